@@ -1,0 +1,67 @@
+//! Command-line and environment configuration: one clap struct, every option documented.
+
+use std::net::SocketAddr;
+
+use clap::{Parser, Subcommand};
+
+/// RIAL/GENDER GraphQL gateway.
+#[derive(Debug, Parser)]
+#[command(name = "gateway", version, about)]
+pub struct Cli {
+    /// Database URL: `sqlite://path/to/file.db` (created on first use) or `postgres://…`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/rial.db",
+        global = true
+    )]
+    pub database_url: String,
+
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands of the gateway binary.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the GraphQL API (applies pending migrations first).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the real network's seed data (idempotent), or a synthetic dataset with --scale.
+    Seed {
+        /// Generate a deterministic synthetic dataset of this many programs (with proportional
+        /// members, documents, participations…) on top of the real seed, for benchmarks.
+        #[arg(long)]
+        scale: Option<usize>,
+    },
+    /// Print the GraphQL schema (SDL) to stdout.
+    Sdl,
+}
+
+/// Options of `gateway serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on. Port 0 picks a free port (printed in the log).
+    #[arg(long, env = "GATEWAY_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// Load the seed data before serving (idempotent: existing rows are kept).
+    #[arg(long, env = "GATEWAY_SEED")]
+    pub seed: bool,
+
+    /// Largest page a client may ask for with `first`.
+    #[arg(long, env = "GATEWAY_MAX_PAGE_SIZE", default_value_t = 100)]
+    pub max_page_size: u32,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        ServeArgs {
+            addr: ([127, 0, 0, 1], 8080).into(),
+            seed: false,
+            max_page_size: 100,
+        }
+    }
+}

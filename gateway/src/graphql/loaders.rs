@@ -1,0 +1,576 @@
+//! Batched loading (DataLoader) for every relation, so that the number of SQL statements a
+//! request runs depends on the shape of the query, never on the number of rows.
+//!
+//! Two loader kinds cover the whole graph:
+//! - [`ByKey`] fetches entities by primary key (`belongs-to` edges: a program's country…);
+//! - [`Relation`] fetches pages of children for many parents at once (`has-many` and
+//!   many-to-many edges), with one windowed statement per (page size, cursor) combination:
+//!   `ROW_NUMBER() OVER (PARTITION BY parent ORDER BY key)` keeps at most `first + 1` rows per
+//!   parent, so a country with 10 000 programs costs the same as one with 10. The same
+//!   loader answers `totalCount` with one grouped `COUNT(*)`.
+//!
+//! Loaders live in the schema data, shared by all requests, without a cache: batching
+//! across concurrent requests is a bonus, and nothing stale outlives a request.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use async_graphql::dataloader::{DataLoader, Loader};
+use rial_schema::entity::*;
+use sea_orm::sea_query::{
+    Alias, Expr, ExprTrait, Func, IntoIden, Order, Query, SelectStatement, SimpleExpr,
+    WindowStatement,
+};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, QueryTrait, TryGetable, Value,
+};
+
+use super::cursor::CursorKey;
+
+/// Loader errors must be `Clone`: one failed statement fails every waiting field.
+pub type LoadError = Arc<DbErr>;
+
+/// A key type loaders can bind in SQL and read back from a row.
+pub trait SqlKey:
+    Clone + Send + Sync + Hash + Eq + Into<Value> + TryGetable + std::fmt::Debug + 'static
+{
+    /// As a cursor component.
+    fn to_cursor(&self) -> CursorKey;
+    /// Back from a cursor component (None when the cursor holds another type).
+    fn from_cursor(key: &CursorKey) -> Option<Self>;
+}
+
+impl SqlKey for i32 {
+    fn to_cursor(&self) -> CursorKey {
+        CursorKey::Int(i64::from(*self))
+    }
+    fn from_cursor(key: &CursorKey) -> Option<Self> {
+        match key {
+            CursorKey::Int(value) => i32::try_from(*value).ok(),
+            _ => None,
+        }
+    }
+}
+
+impl SqlKey for String {
+    fn to_cursor(&self) -> CursorKey {
+        CursorKey::Text(self.clone())
+    }
+    fn from_cursor(key: &CursorKey) -> Option<Self> {
+        match key {
+            CursorKey::Text(value) => Some(value.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Loads entities by a unique column.
+pub struct ByKey<E: EntityTrait, K> {
+    db: DatabaseConnection,
+    column: E::Column,
+    key_of: fn(&E::Model) -> K,
+}
+
+impl<E: EntityTrait, K: SqlKey> Loader<K> for ByKey<E, K>
+where
+    E::Model: Sync,
+{
+    type Value = E::Model;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[K]) -> Result<HashMap<K, E::Model>, LoadError> {
+        let rows = E::find()
+            .filter(self.column.is_in(keys.iter().cloned()))
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| ((self.key_of)(&row), row))
+            .collect())
+    }
+}
+
+/// One page of a parent's children: the parent, the page size and the cursor after which
+/// the page starts (the child's ordering key).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PageKey<K> {
+    /// Parent key.
+    pub parent: K,
+    /// Rows wanted; the loader fetches one more to know whether a next page exists.
+    pub first: u64,
+    /// Ordering key of the last row of the previous page.
+    pub after: Option<CursorKey>,
+}
+
+/// Number of children of a parent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CountKey<K>(pub K);
+
+/// A has-many or many-to-many edge: children of `E`, found by a parent column (of `E` or of
+/// a joined link table), ordered by a unique key column `O` of `E`.
+pub struct Relation<E: EntityTrait, K, O> {
+    db: DatabaseConnection,
+    /// Rows of `E` reachable from any parent, with joins and visibility filters applied.
+    base: SelectStatement,
+    parent: (String, String),
+    order: (String, String),
+    _types: PhantomData<fn() -> (E, K, O)>,
+}
+
+impl<E: EntityTrait, K, O> Relation<E, K, O> {
+    fn column(pair: &(String, String)) -> SimpleExpr {
+        Expr::col((Alias::new(&pair.0), Alias::new(&pair.1))).into()
+    }
+}
+
+impl<E, K, O> Loader<PageKey<K>> for Relation<E, K, O>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    K: SqlKey,
+    O: SqlKey,
+{
+    /// Rows of the page with their cursor, at most `first + 1`.
+    type Value = Vec<(CursorKey, E::Model)>;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[PageKey<K>],
+    ) -> Result<HashMap<PageKey<K>, Self::Value>, LoadError> {
+        // Parents asking for the same page shape share one statement.
+        let mut groups: HashMap<(u64, Option<CursorKey>), Vec<K>> = HashMap::new();
+        for key in keys {
+            groups
+                .entry((key.first, key.after.clone()))
+                .or_default()
+                .push(key.parent.clone());
+        }
+        let backend = self.db.get_database_backend();
+        let mut pages: HashMap<PageKey<K>, Self::Value> = HashMap::new();
+        for ((first, after), parents) in groups {
+            let parent = Self::column(&self.parent);
+            let order = Self::column(&self.order);
+            let mut inner = self.base.clone();
+            inner.and_where(
+                parent
+                    .clone()
+                    .is_in(parents.iter().cloned().map(Into::<Value>::into)),
+            );
+            if let Some(after) = after.as_ref().and_then(O::from_cursor) {
+                inner.and_where(Expr::expr(order.clone()).gt(after.into()));
+            }
+            inner
+                .expr_as(parent.clone(), Alias::new("parent_key"))
+                .expr_as(order.clone(), Alias::new("order_key"))
+                .expr_window_as(
+                    Func::cust(Alias::new("ROW_NUMBER").into_iden()),
+                    WindowStatement::partition_by((
+                        Alias::new(&self.parent.0),
+                        Alias::new(&self.parent.1),
+                    ))
+                    .order_by_expr(order, Order::Asc)
+                    .to_owned(),
+                    Alias::new("row_number"),
+                );
+            let statement = Query::select()
+                .expr(Expr::cust("*"))
+                .from_subquery(inner, Alias::new("page"))
+                .and_where(Expr::col(Alias::new("row_number")).lte(first + 1))
+                .order_by(Alias::new("row_number"), Order::Asc)
+                .to_owned();
+            for row in self.db.query_all(backend.build(&statement)).await? {
+                let parent_key: K = row.try_get("", "parent_key")?;
+                let order_key: O = row.try_get("", "order_key")?;
+                let model = E::Model::from_query_result(&row, "")?;
+                pages
+                    .entry(PageKey {
+                        parent: parent_key,
+                        first,
+                        after: after.clone(),
+                    })
+                    .or_default()
+                    .push((order_key.to_cursor(), model));
+            }
+        }
+        Ok(pages)
+    }
+}
+
+impl<E, K, O> Loader<CountKey<K>> for Relation<E, K, O>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    K: SqlKey,
+    O: SqlKey,
+{
+    type Value = u64;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[CountKey<K>]) -> Result<HashMap<CountKey<K>, u64>, LoadError> {
+        let parent = Self::column(&self.parent);
+        let mut statement = self.base.clone();
+        statement
+            .clear_selects()
+            .expr_as(parent.clone(), Alias::new("parent_key"))
+            .expr_as(Expr::cust("COUNT(*)"), Alias::new("total"))
+            .and_where(
+                parent
+                    .clone()
+                    .is_in(keys.iter().map(|key| Into::<Value>::into(key.0.clone()))),
+            )
+            .add_group_by([parent]);
+        let backend = self.db.get_database_backend();
+        let mut counts = HashMap::new();
+        for row in self.db.query_all(backend.build(&statement)).await? {
+            let parent_key: K = row.try_get("", "parent_key")?;
+            let total: i64 = row.try_get("", "total")?;
+            counts.insert(
+                CountKey(parent_key),
+                u64::try_from(total).unwrap_or_default(),
+            );
+        }
+        // Parents without children are absent from a GROUP BY: they count zero.
+        for key in keys {
+            counts.entry(key.clone()).or_insert(0);
+        }
+        Ok(counts)
+    }
+}
+
+fn table<E: EntityTrait>() -> String {
+    E::default().table_name().to_owned()
+}
+
+/// Programs any client may see. Visibility is decided here once for every relation path.
+pub fn visible_programs() -> sea_orm::Select<program::Entity> {
+    program::Entity::find()
+        .filter(program::Column::Status.eq(rial_schema::enums::ProgramStatus::Published))
+}
+
+fn all<E: EntityTrait>() -> SelectStatement {
+    E::find().into_query()
+}
+
+/// `E` joined to a link table `L` on `L.link_column = E.id` (or `E.code`).
+fn joined<E: EntityTrait, L: EntityTrait>(
+    base: SelectStatement,
+    link_column: &'static str,
+    target_column: &'static str,
+) -> SelectStatement {
+    let mut statement = base;
+    statement.inner_join(
+        Alias::new(table::<L>()),
+        Expr::col((Alias::new(table::<L>()), Alias::new(link_column)))
+            .equals((Alias::new(table::<E>()), Alias::new(target_column))),
+    );
+    statement
+}
+
+/// Every loader of the API, by edge name.
+#[allow(missing_docs)]
+pub struct Loaders {
+    pub country: DataLoader<ByKey<country::Entity, String>>,
+    pub institution: DataLoader<ByKey<institution::Entity, i32>>,
+    pub member: DataLoader<ByKey<member::Entity, i32>>,
+    pub dialogue: DataLoader<ByKey<dialogue::Entity, i32>>,
+    pub cooperation: DataLoader<ByKey<cooperation::Entity, i32>>,
+
+    pub country_institutions: DataLoader<Relation<institution::Entity, String, i32>>,
+    pub country_members: DataLoader<Relation<member::Entity, String, i32>>,
+    pub country_programs: DataLoader<Relation<program::Entity, String, i32>>,
+    pub country_participations: DataLoader<Relation<participation::Entity, String, i32>>,
+    pub country_requested_cooperations: DataLoader<Relation<cooperation::Entity, String, i32>>,
+    pub country_provided_cooperations: DataLoader<Relation<cooperation::Entity, String, i32>>,
+    pub country_documents: DataLoader<Relation<document::Entity, String, i32>>,
+    pub country_dialogues: DataLoader<Relation<dialogue::Entity, String, i32>>,
+    pub country_seats: DataLoader<Relation<committee_seat::Entity, String, i32>>,
+    pub country_actions: DataLoader<Relation<domestic_work_action::Entity, String, i32>>,
+
+    pub institution_members: DataLoader<Relation<member::Entity, i32, i32>>,
+    pub institution_programs: DataLoader<Relation<program::Entity, i32, i32>>,
+    pub institution_participations: DataLoader<Relation<participation::Entity, i32, i32>>,
+    pub institution_requested_cooperations: DataLoader<Relation<cooperation::Entity, i32, i32>>,
+    pub institution_provided_cooperations: DataLoader<Relation<cooperation::Entity, i32, i32>>,
+    pub institution_seats: DataLoader<Relation<committee_seat::Entity, i32, i32>>,
+
+    pub member_participations: DataLoader<Relation<participation::Entity, i32, i32>>,
+    pub member_programs: DataLoader<Relation<program::Entity, i32, i32>>,
+
+    pub theme_programs: DataLoader<Relation<program::Entity, i32, i32>>,
+    pub theme_dialogues: DataLoader<Relation<dialogue::Entity, i32, i32>>,
+    pub theme_cooperations: DataLoader<Relation<cooperation::Entity, i32, i32>>,
+    pub theme_documents: DataLoader<Relation<document::Entity, i32, i32>>,
+
+    pub program_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
+
+    pub dialogue_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
+    pub dialogue_countries: DataLoader<Relation<country::Entity, i32, String>>,
+    pub dialogue_participations: DataLoader<Relation<participation::Entity, i32, i32>>,
+    pub dialogue_documents: DataLoader<Relation<document::Entity, i32, i32>>,
+
+    pub cooperation_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
+    pub cooperation_documents: DataLoader<Relation<document::Entity, i32, i32>>,
+
+    pub document_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
+    pub document_countries: DataLoader<Relation<country::Entity, i32, String>>,
+}
+
+impl Loaders {
+    /// Builds every loader over one connection pool.
+    pub fn new(db: &DatabaseConnection) -> Self {
+        fn loader<T: Send + Sync + 'static>(inner: T) -> DataLoader<T> {
+            DataLoader::new(inner, tokio::spawn)
+        }
+        // A has-many edge: children of `E` whose `parent_column` holds the parent's key.
+        fn children<E: EntityTrait, K, O>(
+            db: &DatabaseConnection,
+            base: SelectStatement,
+            parent_column: &'static str,
+            order_column: &'static str,
+        ) -> Relation<E, K, O> {
+            Relation {
+                db: db.clone(),
+                base,
+                parent: (table::<E>(), parent_column.to_owned()),
+                order: (table::<E>(), order_column.to_owned()),
+                _types: PhantomData,
+            }
+        }
+        // A many-to-many edge through link table `L`: `L.parent_column` holds the parent's key,
+        // `L.link_column` points at `E.target_column`.
+        fn through<E: EntityTrait, L: EntityTrait, K, O>(
+            db: &DatabaseConnection,
+            base: SelectStatement,
+            parent_column: &'static str,
+            link_column: &'static str,
+            target_column: &'static str,
+        ) -> Relation<E, K, O> {
+            Relation {
+                db: db.clone(),
+                base: joined::<E, L>(base, link_column, target_column),
+                parent: (table::<L>(), parent_column.to_owned()),
+                order: (table::<E>(), target_column.to_owned()),
+                _types: PhantomData,
+            }
+        }
+        let programs = || visible_programs().into_query();
+
+        Loaders {
+            country: loader(ByKey {
+                db: db.clone(),
+                column: country::Column::Code,
+                key_of: |m| m.code.clone(),
+            }),
+            institution: loader(ByKey {
+                db: db.clone(),
+                column: institution::Column::Id,
+                key_of: |m| m.id,
+            }),
+            member: loader(ByKey {
+                db: db.clone(),
+                column: member::Column::Id,
+                key_of: |m| m.id,
+            }),
+            dialogue: loader(ByKey {
+                db: db.clone(),
+                column: dialogue::Column::Id,
+                key_of: |m| m.id,
+            }),
+            cooperation: loader(ByKey {
+                db: db.clone(),
+                column: cooperation::Column::Id,
+                key_of: |m| m.id,
+            }),
+
+            country_institutions: loader(children(
+                db,
+                all::<institution::Entity>(),
+                "country_code",
+                "id",
+            )),
+            country_members: loader(children(db, all::<member::Entity>(), "country_code", "id")),
+            country_programs: loader(children(db, programs(), "country_code", "id")),
+            country_participations: loader(children(
+                db,
+                all::<participation::Entity>(),
+                "country_code",
+                "id",
+            )),
+            country_requested_cooperations: loader(children(
+                db,
+                all::<cooperation::Entity>(),
+                "requesting_country_code",
+                "id",
+            )),
+            country_provided_cooperations: loader(children(
+                db,
+                all::<cooperation::Entity>(),
+                "providing_country_code",
+                "id",
+            )),
+            country_documents: loader(through::<_, document_country::Entity, _, _>(
+                db,
+                all::<document::Entity>(),
+                "country_code",
+                "document_id",
+                "id",
+            )),
+            country_dialogues: loader(through::<_, dialogue_country::Entity, _, _>(
+                db,
+                all::<dialogue::Entity>(),
+                "country_code",
+                "dialogue_id",
+                "id",
+            )),
+            country_seats: loader(children(
+                db,
+                all::<committee_seat::Entity>(),
+                "country_code",
+                "id",
+            )),
+            country_actions: loader(children(
+                db,
+                all::<domestic_work_action::Entity>(),
+                "country_code",
+                "id",
+            )),
+
+            institution_members: loader(children(
+                db,
+                all::<member::Entity>(),
+                "institution_id",
+                "id",
+            )),
+            institution_programs: loader(children(db, programs(), "institution_id", "id")),
+            institution_participations: loader(children(
+                db,
+                all::<participation::Entity>(),
+                "institution_id",
+                "id",
+            )),
+            institution_requested_cooperations: loader(children(
+                db,
+                all::<cooperation::Entity>(),
+                "requesting_institution_id",
+                "id",
+            )),
+            institution_provided_cooperations: loader(children(
+                db,
+                all::<cooperation::Entity>(),
+                "providing_institution_id",
+                "id",
+            )),
+            institution_seats: loader(children(
+                db,
+                all::<committee_seat::Entity>(),
+                "institution_id",
+                "id",
+            )),
+
+            member_participations: loader(children(
+                db,
+                all::<participation::Entity>(),
+                "member_id",
+                "id",
+            )),
+            member_programs: loader(children(db, programs(), "submitted_by_member_id", "id")),
+
+            theme_programs: loader(through::<_, program_theme::Entity, _, _>(
+                db,
+                programs(),
+                "theme_id",
+                "program_id",
+                "id",
+            )),
+            theme_dialogues: loader(through::<_, dialogue_theme::Entity, _, _>(
+                db,
+                all::<dialogue::Entity>(),
+                "theme_id",
+                "dialogue_id",
+                "id",
+            )),
+            theme_cooperations: loader(through::<_, cooperation_theme::Entity, _, _>(
+                db,
+                all::<cooperation::Entity>(),
+                "theme_id",
+                "cooperation_id",
+                "id",
+            )),
+            theme_documents: loader(through::<_, document_theme::Entity, _, _>(
+                db,
+                all::<document::Entity>(),
+                "theme_id",
+                "document_id",
+                "id",
+            )),
+
+            program_themes: loader(through::<_, program_theme::Entity, _, _>(
+                db,
+                all::<theme::Entity>(),
+                "program_id",
+                "theme_id",
+                "id",
+            )),
+
+            dialogue_themes: loader(through::<_, dialogue_theme::Entity, _, _>(
+                db,
+                all::<theme::Entity>(),
+                "dialogue_id",
+                "theme_id",
+                "id",
+            )),
+            dialogue_countries: loader(through::<_, dialogue_country::Entity, _, _>(
+                db,
+                all::<country::Entity>(),
+                "dialogue_id",
+                "country_code",
+                "code",
+            )),
+            dialogue_participations: loader(children(
+                db,
+                all::<participation::Entity>(),
+                "dialogue_id",
+                "id",
+            )),
+            dialogue_documents: loader(children(
+                db,
+                all::<document::Entity>(),
+                "dialogue_id",
+                "id",
+            )),
+
+            cooperation_themes: loader(through::<_, cooperation_theme::Entity, _, _>(
+                db,
+                all::<theme::Entity>(),
+                "cooperation_id",
+                "theme_id",
+                "id",
+            )),
+            cooperation_documents: loader(children(
+                db,
+                all::<document::Entity>(),
+                "cooperation_id",
+                "id",
+            )),
+
+            document_themes: loader(through::<_, document_theme::Entity, _, _>(
+                db,
+                all::<theme::Entity>(),
+                "document_id",
+                "theme_id",
+                "id",
+            )),
+            document_countries: loader(through::<_, document_country::Entity, _, _>(
+                db,
+                all::<country::Entity>(),
+                "document_id",
+                "country_code",
+                "code",
+            )),
+        }
+    }
+}

@@ -1,0 +1,804 @@
+//! The root `Query` type: every list with its filters and orderings, and lookups by key.
+//!
+//! Filter values that name things (theme slugs, country codes, institution ids) are checked
+//! against the database first: an unknown one is `BAD_USER_INPUT`, never an empty result
+//! that would look like "no programs match".
+
+use std::collections::BTreeSet;
+
+use async_graphql::{Context, Enum, InputObject, Object, ID};
+use chrono::NaiveDate;
+use rial_schema::entity::*;
+use sea_orm::sea_query::{Expr, Func, LikeExpr, Order, Query as SqlQuery, SimpleExpr};
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+
+use super::cursor::{list_page, CursorKey, Ordering, Page, PageArgs};
+use super::enums::*;
+use super::loaders::visible_programs;
+use super::types::*;
+use crate::error::{ApiError, ApiResult};
+
+/// The root of every read.
+pub struct Query;
+
+fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {
+    ctx.data_unchecked::<DatabaseConnection>()
+}
+
+fn page(first: Option<i32>, after: Option<String>) -> PageArgs {
+    PageArgs { first, after }
+}
+
+fn by_id<E: EntityTrait>(column: E::Column) -> Ordering<E>
+where
+    E::Model: HasId,
+{
+    Ordering {
+        sort: None,
+        key: (column, |row| CursorKey::Int(i64::from(row.id()))),
+    }
+}
+
+/// Rows with an integer primary key `id`.
+pub trait HasId {
+    /// The row's id.
+    fn id(&self) -> i32;
+}
+
+macro_rules! has_id {
+    ($($module:ident),+) => { $(impl HasId for $module::Model { fn id(&self) -> i32 { self.id } })+ };
+}
+has_id!(
+    institution,
+    member,
+    program,
+    dialogue,
+    cooperation,
+    document,
+    theme,
+    committee_seat,
+    domestic_work_action
+);
+
+fn parse_id(id: &ID, what: &str) -> ApiResult<i32> {
+    id.parse::<i32>()
+        .map_err(|_| ApiError::bad_input(format!("`{}` is not a valid {what} id", id.as_str())))
+}
+
+/// Checks country codes (case-insensitively) and returns them upper-cased.
+async fn known_countries(db: &DatabaseConnection, codes: &[String]) -> ApiResult<Vec<String>> {
+    let wanted: BTreeSet<String> = codes
+        .iter()
+        .map(|code| code.trim().to_ascii_uppercase())
+        .collect();
+    let found: BTreeSet<String> = country::Entity::find()
+        .select_only()
+        .column(country::Column::Code)
+        .filter(country::Column::Code.is_in(wanted.iter().cloned()))
+        .into_tuple::<String>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    match wanted.difference(&found).next() {
+        Some(unknown) => Err(ApiError::bad_input(format!(
+            "unknown country code `{unknown}`"
+        ))),
+        None => Ok(wanted.into_iter().collect()),
+    }
+}
+
+/// Checks theme slugs and returns their ids.
+async fn known_themes(db: &DatabaseConnection, slugs: &[String]) -> ApiResult<Vec<i32>> {
+    let wanted: BTreeSet<&str> = slugs.iter().map(String::as_str).collect();
+    let found = theme::Entity::find()
+        .filter(theme::Column::Slug.is_in(wanted.iter().copied()))
+        .all(db)
+        .await?;
+    let found_slugs: BTreeSet<&str> = found.iter().map(|theme| theme.slug.as_str()).collect();
+    match wanted.difference(&found_slugs).next() {
+        Some(unknown) => Err(ApiError::bad_input(format!(
+            "unknown theme slug `{unknown}`"
+        ))),
+        None => Ok(found.into_iter().map(|theme| theme.id).collect()),
+    }
+}
+
+/// Checks institution ids and returns them.
+async fn known_institutions(db: &DatabaseConnection, ids: &[ID]) -> ApiResult<Vec<i32>> {
+    let wanted: BTreeSet<i32> = ids
+        .iter()
+        .map(|id| parse_id(id, "institution"))
+        .collect::<ApiResult<_>>()?;
+    let found: BTreeSet<i32> = institution::Entity::find()
+        .select_only()
+        .column(institution::Column::Id)
+        .filter(institution::Column::Id.is_in(wanted.iter().copied()))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    match wanted.difference(&found).next() {
+        Some(unknown) => Err(ApiError::bad_input(format!(
+            "unknown institution id `{unknown}`"
+        ))),
+        None => Ok(wanted.into_iter().collect()),
+    }
+}
+
+/// `column IN (SELECT select_column FROM link WHERE filter_column IN values)`.
+fn linked_to<L: EntityTrait>(
+    select_column: L::Column,
+    filter_column: L::Column,
+    values: impl IntoIterator<Item = impl Into<sea_orm::Value>>,
+) -> sea_orm::sea_query::SelectStatement {
+    SqlQuery::select()
+        .column(select_column)
+        .from(L::default())
+        .and_where(filter_column.is_in(values))
+        .to_owned()
+}
+
+/// Case-insensitive "contains" over text columns, with LIKE wildcards in the input escaped.
+fn contains_text<C: ColumnTrait>(columns: &[C], text: &str) -> ApiResult<Condition> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ApiError::bad_input("`text` must not be empty"));
+    }
+    if text.chars().count() > 200 {
+        return Err(ApiError::bad_input("`text` must be at most 200 characters"));
+    }
+    let escaped: String = text
+        .to_lowercase()
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    let pattern = format!("%{escaped}%");
+    let mut condition = Condition::any();
+    for column in columns {
+        let lowered: SimpleExpr = Func::lower(Expr::col(*column)).into();
+        condition =
+            condition.add(Expr::expr(lowered).like(LikeExpr::new(pattern.clone()).escape('\\')));
+    }
+    Ok(condition)
+}
+
+fn check_years(from: Option<i32>, to: Option<i32>) -> ApiResult<()> {
+    for year in [from, to].into_iter().flatten() {
+        if !(1900..=2100).contains(&year) {
+            return Err(ApiError::bad_input(format!(
+                "year {year} is out of range (1900–2100)"
+            )));
+        }
+    }
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(ApiError::bad_input(format!(
+                "`yearFrom` ({from}) is after `yearTo` ({to})"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Filters of `countries`.
+#[derive(InputObject, Default)]
+pub struct CountryFilter {
+    /// Only these subregions.
+    pub subregions: Option<Vec<Subregion>>,
+    /// Only member states, or only observers.
+    pub oas_status: Option<OasStatus>,
+}
+
+/// Orderings of `countries`.
+#[derive(Enum, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CountryOrder {
+    /// By ISO code.
+    #[default]
+    Code,
+    /// By English name.
+    Name,
+}
+
+/// Filters of `institutions`.
+#[derive(InputObject, Default)]
+pub struct InstitutionFilter {
+    /// Only institutions of these countries (ISO codes).
+    pub countries: Option<Vec<String>>,
+    /// Only these kinds.
+    pub kinds: Option<Vec<InstitutionKind>>,
+}
+
+/// Orderings of lists of named things.
+#[derive(Enum, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NameOrder {
+    /// In the order they were recorded.
+    #[default]
+    Id,
+    /// Alphabetically.
+    Name,
+}
+
+/// Filters of `members`.
+#[derive(InputObject, Default)]
+pub struct MemberFilter {
+    /// Only members from these countries (ISO codes).
+    pub countries: Option<Vec<String>>,
+    /// Only members of these institutions.
+    pub institutions: Option<Vec<ID>>,
+    /// Only members with these roles.
+    pub roles: Option<Vec<NetworkRole>>,
+}
+
+/// Filters of `programs`. Conditions combine with AND; values inside a list with OR.
+#[derive(InputObject, Default)]
+pub struct ProgramFilter {
+    /// Programs of any of these countries (ISO codes).
+    pub countries: Option<Vec<String>>,
+    /// Programs on any of these themes (slugs).
+    pub themes: Option<Vec<String>>,
+    /// Only evaluated (true) or not evaluated (false) programs.
+    pub evaluated: Option<bool>,
+    /// Programs that started in or after this year.
+    pub year_from: Option<i32>,
+    /// Programs that started in or before this year.
+    pub year_to: Option<i32>,
+    /// Words in the title or summary (case-insensitive).
+    pub text: Option<String>,
+}
+
+/// Orderings of `programs`.
+#[derive(Enum, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProgramOrder {
+    /// In the order they entered the Portfolio.
+    #[default]
+    Id,
+    /// Alphabetically by title.
+    Title,
+    /// Most recently updated first.
+    RecentlyUpdated,
+}
+
+/// Filters of `dialogues`.
+#[derive(InputObject, Default)]
+pub struct DialogueFilter {
+    /// Dialogues held in this year.
+    pub year: Option<i32>,
+    /// Dialogues on any of these themes (slugs).
+    pub themes: Option<Vec<String>>,
+}
+
+/// Filters of `cooperations`.
+#[derive(InputObject, Default)]
+pub struct CooperationFilter {
+    /// Cooperations with any of these countries on either side (ISO codes).
+    pub countries: Option<Vec<String>>,
+    /// Cooperations of this RIAL call (15 for the 15th call).
+    pub call_number: Option<i32>,
+    /// Cooperations in any of these states.
+    pub statuses: Option<Vec<CooperationStatus>>,
+}
+
+/// Filters of `documents`.
+#[derive(InputObject, Default)]
+pub struct DocumentFilter {
+    /// Documents of any of these kinds.
+    pub kinds: Option<Vec<DocumentKind>>,
+    /// Documents on any of these themes (slugs).
+    pub themes: Option<Vec<String>>,
+    /// Documents about any of these countries (ISO codes).
+    pub countries: Option<Vec<String>>,
+}
+
+/// Filters of `domesticWorkActions`.
+#[derive(InputObject, Default)]
+pub struct DomesticWorkActionFilter {
+    /// Actions of any of these countries (ISO codes).
+    pub countries: Option<Vec<String>>,
+    /// Actions in any of these intervention areas.
+    pub areas: Option<Vec<InterventionArea>>,
+}
+
+fn db_values<G: Copy, D: From<G>>(values: &[G]) -> Vec<D> {
+    values.iter().copied().map(D::from).collect()
+}
+
+#[Object]
+impl Query {
+    /// OAS member states and observers.
+    async fn countries(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default)] filter: CountryFilter,
+        #[graphql(default)] order_by: CountryOrder,
+    ) -> ApiResult<Page<Country>> {
+        let mut select = country::Entity::find();
+        if let Some(subregions) = &filter.subregions {
+            select = select.filter(
+                country::Column::Subregion
+                    .is_in(db_values::<_, rial_schema::enums::Subregion>(subregions)),
+            );
+        }
+        if let Some(status) = filter.oas_status {
+            select = select
+                .filter(country::Column::OasStatus.eq(rial_schema::enums::OasStatus::from(status)));
+        }
+        let key = (
+            country::Column::Code,
+            (|row: &country::Model| CursorKey::Text(row.code.clone())) as fn(&_) -> _,
+        );
+        let ordering = match order_by {
+            CountryOrder::Code => Ordering { sort: None, key },
+            CountryOrder::Name => Ordering {
+                sort: Some((country::Column::Name, Order::Asc, |row: &country::Model| {
+                    CursorKey::Text(row.name.clone())
+                })),
+                key,
+            },
+        };
+        list_page(ctx, db(ctx), select, ordering, &page(first, after), Country).await
+    }
+
+    /// A country by ISO 3166-1 alpha-2 code (case-insensitive).
+    async fn country(&self, ctx: &Context<'_>, code: String) -> ApiResult<Country> {
+        let normalized = code.trim().to_ascii_uppercase();
+        country::Entity::find_by_id(normalized)
+            .one(db(ctx))
+            .await?
+            .map(Country)
+            .ok_or(ApiError::NotFound {
+                what: "Country",
+                key: code,
+            })
+    }
+
+    /// Ministries, missions, organizations and bodies.
+    async fn institutions(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default)] filter: InstitutionFilter,
+        #[graphql(default)] order_by: NameOrder,
+    ) -> ApiResult<Page<Institution>> {
+        let db = db(ctx);
+        let mut select = institution::Entity::find();
+        if let Some(codes) = &filter.countries {
+            select = select
+                .filter(institution::Column::CountryCode.is_in(known_countries(db, codes).await?));
+        }
+        if let Some(kinds) = &filter.kinds {
+            select = select.filter(
+                institution::Column::Kind
+                    .is_in(db_values::<_, rial_schema::enums::InstitutionKind>(kinds)),
+            );
+        }
+        let ordering = match order_by {
+            NameOrder::Id => by_id(institution::Column::Id),
+            NameOrder::Name => Ordering {
+                sort: Some((
+                    institution::Column::Name,
+                    Order::Asc,
+                    |row: &institution::Model| CursorKey::Text(row.name.clone()),
+                )),
+                ..by_id(institution::Column::Id)
+            },
+        };
+        list_page(ctx, db, select, ordering, &page(first, after), Institution).await
+    }
+
+    /// An institution by id.
+    async fn institution(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Institution> {
+        let key = parse_id(&id, "institution")?;
+        institution::Entity::find_by_id(key)
+            .one(db(ctx))
+            .await?
+            .map(Institution)
+            .ok_or(ApiError::NotFound {
+                what: "Institution",
+                key: id.0,
+            })
+    }
+
+    /// The membership database.
+    async fn members(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default)] filter: MemberFilter,
+        #[graphql(default)] order_by: NameOrder,
+    ) -> ApiResult<Page<Member>> {
+        let db = db(ctx);
+        let mut select = member::Entity::find();
+        if let Some(codes) = &filter.countries {
+            select =
+                select.filter(member::Column::CountryCode.is_in(known_countries(db, codes).await?));
+        }
+        if let Some(ids) = &filter.institutions {
+            select = select
+                .filter(member::Column::InstitutionId.is_in(known_institutions(db, ids).await?));
+        }
+        if let Some(roles) = &filter.roles {
+            select = select.filter(
+                member::Column::Role.is_in(db_values::<_, rial_schema::enums::NetworkRole>(roles)),
+            );
+        }
+        let ordering = match order_by {
+            NameOrder::Id => by_id(member::Column::Id),
+            NameOrder::Name => Ordering {
+                sort: Some((
+                    member::Column::FullName,
+                    Order::Asc,
+                    |row: &member::Model| CursorKey::Text(row.full_name.clone()),
+                )),
+                ..by_id(member::Column::Id)
+            },
+        };
+        list_page(ctx, db, select, ordering, &page(first, after), Member).await
+    }
+
+    /// A member by id.
+    async fn member(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Member> {
+        let key = parse_id(&id, "member")?;
+        member::Entity::find_by_id(key)
+            .one(db(ctx))
+            .await?
+            .map(Member)
+            .ok_or(ApiError::NotFound {
+                what: "Member",
+                key: id.0,
+            })
+    }
+
+    /// The Portfolio of Programs (published programs).
+    async fn programs(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default)] filter: ProgramFilter,
+        #[graphql(default)] order_by: ProgramOrder,
+    ) -> ApiResult<Page<Program>> {
+        let db = db(ctx);
+        check_years(filter.year_from, filter.year_to)?;
+        let mut select = visible_programs();
+        if let Some(codes) = &filter.countries {
+            select = select
+                .filter(program::Column::CountryCode.is_in(known_countries(db, codes).await?));
+        }
+        if let Some(slugs) = &filter.themes {
+            let themes = known_themes(db, slugs).await?;
+            select = select.filter(program::Column::Id.in_subquery(linked_to::<
+                program_theme::Entity,
+            >(
+                program_theme::Column::ProgramId,
+                program_theme::Column::ThemeId,
+                themes,
+            )));
+        }
+        if let Some(evaluated) = filter.evaluated {
+            select = select.filter(program::Column::Evaluated.eq(evaluated));
+        }
+        if let Some(from) = filter.year_from {
+            select = select.filter(program::Column::StartYear.gte(from));
+        }
+        if let Some(to) = filter.year_to {
+            select = select.filter(program::Column::StartYear.lte(to));
+        }
+        if let Some(text) = &filter.text {
+            select = select.filter(contains_text(
+                &[program::Column::Title, program::Column::Summary],
+                text,
+            )?);
+        }
+        let ordering = match order_by {
+            ProgramOrder::Id => by_id(program::Column::Id),
+            ProgramOrder::Title => Ordering {
+                sort: Some((
+                    program::Column::Title,
+                    Order::Asc,
+                    |row: &program::Model| CursorKey::Text(row.title.clone()),
+                )),
+                ..by_id(program::Column::Id)
+            },
+            ProgramOrder::RecentlyUpdated => Ordering {
+                sort: Some((
+                    program::Column::UpdatedAt,
+                    Order::Desc,
+                    |row: &program::Model| CursorKey::Time(row.updated_at),
+                )),
+                ..by_id(program::Column::Id)
+            },
+        };
+        list_page(ctx, db, select, ordering, &page(first, after), Program).await
+    }
+
+    /// A published program by slug.
+    async fn program(&self, ctx: &Context<'_>, slug: String) -> ApiResult<Program> {
+        visible_programs()
+            .filter(program::Column::Slug.eq(slug.as_str()))
+            .one(db(ctx))
+            .await?
+            .map(Program)
+            .ok_or(ApiError::NotFound {
+                what: "Program",
+                key: slug,
+            })
+    }
+
+    /// The hemispheric dialogues, in order.
+    async fn dialogues(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default)] filter: DialogueFilter,
+    ) -> ApiResult<Page<Dialogue>> {
+        let db = db(ctx);
+        let mut select = dialogue::Entity::find();
+        if let Some(year) = filter.year {
+            check_years(Some(year), None)?;
+            let (Some(start), Some(end)) = (
+                NaiveDate::from_ymd_opt(year, 1, 1),
+                NaiveDate::from_ymd_opt(year, 12, 31),
+            ) else {
+                return Err(ApiError::bad_input(format!("year {year} is out of range")));
+            };
+            select = select.filter(dialogue::Column::HeldOn.between(start, end));
+        }
+        if let Some(slugs) = &filter.themes {
+            let themes = known_themes(db, slugs).await?;
+            select = select.filter(dialogue::Column::Id.in_subquery(linked_to::<
+                dialogue_theme::Entity,
+            >(
+                dialogue_theme::Column::DialogueId,
+                dialogue_theme::Column::ThemeId,
+                themes,
+            )));
+        }
+        let ordering = Ordering {
+            sort: Some((
+                dialogue::Column::Number,
+                Order::Asc,
+                |row: &dialogue::Model| CursorKey::Int(i64::from(row.number)),
+            )),
+            ..by_id(dialogue::Column::Id)
+        };
+        list_page(ctx, db, select, ordering, &page(first, after), Dialogue).await
+    }
+
+    /// A dialogue by its number (1 for the 1st).
+    async fn dialogue(&self, ctx: &Context<'_>, number: i32) -> ApiResult<Dialogue> {
+        dialogue::Entity::find()
+            .filter(dialogue::Column::Number.eq(number))
+            .one(db(ctx))
+            .await?
+            .map(Dialogue)
+            .ok_or(ApiError::NotFound {
+                what: "Dialogue",
+                key: number.to_string(),
+            })
+    }
+
+    /// Bilateral cooperations, most recent call first.
+    async fn cooperations(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default)] filter: CooperationFilter,
+    ) -> ApiResult<Page<Cooperation>> {
+        let db = db(ctx);
+        let mut select = cooperation::Entity::find();
+        if let Some(codes) = &filter.countries {
+            let codes = known_countries(db, codes).await?;
+            select = select.filter(
+                Condition::any()
+                    .add(cooperation::Column::RequestingCountryCode.is_in(codes.clone()))
+                    .add(cooperation::Column::ProvidingCountryCode.is_in(codes)),
+            );
+        }
+        if let Some(call) = filter.call_number {
+            select = select.filter(cooperation::Column::CallNumber.eq(call));
+        }
+        if let Some(statuses) = &filter.statuses {
+            select = select.filter(
+                cooperation::Column::Status
+                    .is_in(db_values::<_, rial_schema::enums::CooperationStatus>(
+                        statuses,
+                    )),
+            );
+        }
+        let ordering = Ordering {
+            sort: Some((
+                cooperation::Column::CallNumber,
+                Order::Desc,
+                |row: &cooperation::Model| CursorKey::Int(i64::from(row.call_number)),
+            )),
+            ..by_id(cooperation::Column::Id)
+        };
+        list_page(ctx, db, select, ordering, &page(first, after), Cooperation).await
+    }
+
+    /// A cooperation by id.
+    async fn cooperation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Cooperation> {
+        let key = parse_id(&id, "cooperation")?;
+        cooperation::Entity::find_by_id(key)
+            .one(db(ctx))
+            .await?
+            .map(Cooperation)
+            .ok_or(ApiError::NotFound {
+                what: "Cooperation",
+                key: id.0,
+            })
+    }
+
+    /// The Documentation Center.
+    async fn documents(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default)] filter: DocumentFilter,
+        #[graphql(default)] order_by: DocumentOrder,
+    ) -> ApiResult<Page<Document>> {
+        let db = db(ctx);
+        let mut select = document::Entity::find();
+        if let Some(kinds) = &filter.kinds {
+            select = select.filter(
+                document::Column::Kind
+                    .is_in(db_values::<_, rial_schema::enums::DocumentKind>(kinds)),
+            );
+        }
+        if let Some(slugs) = &filter.themes {
+            let themes = known_themes(db, slugs).await?;
+            select = select.filter(document::Column::Id.in_subquery(linked_to::<
+                document_theme::Entity,
+            >(
+                document_theme::Column::DocumentId,
+                document_theme::Column::ThemeId,
+                themes,
+            )));
+        }
+        if let Some(codes) = &filter.countries {
+            let codes = known_countries(db, codes).await?;
+            select = select.filter(document::Column::Id.in_subquery(linked_to::<
+                document_country::Entity,
+            >(
+                document_country::Column::DocumentId,
+                document_country::Column::CountryCode,
+                codes,
+            )));
+        }
+        let ordering = match order_by {
+            DocumentOrder::Id => by_id(document::Column::Id),
+            DocumentOrder::Title => Ordering {
+                sort: Some((
+                    document::Column::Title,
+                    Order::Asc,
+                    |row: &document::Model| CursorKey::Text(row.title.clone()),
+                )),
+                ..by_id(document::Column::Id)
+            },
+        };
+        list_page(ctx, db, select, ordering, &page(first, after), Document).await
+    }
+
+    /// A document by slug.
+    async fn document(&self, ctx: &Context<'_>, slug: String) -> ApiResult<Document> {
+        document::Entity::find()
+            .filter(document::Column::Slug.eq(slug.as_str()))
+            .one(db(ctx))
+            .await?
+            .map(Document)
+            .ok_or(ApiError::NotFound {
+                what: "Document",
+                key: slug,
+            })
+    }
+
+    /// The network's areas of action, in the foundational document's order.
+    async fn themes(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> ApiResult<Page<Theme>> {
+        let ordering = Ordering {
+            sort: Some((theme::Column::Position, Order::Asc, |row: &theme::Model| {
+                CursorKey::Int(i64::from(row.position))
+            })),
+            ..by_id(theme::Column::Id)
+        };
+        list_page(
+            ctx,
+            db(ctx),
+            theme::Entity::find(),
+            ordering,
+            &page(first, after),
+            Theme,
+        )
+        .await
+    }
+
+    /// A theme by slug.
+    async fn theme(&self, ctx: &Context<'_>, slug: String) -> ApiResult<Theme> {
+        theme::Entity::find()
+            .filter(theme::Column::Slug.eq(slug.as_str()))
+            .one(db(ctx))
+            .await?
+            .map(Theme)
+            .ok_or(ApiError::NotFound {
+                what: "Theme",
+                key: slug,
+            })
+    }
+
+    /// The Steering Committee's seats.
+    async fn steering_committee(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> ApiResult<Page<CommitteeSeat>> {
+        let select = committee_seat::Entity::find();
+        list_page(
+            ctx,
+            db(ctx),
+            select,
+            by_id(committee_seat::Column::Id),
+            &page(first, after),
+            CommitteeSeat,
+        )
+        .await
+    }
+
+    /// The Repository of Actions on Paid Domestic Work.
+    async fn domestic_work_actions(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default)] filter: DomesticWorkActionFilter,
+    ) -> ApiResult<Page<DomesticWorkAction>> {
+        let db = db(ctx);
+        let mut select = domestic_work_action::Entity::find();
+        if let Some(codes) = &filter.countries {
+            select = select.filter(
+                domestic_work_action::Column::CountryCode.is_in(known_countries(db, codes).await?),
+            );
+        }
+        if let Some(areas) = &filter.areas {
+            select = select.filter(
+                domestic_work_action::Column::Area
+                    .is_in(db_values::<_, rial_schema::enums::InterventionArea>(areas)),
+            );
+        }
+        list_page(
+            ctx,
+            db,
+            select,
+            by_id(domestic_work_action::Column::Id),
+            &page(first, after),
+            DomesticWorkAction,
+        )
+        .await
+    }
+}
+
+/// Orderings of `documents`.
+#[derive(Enum, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DocumentOrder {
+    /// In the order they were recorded.
+    #[default]
+    Id,
+    /// Alphabetically by title.
+    Title,
+}

@@ -1,0 +1,134 @@
+//! The HTTP layer (poem): routes, GraphiQL, health and readiness, metrics.
+//!
+//! Thin on purpose: everything GraphQL happens in [`crate::graphql`], which tests drive
+//! without a socket.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql_poem::{GraphQLRequest, GraphQLResponse};
+use poem::http::{header, StatusCode};
+use poem::web::{Data, Html, Json};
+use poem::{get, handler, EndpointExt, IntoResponse, Request, Response, Route};
+use sea_orm::DatabaseConnection;
+
+use crate::graphql::{execute, AppSchema};
+
+/// Counters exposed at `GET /metrics` (Prometheus text format).
+#[derive(Debug, Default)]
+pub struct Metrics {
+    /// SQL statements run on the pool (counted by the connection's metric callback).
+    pub sql_statements: AtomicU64,
+    /// GraphQL requests answered.
+    pub graphql_requests: AtomicU64,
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The GraphQL schema.
+    pub schema: AppSchema,
+    /// The pool, for readiness checks.
+    pub db: DatabaseConnection,
+    /// Counters.
+    pub metrics: Arc<Metrics>,
+}
+
+/// All routes of the gateway.
+pub fn routes(state: AppState) -> impl poem::Endpoint {
+    Route::new()
+        .at("/graphql", get(graphql_get).post(graphql_post))
+        .at("/health", get(health))
+        .at("/ready", get(ready))
+        .at("/metrics", get(metrics))
+        .data(state)
+        .with(poem::middleware::Tracing)
+}
+
+/// A browser (asking for HTML, with no query) gets GraphiQL; anything else is a GraphQL GET.
+#[handler]
+async fn graphql_get(
+    request: &Request,
+    state: Data<&AppState>,
+    graphql: poem::Result<GraphQLRequest>,
+) -> Response {
+    let wants_html = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    let has_query = request
+        .uri()
+        .query()
+        .is_some_and(|query| query.contains("query="));
+    if wants_html && !has_query {
+        return Html(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .title("RIAL/GENDER GraphQL")
+                .finish(),
+        )
+        .into_response();
+    }
+    answer(&state, graphql).await
+}
+
+#[handler]
+async fn graphql_post(state: Data<&AppState>, graphql: poem::Result<GraphQLRequest>) -> Response {
+    answer(&state, graphql).await
+}
+
+async fn answer(state: &AppState, graphql: poem::Result<GraphQLRequest>) -> Response {
+    state
+        .metrics
+        .graphql_requests
+        .fetch_add(1, Ordering::Relaxed);
+    match graphql {
+        Ok(GraphQLRequest(request)) => {
+            GraphQLResponse::from(execute(&state.schema, request).await).into_response()
+        }
+        // A body that is not a GraphQL request at all: still a GraphQL-shaped error, with a code.
+        Err(error) => {
+            let body = serde_json::json!({
+                "errors": [{
+                    "message": format!("the request is not a valid GraphQL request: {error}"),
+                    "extensions": { "code": "BAD_REQUEST" }
+                }]
+            });
+            (StatusCode::BAD_REQUEST, Json(body)).into_response()
+        }
+    }
+}
+
+/// Liveness: the process answers.
+#[handler]
+fn health() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok" }))
+}
+
+/// Readiness: the database answers.
+#[handler]
+async fn ready(state: Data<&AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => Json(serde_json::json!({ "status": "ready", "database": "ok" })).into_response(),
+        Err(error) => {
+            tracing::warn!(%error, "readiness check: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "unavailable", "database": "unreachable" })),
+            )
+                .into_response()
+        }
+    }
+}
+
+#[handler]
+fn metrics(state: Data<&AppState>) -> String {
+    format!(
+        "# TYPE gateway_sql_statements_total counter\ngateway_sql_statements_total {}\n\
+         # TYPE gateway_graphql_requests_total counter\ngateway_graphql_requests_total {}\n",
+        state.metrics.sql_statements.load(Ordering::Relaxed),
+        state.metrics.graphql_requests.load(Ordering::Relaxed),
+    )
+}

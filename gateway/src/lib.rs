@@ -1,0 +1,194 @@
+//! The RIAL/GENDER GraphQL gateway.
+//!
+//! Start reading at [`run`], which dispatches the CLI's subcommands; the API itself is in
+//! [`graphql`] (schema, types, loaders, pagination) and is served by [`http`].
+
+pub mod config;
+pub mod error;
+pub mod graphql;
+pub mod http;
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use poem::listener::{Acceptor, Listener, TcpListener};
+use sea_orm::DatabaseConnection;
+
+use config::{Cli, Command, ServeArgs};
+use graphql::{build_schema, Limits};
+use http::{AppState, Metrics};
+
+/// Runs the subcommand the CLI asked for.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli
+        .command
+        .unwrap_or(Command::Serve(ServeArgs::default_from_env()?))
+    {
+        Command::Serve(args) => serve(&cli.database_url, args).await,
+        Command::Migrate => {
+            let db = open(&cli.database_url, None).await?;
+            rial_schema::migrate(&db)
+                .await
+                .context("applying migrations")?;
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::Seed { scale } => {
+            let db = open(&cli.database_url, None).await?;
+            rial_schema::migrate(&db)
+                .await
+                .context("applying migrations")?;
+            seed(&db).await?;
+            if let Some(programs) = scale {
+                let started = std::time::Instant::now();
+                let outcome = rial_schema::synthetic::generate(&db, programs)
+                    .await
+                    .with_context(|| {
+                        format!("generating the synthetic dataset of scale {programs}")
+                    })?;
+                tracing::info!(
+                    ?outcome,
+                    elapsed_ms = started.elapsed().as_millis() as u64,
+                    "synthetic dataset"
+                );
+            }
+            Ok(())
+        }
+        Command::Sdl => {
+            print!("{}", graphql::sdl());
+            Ok(())
+        }
+    }
+}
+
+impl ServeArgs {
+    /// `serve`'s options when no subcommand is given (flags of `serve` itself are then absent,
+    /// so only the environment applies).
+    fn default_from_env() -> anyhow::Result<Self> {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Env {
+            #[command(flatten)]
+            args: ServeArgs,
+        }
+        Ok(Env::try_parse_from(["gateway"])?.args)
+    }
+}
+
+async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
+    let report = rial_schema::seed::seed_default(db)
+        .await
+        .context("loading the seed files")?;
+    if report.is_noop() {
+        tracing::info!("seed: database already up to date");
+    } else {
+        tracing::info!(inserted = ?report.inserted, updated = ?report.updated, "seed applied");
+    }
+    Ok(())
+}
+
+/// Connects, optionally counting every SQL statement into `metrics`.
+pub async fn open(url: &str, metrics: Option<Arc<Metrics>>) -> anyhow::Result<DatabaseConnection> {
+    let mut db = rial_schema::connect(url)
+        .await
+        .with_context(|| format!("connecting to {}", redact(url)))?;
+    if let Some(metrics) = metrics {
+        db.set_metric_callback(move |_| {
+            metrics.sql_statements.fetch_add(1, Ordering::Relaxed);
+        });
+    }
+    Ok(db)
+}
+
+/// The URL without its password, for logs and errors.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{}://{user}:***@{}", &url[..scheme], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Serves the API until Ctrl-C / SIGTERM.
+async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<()> {
+    let metrics = Arc::new(Metrics::default());
+    let db = open(database_url, Some(metrics.clone())).await?;
+    rial_schema::migrate(&db)
+        .await
+        .context("applying migrations")?;
+    if args.seed {
+        seed(&db).await?;
+    }
+    let limits = Limits {
+        max_page_size: args.max_page_size,
+        ..Limits::default()
+    };
+    let state = AppState {
+        schema: build_schema(db.clone(), limits),
+        db,
+        metrics,
+    };
+
+    let acceptor = TcpListener::bind(args.addr)
+        .into_acceptor()
+        .await
+        .with_context(|| format!("binding {}", args.addr))?;
+    let local = acceptor
+        .local_addr()
+        .first()
+        .and_then(|addr| addr.as_socket_addr().copied());
+    if let Some(local) = local {
+        // One machine-readable line on stdout: scripts and end-to-end tests wait for it.
+        println!("gateway listening on http://{local}");
+        tracing::info!(%local, "serving GraphQL at /graphql");
+    }
+    poem::Server::new_with_acceptor(acceptor)
+        .run_with_graceful_shutdown(
+            http::routes(state),
+            shutdown_signal(),
+            Some(std::time::Duration::from_secs(10)),
+        )
+        .await
+        .context("serving HTTP")
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redact_hides_passwords_only() {
+        assert_eq!(
+            super::redact("postgres://rial:secret@127.0.0.1:5432/rial"),
+            "postgres://rial:***@127.0.0.1:5432/rial"
+        );
+        assert_eq!(
+            super::redact("sqlite://data/rial.db"),
+            "sqlite://data/rial.db"
+        );
+    }
+}

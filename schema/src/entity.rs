@@ -1,0 +1,22 @@
+//! SeaORM entities: one module per table.
+//!
+//! Relations are not declared on the entities: the gateway navigates them through batched
+//! loaders keyed by the foreign-key columns below, in both directions.
+
+pub mod committee_seat;
+pub mod cooperation;
+pub mod cooperation_theme;
+pub mod country;
+pub mod dialogue;
+pub mod dialogue_country;
+pub mod dialogue_theme;
+pub mod document;
+pub mod document_country;
+pub mod document_theme;
+pub mod domestic_work_action;
+pub mod institution;
+pub mod member;
+pub mod participation;
+pub mod program;
+pub mod program_theme;
+pub mod theme;

@@ -1,0 +1,18 @@
+//! Countries a document is about (many-to-many).
+
+use sea_orm::entity::prelude::*;
+
+/// A row of `document_country`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "document_country")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub document_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub country_code: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

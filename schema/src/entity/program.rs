@@ -1,0 +1,37 @@
+//! A program of the Portfolio of Programs.
+
+use sea_orm::entity::prelude::*;
+
+use crate::enums::{Language, ProgramStatus};
+
+/// A row of `program`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "program")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub objectives: Option<String>,
+    pub results: Option<String>,
+    pub lessons_learned: Option<String>,
+    pub evaluated: bool,
+    pub evaluation_note: Option<String>,
+    /// Optional because the source documents name many programs without dates.
+    pub start_year: Option<i32>,
+    pub end_year: Option<i32>,
+    pub status: ProgramStatus,
+    pub source_language: Language,
+    pub country_code: String,
+    pub institution_id: i32,
+    pub submitted_by_member_id: Option<i32>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

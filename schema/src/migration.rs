@@ -1,0 +1,366 @@
+//! Database migrations (sea-orm-migration), the same for SQLite and PostgreSQL.
+//!
+//! Migrations are written against table and column names, not against the entities, so that
+//! an old migration keeps meaning what it meant when the entities move on.
+
+use sea_orm_migration::async_trait::async_trait;
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+/// Every migration, in order. `gateway migrate` applies the pending ones.
+pub struct Migrator;
+
+#[async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(InitialModel)]
+    }
+}
+
+/// The first version of the data model: every entity of the network and their link tables.
+struct InitialModel;
+
+impl MigrationName for InitialModel {
+    fn name(&self) -> &str {
+        "m20261122_000001_initial_model"
+    }
+}
+
+fn n(name: &str) -> Alias {
+    Alias::new(name)
+}
+
+/// A foreign key `table.column → target.target_column`. Deleting a parent that is still
+/// referenced fails (the default RESTRICT semantics): nothing disappears silently.
+fn fk(table: &str, column: &str, target: &str, target_column: &str) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(format!("fk_{table}_{column}"))
+        .from(n(table), n(column))
+        .to(n(target), n(target_column))
+        .to_owned()
+}
+
+/// Index on a foreign key column: every relation loader filters on one.
+fn index(table: &str, columns: &[&str]) -> IndexCreateStatement {
+    let mut statement = Index::create()
+        .name(format!("ix_{table}_{}", columns.join("_")))
+        .table(n(table))
+        .to_owned();
+    for column in columns {
+        statement.col(n(column));
+    }
+    statement
+}
+
+/// A many-to-many link table with a composite primary key; the reverse direction gets an index.
+fn link_table(
+    table: &str,
+    (left, left_target): (&str, &str),
+    (right, right_target, right_is_code): (&str, &str, bool),
+) -> (TableCreateStatement, IndexCreateStatement) {
+    let right_column = if right_is_code {
+        string_len(n(right), 2)
+    } else {
+        integer(n(right))
+    };
+    let right_target_column = if right_is_code { "code" } else { "id" };
+    let create = Table::create()
+        .table(n(table))
+        .col(integer(n(left)))
+        .col(right_column)
+        .primary_key(Index::create().col(n(left)).col(n(right)))
+        .foreign_key(&mut fk(table, left, left_target, "id"))
+        .foreign_key(&mut fk(table, right, right_target, right_target_column))
+        .to_owned();
+    (create, index(table, &[right, left]))
+}
+
+#[async_trait]
+impl MigrationTrait for InitialModel {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let tables = [
+            Table::create()
+                .table(n("country"))
+                .col(string_len(n("code"), 2).primary_key())
+                .col(string(n("name")))
+                .col(string(n("oas_status")))
+                .col(string(n("subregion")))
+                .to_owned(),
+            Table::create()
+                .table(n("theme"))
+                .col(pk_auto(n("id")))
+                .col(string_uniq(n("slug")))
+                .col(string(n("name")))
+                .col(text(n("description")))
+                .col(integer(n("position")))
+                .to_owned(),
+            Table::create()
+                .table(n("institution"))
+                .col(pk_auto(n("id")))
+                .col(string_uniq(n("slug")))
+                .col(string(n("name")))
+                .col(string_null(n("acronym")))
+                .col(string(n("kind")))
+                .col(string_len_null(n("country_code"), 2))
+                .foreign_key(&mut fk("institution", "country_code", "country", "code"))
+                .to_owned(),
+            Table::create()
+                .table(n("member"))
+                .col(pk_auto(n("id")))
+                .col(string_uniq(n("slug")))
+                .col(string(n("full_name")))
+                .col(string_null(n("title")))
+                .col(integer(n("institution_id")))
+                .col(string_len_null(n("country_code"), 2))
+                .col(string_null(n("email")))
+                .col(string_null(n("phone")))
+                .col(string(n("role")))
+                .col(boolean(n("active")))
+                .foreign_key(&mut fk("member", "institution_id", "institution", "id"))
+                .foreign_key(&mut fk("member", "country_code", "country", "code"))
+                .to_owned(),
+            Table::create()
+                .table(n("program"))
+                .col(pk_auto(n("id")))
+                .col(string_uniq(n("slug")))
+                .col(string(n("title")))
+                .col(text(n("summary")))
+                .col(text_null(n("objectives")))
+                .col(text_null(n("results")))
+                .col(text_null(n("lessons_learned")))
+                .col(boolean(n("evaluated")))
+                .col(text_null(n("evaluation_note")))
+                .col(integer_null(n("start_year")))
+                .col(integer_null(n("end_year")))
+                .col(string(n("status")))
+                .col(string_len(n("source_language"), 2))
+                .col(string_len(n("country_code"), 2))
+                .col(integer(n("institution_id")))
+                .col(integer_null(n("submitted_by_member_id")))
+                .col(timestamp_with_time_zone(n("created_at")))
+                .col(timestamp_with_time_zone(n("updated_at")))
+                .foreign_key(&mut fk("program", "country_code", "country", "code"))
+                .foreign_key(&mut fk("program", "institution_id", "institution", "id"))
+                .foreign_key(&mut fk("program", "submitted_by_member_id", "member", "id"))
+                .to_owned(),
+            Table::create()
+                .table(n("dialogue"))
+                .col(pk_auto(n("id")))
+                .col(integer_uniq(n("number")))
+                .col(string(n("title")))
+                .col(date(n("held_on")))
+                .col(string(n("format")))
+                .col(integer_null(n("ministries_count")))
+                .col(text(n("summary")))
+                .col(text_null(n("conclusions")))
+                .col(text_null(n("recommendations")))
+                .col(text_null(n("next_steps")))
+                .col(string_null(n("event_url")))
+                .to_owned(),
+            Table::create()
+                .table(n("participation"))
+                .col(pk_auto(n("id")))
+                .col(integer(n("dialogue_id")))
+                .col(integer(n("member_id")))
+                .col(integer(n("institution_id")))
+                .col(string_len_null(n("country_code"), 2))
+                .foreign_key(&mut fk("participation", "dialogue_id", "dialogue", "id"))
+                .foreign_key(&mut fk("participation", "member_id", "member", "id"))
+                .foreign_key(&mut fk(
+                    "participation",
+                    "institution_id",
+                    "institution",
+                    "id",
+                ))
+                .foreign_key(&mut fk("participation", "country_code", "country", "code"))
+                .to_owned(),
+            Table::create()
+                .table(n("cooperation"))
+                .col(pk_auto(n("id")))
+                .col(string_uniq(n("slug")))
+                .col(integer(n("call_number")))
+                .col(integer(n("year")))
+                .col(string_len(n("requesting_country_code"), 2))
+                .col(integer(n("requesting_institution_id")))
+                .col(string_len(n("providing_country_code"), 2))
+                .col(integer(n("providing_institution_id")))
+                .col(text(n("topic")))
+                .col(string(n("status")))
+                .col(text_null(n("outcome")))
+                .foreign_key(&mut fk(
+                    "cooperation",
+                    "requesting_country_code",
+                    "country",
+                    "code",
+                ))
+                .foreign_key(&mut fk(
+                    "cooperation",
+                    "requesting_institution_id",
+                    "institution",
+                    "id",
+                ))
+                .foreign_key(&mut fk(
+                    "cooperation",
+                    "providing_country_code",
+                    "country",
+                    "code",
+                ))
+                .foreign_key(&mut fk(
+                    "cooperation",
+                    "providing_institution_id",
+                    "institution",
+                    "id",
+                ))
+                .to_owned(),
+            Table::create()
+                .table(n("document"))
+                .col(pk_auto(n("id")))
+                .col(string_uniq(n("slug")))
+                .col(string(n("kind")))
+                .col(string(n("title")))
+                .col(text(n("summary")))
+                .col(text_null(n("body")))
+                .col(date_null(n("published_on")))
+                .col(integer_null(n("year")))
+                .col(string(n("languages")))
+                .col(string_null(n("url")))
+                .col(integer_null(n("dialogue_id")))
+                .col(integer_null(n("cooperation_id")))
+                .foreign_key(&mut fk("document", "dialogue_id", "dialogue", "id"))
+                .foreign_key(&mut fk("document", "cooperation_id", "cooperation", "id"))
+                .to_owned(),
+            Table::create()
+                .table(n("committee_seat"))
+                .col(pk_auto(n("id")))
+                .col(string_len(n("country_code"), 2))
+                .col(integer(n("institution_id")))
+                .col(string(n("role")))
+                .col(integer(n("term_start")))
+                .col(integer_null(n("term_end")))
+                .foreign_key(&mut fk("committee_seat", "country_code", "country", "code"))
+                .foreign_key(&mut fk(
+                    "committee_seat",
+                    "institution_id",
+                    "institution",
+                    "id",
+                ))
+                .to_owned(),
+            Table::create()
+                .table(n("domestic_work_action"))
+                .col(pk_auto(n("id")))
+                .col(string_uniq(n("slug")))
+                .col(string_len(n("country_code"), 2))
+                .col(string(n("area")))
+                .col(string(n("title")))
+                .col(text(n("description")))
+                .col(integer_null(n("year")))
+                .foreign_key(&mut fk(
+                    "domestic_work_action",
+                    "country_code",
+                    "country",
+                    "code",
+                ))
+                .to_owned(),
+        ];
+        for table in tables {
+            manager.create_table(table).await?;
+        }
+
+        let links = [
+            link_table(
+                "program_theme",
+                ("program_id", "program"),
+                ("theme_id", "theme", false),
+            ),
+            link_table(
+                "dialogue_theme",
+                ("dialogue_id", "dialogue"),
+                ("theme_id", "theme", false),
+            ),
+            link_table(
+                "dialogue_country",
+                ("dialogue_id", "dialogue"),
+                ("country_code", "country", true),
+            ),
+            link_table(
+                "cooperation_theme",
+                ("cooperation_id", "cooperation"),
+                ("theme_id", "theme", false),
+            ),
+            link_table(
+                "document_theme",
+                ("document_id", "document"),
+                ("theme_id", "theme", false),
+            ),
+            link_table(
+                "document_country",
+                ("document_id", "document"),
+                ("country_code", "country", true),
+            ),
+        ];
+        for (table, reverse_index) in links {
+            manager.create_table(table).await?;
+            manager.create_index(reverse_index).await?;
+        }
+
+        // Indexes for relation loaders (which filter on the foreign key and page by id) and
+        // for the orderings the API offers on large tables.
+        let indexes = [
+            index("institution", &["country_code", "id"]),
+            index("member", &["institution_id", "id"]),
+            index("member", &["country_code", "id"]),
+            index("program", &["country_code", "id"]),
+            index("program", &["institution_id", "id"]),
+            index("program", &["submitted_by_member_id", "id"]),
+            index("program", &["title", "id"]),
+            index("program", &["updated_at", "id"]),
+            index("program", &["start_year", "id"]),
+            index("participation", &["dialogue_id", "id"]),
+            index("participation", &["member_id", "id"]),
+            index("participation", &["institution_id", "id"]),
+            index("participation", &["country_code", "id"]),
+            index("cooperation", &["requesting_country_code", "id"]),
+            index("cooperation", &["providing_country_code", "id"]),
+            index("cooperation", &["requesting_institution_id", "id"]),
+            index("cooperation", &["providing_institution_id", "id"]),
+            index("document", &["dialogue_id", "id"]),
+            index("document", &["cooperation_id", "id"]),
+            index("document", &["title", "id"]),
+            index("committee_seat", &["country_code", "id"]),
+            index("committee_seat", &["institution_id", "id"]),
+            index("domestic_work_action", &["country_code", "id"]),
+        ];
+        for statement in indexes {
+            manager.create_index(statement).await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // Children first, so no foreign key is left dangling mid-way.
+        for table in [
+            "document_country",
+            "document_theme",
+            "cooperation_theme",
+            "dialogue_country",
+            "dialogue_theme",
+            "program_theme",
+            "domestic_work_action",
+            "committee_seat",
+            "document",
+            "cooperation",
+            "participation",
+            "dialogue",
+            "program",
+            "member",
+            "institution",
+            "theme",
+            "country",
+        ] {
+            manager
+                .drop_table(Table::drop().table(n(table)).to_owned())
+                .await?;
+        }
+        Ok(())
+    }
+}
