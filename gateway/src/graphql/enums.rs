@@ -94,8 +94,10 @@ mirror!(
         /// Chair of the Inter-American Conference of Ministers of Labor.
         IacmlChair,
         /// Chair of Working Group 1.
+        #[graphql(name = "WG1_CHAIR")]
         Wg1Chair,
         /// Vice-chair of Working Group 1.
+        #[graphql(name = "WG1_VICE_CHAIR")]
         Wg1ViceChair,
         /// Member elected from the network.
         ElectedMember,

@@ -1,0 +1,12 @@
+//! Integration tests of the gateway: the GraphQL schema executed directly over a real,
+//! freshly seeded database, once per backend (SQLite always; PostgreSQL when
+//! `RIAL_TEST_POSTGRES_URL` is set, which `cargo xtask test` does).
+
+mod helpers;
+
+mod bad_input;
+mod filters;
+mod http;
+mod nested;
+mod pagination;
+mod seeds;

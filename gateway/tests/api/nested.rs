@@ -1,0 +1,85 @@
+//! Nested relations, both ways, and the statement bound that keeps them free of N+1.
+
+use crate::helpers::{backends, field, nodes, spawn_app};
+
+#[tokio::test]
+async fn relations_are_navigable_both_ways() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let data = app
+            .data(
+                r#"{ country(code: "UY") {
+                       name
+                       programs(first: 50) { nodes { slug country { code } institution { country { code } } } }
+                       requestedCooperations { nodes { providingCountry { code } } }
+                       providedCooperations { nodes { requestingCountry { code } } }
+                       domesticWorkActions { totalCount nodes { country { code } } }
+                       dialogues { nodes { number participatingCountries(first: 100) { nodes { code } } } }
+                       members(first: 100) { nodes { fullName participations { nodes { dialogue { number } country { code } } } } }
+                     } }"#,
+            )
+            .await;
+        let uruguay = &data["country"];
+        assert_eq!(uruguay["name"], "Uruguay", "{backend:?}");
+        for program in nodes(uruguay, &["programs"]) {
+            assert_eq!((&program["country"]["code"], &program["institution"]["country"]["code"]), (&"UY".into(), &"UY".into()));
+        }
+        assert_eq!(nodes(uruguay, &["requestedCooperations"])[0]["providingCountry"]["code"], "AR");
+        assert_eq!(nodes(uruguay, &["providedCooperations"])[0]["requestingCountry"]["code"], "CO");
+        assert!(uruguay["domesticWorkActions"]["totalCount"].as_i64().unwrap_or(0) > 0);
+        for dialogue in nodes(uruguay, &["dialogues"]) {
+            assert!(field(nodes(dialogue, &["participatingCountries"]), "code").contains(&"UY".to_owned()));
+        }
+        let members = nodes(uruguay, &["members"]);
+        assert!(!members.is_empty());
+        assert!(members.iter().any(|m| !nodes(m, &["participations"]).is_empty()), "{backend:?}: Uruguayan participants");
+
+        // Theme → programs → themes comes back to the theme.
+        let data = app.data(r#"{ theme(slug: "domestic-work") { programs { nodes { themes { nodes { slug } } } } documents { totalCount } dialogues { totalCount } } }"#).await;
+        for program in nodes(&data, &["theme", "programs"]) {
+            assert!(field(nodes(program, &["themes"]), "slug").contains(&"domestic-work".to_owned()));
+        }
+        // Document → cooperation → documents, and dialogue → documents.
+        let data = app.data(r#"{ document(slug: "uy-manual-gbv-at-work") { cooperation { slug documents { nodes { slug } } } } dialogue(number: 3) { documents { nodes { kind } } } }"#).await;
+        assert_eq!(data["document"]["cooperation"]["slug"], "uy-ar-gender-violence", "{backend:?}");
+        assert!(field(nodes(&data, &["document", "cooperation", "documents"]), "slug").contains(&"uy-manual-gbv-at-work".to_owned()));
+        let kinds = field(nodes(&data, &["dialogue", "documents"]), "kind");
+        assert!(kinds.contains(&"AGENDA".to_owned()) && kinds.contains(&"CONCLUSIONS".to_owned()), "{kinds:?}");
+    }
+}
+
+/// Five levels deep, with connections and belongs-to edges at each; every level is non-empty
+/// on both data sizes so that each loader runs in both.
+const DEEP_QUERY: &str = r#"{
+  country(code: "UY") {
+    programs(first: 10) {
+      totalCount
+      nodes {
+        institution { name country { code } }
+        themes { nodes {
+          slug
+          programs(first: 5) { totalCount nodes {
+            country { name }
+            institution { members(first: 3) { nodes {
+              fullName
+              participations { nodes { dialogue { number participatingCountries { totalCount nodes { code } } } } }
+            } } }
+          } }
+        } }
+      }
+    }
+  }
+}"#;
+
+#[tokio::test]
+async fn statement_count_depends_on_query_shape_not_data_size() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let small = app.statements_of(DEEP_QUERY).await;
+        rial_schema::synthetic::generate(&app.db, 3000).await.expect("synthetic data");
+        let large = app.statements_of(DEEP_QUERY).await;
+        assert_eq!(small, large, "{backend:?}: statements grew with the data ({small} → {large})");
+        // One statement per edge and level, not per row: a dozen or so, never hundreds.
+        assert!(large <= 20, "{backend:?}: {large} statements");
+    }
+}

@@ -1,0 +1,927 @@
+//! `cargo xtask bench`: throughput, latency, SQL statements per request and memory of the
+//! release gateway, over a synthetic dataset, on SQLite and on PostgreSQL.
+//!
+//! For each backend the gateway is seeded with `gateway seed --scale N` (the SQLite file is
+//! kept in target/bench and reused by later runs of the same scale), started on a free port,
+//! and three representative queries are each run: a 2 s warm-up, 10 sequential requests
+//! between two reads of `GET /metrics` (SQL statements per request, and a check that every
+//! answer is free of GraphQL errors), then `wrk` for the measured run. The report is a
+//! markdown table per backend, printed and written to target/bench/latest.md.
+//!
+//! `wrk` runs on the same machine as the gateway (and PostgreSQL), so the numbers are for
+//! the whole machine sharing its CPUs between load generator and server; compare runs on
+//! the same machine only.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, ensure, Context, Result};
+
+use crate::{apt, cargo, cmd, pg, root};
+
+const USAGE: &str = "usage: cargo xtask bench [--scale N] [--duration SECS] [--connections C] \
+                     [--backend sqlite|postgres|both]";
+
+/// Sequential requests whose SQL statements are counted (the average is reported).
+const COUNTED_REQUESTS: u64 = 10;
+/// Warm-up before each measured run: fills SQLite's page cache / PostgreSQL's buffers and
+/// the pool, so the measured run does not pay for the first touches.
+const WARM_UP: Duration = Duration::from_secs(2);
+/// The page of programs among which the single-program query picks its program (see
+/// [`pick_program`]): past the real seed, inside the synthetic data.
+const PICK_WITHIN: usize = 1000;
+
+/// A page of programs with scalar fields only: pagination, `totalCount`, one table.
+const FLAT_PAGE: &str =
+    "{ programs(first: 50) { totalCount nodes { slug title startYear status } } }";
+
+/// Three levels of nested connections: what the dataloaders are for.
+const NESTED_PAGE: &str = "{ countries(first: 10) { nodes { code name \
+    programs(first: 10) { nodes { title institution { name } themes { nodes { slug } } } } \
+    members(first: 5) { nodes { fullName participations { nodes { dialogue { number title } } } } } } } }";
+
+/// One program with every relation, as a program's page would ask for it.
+fn program_query(slug: &str) -> String {
+    format!(
+        "{{ program(slug: {}) {{ slug title summary objectives results evaluated startYear endYear status \
+         country {{ code name }} \
+         institution {{ name acronym members(first: 5) {{ nodes {{ fullName role }} }} }} \
+         themes {{ nodes {{ slug name }} }} \
+         submittedBy {{ fullName participations {{ nodes {{ dialogue {{ title }} }} }} }} }} }}",
+        json_string(slug)
+    )
+}
+
+/// Entry point of `cargo xtask bench`.
+pub fn run(args: &[String]) -> Result<()> {
+    let Some(options) = Options::parse(args)? else {
+        println!("{USAGE}");
+        return Ok(());
+    };
+    cmd(&cargo(), &["build", "--release", "-p", "gateway"])?;
+    let gateway = root().join("target/release/gateway");
+    if !apt::on_path("wrk") {
+        apt::install("wrk")?;
+    }
+    let dir = root().join("target/bench");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+
+    let mut sections = Vec::new();
+    for &backend in &options.backends {
+        eprintln!("\n== {} ==", backend.name());
+        sections.push(bench_backend(backend, &options, &gateway, &dir)?);
+    }
+
+    let report = render(&options, &sections)?;
+    print!("{report}");
+    let latest = dir.join("latest.md");
+    std::fs::write(&latest, &report).with_context(|| format!("writing {}", latest.display()))?;
+    eprintln!("\n(written to {})", latest.display());
+    Ok(())
+}
+
+/// What `cargo xtask bench` was asked for.
+struct Options {
+    scale: usize,
+    duration: u32,
+    connections: u32,
+    backends: Vec<Backend>,
+}
+
+impl Options {
+    /// The options, or `None` when help was asked for.
+    fn parse(args: &[String]) -> Result<Option<Self>> {
+        let mut options = Options {
+            scale: 100_000,
+            duration: 10,
+            connections: 16,
+            backends: Backend::ALL.to_vec(),
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            if arg == "-h" || arg == "--help" {
+                return Ok(None);
+            }
+            // Both `--flag value` and `--flag=value`.
+            let (flag, inline) = match arg.split_once('=') {
+                Some((flag, value)) => (flag, Some(value)),
+                None => (arg.as_str(), None),
+            };
+            let value = match inline {
+                Some(value) => value,
+                None => args
+                    .next()
+                    .map(String::as_str)
+                    .with_context(|| format!("{flag} needs a value\n{USAGE}"))?,
+            };
+            match flag {
+                "--scale" => options.scale = number(flag, value)?,
+                "--duration" => options.duration = number(flag, value)?,
+                "--connections" => options.connections = number(flag, value)?,
+                "--backend" => {
+                    options.backends = match value {
+                        "sqlite" => vec![Backend::Sqlite],
+                        "postgres" => vec![Backend::Postgres],
+                        "both" => Backend::ALL.to_vec(),
+                        other => bail!("unknown backend `{other}`\n{USAGE}"),
+                    }
+                }
+                other => bail!("unknown option `{other}`\n{USAGE}"),
+            }
+        }
+        ensure!(options.duration > 0, "--duration must be at least 1 second");
+        ensure!(options.connections > 0, "--connections must be at least 1");
+        Ok(Some(options))
+    }
+
+    /// wrk needs at least one connection per thread.
+    fn threads(&self) -> u32 {
+        self.connections.min(2)
+    }
+}
+
+fn number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T> {
+    value
+        .parse()
+        .ok()
+        .with_context(|| format!("{flag} expects a non-negative integer, not `{value}`"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    const ALL: [Backend; 2] = [Backend::Sqlite, Backend::Postgres];
+
+    fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+/// How the database got its data.
+struct Seed {
+    seconds: f64,
+    /// Seeded by an earlier run (the SQLite file was reused); `seconds` is that run's time.
+    reused: bool,
+}
+
+/// One query's measurements.
+struct Row {
+    query: String,
+    requests_per_second: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    statements_per_request: f64,
+}
+
+/// One backend's measurements.
+struct Section {
+    backend: Backend,
+    seed: Seed,
+    peak_rss_kib: u64,
+    rows: Vec<Row>,
+}
+
+fn bench_backend(
+    backend: Backend,
+    options: &Options,
+    gateway: &Path,
+    dir: &Path,
+) -> Result<Section> {
+    // Declared before the gateway, so it is dropped (stopped) after it, even on error.
+    let postgres = match backend {
+        Backend::Postgres => Some(pg::Server::start().context("starting PostgreSQL")?),
+        Backend::Sqlite => None,
+    };
+    let (url, seed) = match &postgres {
+        // A fresh throwaway server: its own `postgres` database is as good as any.
+        Some(server) => {
+            let url = server.url();
+            let seconds = seed_database(gateway, &url, options.scale)?;
+            (
+                url,
+                Seed {
+                    seconds,
+                    reused: false,
+                },
+            )
+        }
+        None => prepare_sqlite(gateway, dir, options.scale)?,
+    };
+
+    let log = dir.join(format!("gateway-{}.log", backend.name().to_lowercase()));
+    let server = Gateway::start(gateway, &url, &log)?;
+    let slug = pick_program(server.addr)?;
+    let queries = [
+        (
+            "flat page: `programs(first: 50)`".to_owned(),
+            "flat",
+            FLAT_PAGE.to_owned(),
+        ),
+        (
+            "nested page: countries → programs, members → participations".to_owned(),
+            "nested",
+            NESTED_PAGE.to_owned(),
+        ),
+        (
+            format!("one program with its relations (`{slug}`)"),
+            "program",
+            program_query(&slug),
+        ),
+    ];
+    let mut rows = Vec::new();
+    for (label, id, query) in queries {
+        eprintln!("-- {label}");
+        let script = dir.join(format!("{id}.lua"));
+        write_wrk_script(&script, &query)?;
+        run_wrk(options, server.addr, &script, WARM_UP).context("warm-up")?;
+        let statements_per_request = count_statements(server.addr, &query)?;
+        let wrk = run_wrk(
+            options,
+            server.addr,
+            &script,
+            Duration::from_secs(options.duration.into()),
+        )?;
+        rows.push(Row {
+            query: label,
+            requests_per_second: wrk.requests_per_second,
+            p50_ms: wrk.p50_ms,
+            p99_ms: wrk.p99_ms,
+            statements_per_request,
+        });
+    }
+    let peak_rss_kib = server.peak_rss_kib()?;
+    server.stop()?;
+    drop(postgres);
+    Ok(Section {
+        backend,
+        seed,
+        peak_rss_kib,
+        rows,
+    })
+}
+
+/// The SQLite file of this scale, seeded unless an earlier run completed it.
+///
+/// A marker file, written only after a successful seed, tells a complete database from one
+/// an interrupted run left behind; it also records how long that seed took.
+fn prepare_sqlite(gateway: &Path, dir: &Path, scale: usize) -> Result<(String, Seed)> {
+    let db = dir.join(format!("rial-{scale}.db"));
+    let marker = dir.join(format!("rial-{scale}.db.seeded"));
+    let url = format!(
+        "sqlite://{}",
+        db.to_str().context("the repository path is not UTF-8")?
+    );
+    if db.exists() {
+        let earlier = std::fs::read_to_string(&marker)
+            .ok()
+            .and_then(|text| text.trim().parse::<f64>().ok());
+        if let Some(seconds) = earlier {
+            eprintln!("reusing {} (seeded by an earlier run)", db.display());
+            return Ok((
+                url,
+                Seed {
+                    seconds,
+                    reused: true,
+                },
+            ));
+        }
+    }
+    // Absent or incomplete: start from an empty file, as the generator refuses partial data.
+    for stale in [
+        db.clone(),
+        sidecar(&db, "-wal"),
+        sidecar(&db, "-shm"),
+        marker.clone(),
+    ] {
+        match std::fs::remove_file(&stale) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(error).with_context(|| format!("removing {}", stale.display()))
+            }
+            _ => {}
+        }
+    }
+    let seconds = seed_database(gateway, &url, scale)?;
+    std::fs::write(&marker, format!("{seconds:.1}\n"))
+        .with_context(|| format!("writing {}", marker.display()))?;
+    Ok((
+        url,
+        Seed {
+            seconds,
+            reused: false,
+        },
+    ))
+}
+
+/// `path` with `suffix` appended to its file name (SQLite's `-wal` and `-shm` files).
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Migrates and seeds (real seed, then the synthetic dataset); returns the seconds it took.
+fn seed_database(gateway: &Path, url: &str, scale: usize) -> Result<f64> {
+    eprintln!("seeding {scale} synthetic programs…");
+    let started = Instant::now();
+    let status = Command::new(gateway)
+        .args(["--database-url", url, "seed", "--scale", &scale.to_string()])
+        .current_dir(root())
+        .status()
+        .context("starting `gateway seed`")?;
+    ensure!(
+        status.success(),
+        "`gateway seed --scale {scale}` failed ({status})"
+    );
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!("seeded in {seconds:.1} s");
+    Ok(seconds)
+}
+
+/// The release gateway serving on a free port; stopped on drop.
+struct Gateway {
+    child: Child,
+    addr: SocketAddr,
+    log: PathBuf,
+    stopped: bool,
+}
+
+impl Gateway {
+    fn start(binary: &Path, url: &str, log: &Path) -> Result<Self> {
+        let log_file = File::create(log).with_context(|| format!("creating {}", log.display()))?;
+        let mut child = Command::new(binary)
+            .args(["--database-url", url, "serve", "--addr", "127.0.0.1:0"])
+            .current_dir(root())
+            // poem logs every request at INFO: under wrk that would measure log writing.
+            .env("RUST_LOG", "warn")
+            // Serve with the defaults, whatever this shell's environment says.
+            .env_remove("GATEWAY_SEED")
+            .env_remove("GATEWAY_MAX_PAGE_SIZE")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(log_file)
+            .spawn()
+            .context("starting the gateway")?;
+        let stdout = child
+            .stdout
+            .take()
+            .context("the gateway's stdout was not captured")?;
+        // Construct the guard now, so an error below still stops the process.
+        let mut gateway = Gateway {
+            child,
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            log: log.to_owned(),
+            stopped: false,
+        };
+
+        // The gateway prints one line once it listens. A thread reads stdout to its end, so
+        // the gateway can never block on a full pipe.
+        let (lines, received) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = lines.send(line);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match received.recv_timeout(left) {
+                Ok(line) => {
+                    if let Some(addr) = line.trim().strip_prefix("gateway listening on http://") {
+                        gateway.addr = addr
+                            .parse()
+                            .with_context(|| format!("parsing the address in `{line}`"))?;
+                        eprintln!("gateway listening on {}", gateway.addr);
+                        return Ok(gateway);
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => bail!(
+                    "the gateway did not start within 60 s{}",
+                    gateway.log_tail()
+                ),
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    bail!("the gateway exited before listening{}", gateway.log_tail())
+                }
+            }
+        }
+    }
+
+    /// Peak resident set size so far (`VmHWM`), in KiB.
+    fn peak_rss_kib(&self) -> Result<u64> {
+        let path = format!("/proc/{}/status", self.child.id());
+        let status = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+            .with_context(|| format!("no VmHWM in {path}"))
+    }
+
+    /// Graceful stop; fails if the gateway did not exit cleanly.
+    fn stop(mut self) -> Result<()> {
+        let status = self.shutdown()?;
+        ensure!(
+            status.success(),
+            "the gateway exited with {status}{}",
+            self.log_tail()
+        );
+        Ok(())
+    }
+
+    /// SIGTERM (the gateway drains its connections), then SIGKILL if it lingers.
+    fn shutdown(&mut self) -> Result<ExitStatus> {
+        self.stopped = true;
+        if let Some(status) = self.child.try_wait()? {
+            return Ok(status);
+        }
+        // std can only SIGKILL; `kill` sends the SIGTERM the gateway shuts down gracefully on.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        // The gateway allows in-flight requests 10 s.
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait()? {
+                return Ok(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.child.kill().context("killing the gateway")?;
+        Ok(self.child.wait()?)
+    }
+
+    /// The end of the gateway's log, to explain a failure.
+    fn log_tail(&self) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        let tail = lines[lines.len().saturating_sub(20)..].join("\n");
+        format!(" (log: {})\n{tail}", self.log.display())
+    }
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        if !self.stopped {
+            let _ = self.shutdown();
+        }
+    }
+}
+
+/// A published program with a submitter (so every relation of the program query resolves),
+/// the last such among the first [`PICK_WITHIN`] programs.
+fn pick_program(addr: SocketAddr) -> Result<String> {
+    let mut after = String::new();
+    let mut picked = None;
+    for _ in 0..PICK_WITHIN.div_ceil(100) {
+        let query = format!(
+            "{{ programs(first: 100{after}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ slug submittedBy {{ id }} }} }} }}"
+        );
+        let body = post_graphql(addr, &query)?;
+        // The answer is compact JSON with fields in the query's order:
+        // {"slug":"…","submittedBy":{"id":"…"}} or {"slug":"…","submittedBy":null}.
+        for node in body.split("{\"slug\":").skip(1) {
+            let (slug, rest) = read_json_string(node).context("parsing a program's slug")?;
+            if !rest.starts_with(",\"submittedBy\":null") {
+                picked = Some(slug);
+            }
+        }
+        if !body.contains("\"hasNextPage\":true") {
+            break;
+        }
+        let cursor = body
+            .split_once("\"endCursor\":")
+            .and_then(|(_, rest)| read_json_string(rest))
+            .context("no endCursor")?
+            .0;
+        after = format!(", after: {}", json_string(&cursor));
+    }
+    let slug = picked.context("no published program with a submitter: is the dataset seeded?")?;
+    eprintln!("single-program query on `{slug}`");
+    Ok(slug)
+}
+
+/// Average SQL statements of `query`, over sequential requests, from the gateway's counters;
+/// also checks that every answer is a success without GraphQL errors.
+fn count_statements(addr: SocketAddr, query: &str) -> Result<f64> {
+    let (statements_before, requests_before) = counters(addr)?;
+    for _ in 0..COUNTED_REQUESTS {
+        post_graphql(addr, query)?;
+    }
+    let (statements_after, requests_after) = counters(addr)?;
+    ensure!(
+        requests_after - requests_before == COUNTED_REQUESTS,
+        "the gateway counted {} GraphQL requests instead of {COUNTED_REQUESTS}: is something else using it?",
+        requests_after - requests_before
+    );
+    Ok((statements_after - statements_before) as f64 / COUNTED_REQUESTS as f64)
+}
+
+/// `gateway_sql_statements_total` and `gateway_graphql_requests_total`.
+fn counters(addr: SocketAddr) -> Result<(u64, u64)> {
+    let (status, text) = http(addr, "GET", "/metrics", None)?;
+    ensure!(status == 200, "GET /metrics answered {status}");
+    let counter = |name: &str| -> Result<u64> {
+        text.lines()
+            .find_map(|line| line.strip_prefix(name)?.strip_prefix(' '))
+            .and_then(|value| value.trim().parse().ok())
+            .with_context(|| format!("no {name} in /metrics:\n{text}"))
+    };
+    Ok((
+        counter("gateway_sql_statements_total")?,
+        counter("gateway_graphql_requests_total")?,
+    ))
+}
+
+/// POSTs a GraphQL query; the body of a 200 answer without errors, or an error.
+fn post_graphql(addr: SocketAddr, query: &str) -> Result<String> {
+    let body = format!("{{\"query\":{}}}", json_string(query));
+    let (status, answer) = http(addr, "POST", "/graphql", Some(&body))?;
+    let excerpt: String = answer.chars().take(1000).collect();
+    ensure!(status == 200, "the gateway answered {status}: {excerpt}");
+    ensure!(
+        !answer.contains("\"errors\""),
+        "the answer has errors: {excerpt}\nquery: {query}"
+    );
+    ensure!(
+        answer.contains("\"data\""),
+        "the answer has no data: {excerpt}"
+    );
+    Ok(answer)
+}
+
+/// One HTTP/1.1 request on its own connection; returns the status and the body.
+///
+/// `Connection: close` keeps this small: the answer ends where the stream does.
+fn http(addr: SocketAddr, method: &str, path: &str, body: Option<&str>) -> Result<(u16, String)> {
+    let mut stream = TcpStream::connect(addr).with_context(|| format!("connecting to {addr}"))?;
+    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if let Some(body) = body {
+        write!(
+            request,
+            "Content-Type: application/json\r\nContent-Length: {}\r\n",
+            body.len()
+        )?;
+    }
+    request.push_str("\r\n");
+    request.push_str(body.unwrap_or_default());
+    stream
+        .write_all(request.as_bytes())
+        .with_context(|| format!("sending {method} {path}"))?;
+    let mut raw = Vec::new();
+    stream
+        .read_to_end(&mut raw)
+        .with_context(|| format!("reading the answer to {method} {path}"))?;
+    parse_response(&raw).with_context(|| format!("parsing the answer to {method} {path}"))
+}
+
+fn parse_response(raw: &[u8]) -> Result<(u16, String)> {
+    let text = String::from_utf8_lossy(raw);
+    let (head, body) = text.split_once("\r\n\r\n").context("no end of headers")?;
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|line| line.split_whitespace().nth(1))
+        .and_then(|code| code.parse().ok())
+        .context("no status line")?;
+    let chunked = lines.any(|line| {
+        line.split_once(':').is_some_and(|(name, value)| {
+            name.trim().eq_ignore_ascii_case("transfer-encoding")
+                && value.to_ascii_lowercase().contains("chunked")
+        })
+    });
+    let body = if chunked {
+        dechunk(body)?
+    } else {
+        body.to_owned()
+    };
+    Ok((status, body))
+}
+
+/// Decodes a `Transfer-Encoding: chunked` body.
+fn dechunk(mut body: &str) -> Result<String> {
+    let mut out = String::new();
+    loop {
+        let (size, rest) = body.split_once("\r\n").context("truncated chunk header")?;
+        let size = usize::from_str_radix(size.split(';').next().unwrap_or_default().trim(), 16)
+            .with_context(|| format!("bad chunk size `{size}`"))?;
+        if size == 0 {
+            return Ok(out);
+        }
+        out.push_str(rest.get(..size).context("truncated chunk")?);
+        body = rest
+            .get(size..)
+            .and_then(|rest| rest.strip_prefix("\r\n"))
+            .context("truncated chunk")?;
+    }
+}
+
+/// A Lua script that makes wrk POST `query` as a GraphQL request.
+fn write_wrk_script(path: &Path, query: &str) -> Result<()> {
+    let body = format!("{{\"query\":{}}}", json_string(query));
+    // A Lua long string needs no escaping; pick a level whose closing bracket is not in the body.
+    let level = (0..)
+        .map(|n| "=".repeat(n))
+        .find(|eq| !body.contains(&format!("]{eq}]")))
+        .unwrap_or_default();
+    let script = format!(
+        "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [{level}[{body}]{level}]\n"
+    );
+    std::fs::write(path, script).with_context(|| format!("writing {}", path.display()))
+}
+
+/// What the benchmark takes from wrk's report.
+#[derive(Debug, PartialEq)]
+struct WrkResult {
+    requests_per_second: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+}
+
+fn run_wrk(
+    options: &Options,
+    addr: SocketAddr,
+    script: &Path,
+    duration: Duration,
+) -> Result<WrkResult> {
+    let output = Command::new("wrk")
+        .arg(format!("-t{}", options.threads()))
+        .arg(format!("-c{}", options.connections))
+        .arg(format!("-d{}s", duration.as_secs()))
+        // wrk's default 2 s timeout would silently drop slow requests from the latencies.
+        .args(["--timeout", "30s", "--latency", "-s"])
+        .arg(script)
+        .arg(format!("http://{addr}/graphql"))
+        .output()
+        .context("starting wrk")?;
+    let report = String::from_utf8_lossy(&output.stdout);
+    ensure!(
+        output.status.success(),
+        "wrk failed ({}): {report}{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    parse_wrk(&report).with_context(|| format!("wrk's report:\n{report}"))
+}
+
+/// Requests/s and latency percentiles from wrk's `--latency` report; any failed request
+/// (non-2xx answer, socket error or timeout) is an error, as it would skew the numbers.
+fn parse_wrk(report: &str) -> Result<WrkResult> {
+    let mut requests_per_second = None;
+    let mut p50_ms = None;
+    let mut p99_ms = None;
+    for line in report.lines().map(str::trim) {
+        if let Some(value) = line.strip_prefix("Requests/sec:") {
+            requests_per_second = Some(
+                value
+                    .trim()
+                    .parse::<f64>()
+                    .with_context(|| format!("parsing `{line}`"))?,
+            );
+        } else if let Some(value) = line.strip_prefix("50%") {
+            p50_ms = Some(milliseconds(value.trim())?);
+        } else if let Some(value) = line.strip_prefix("99%") {
+            p99_ms = Some(milliseconds(value.trim())?);
+        } else if let Some(count) = line.strip_prefix("Non-2xx or 3xx responses:") {
+            bail!("{} requests were not answered with 2xx", count.trim());
+        } else if line.starts_with("Socket errors:") {
+            bail!("wrk reports failed requests: {line}");
+        }
+    }
+    Ok(WrkResult {
+        requests_per_second: requests_per_second.context("no Requests/sec")?,
+        p50_ms: p50_ms.context("no 50% latency (was --latency given?)")?,
+        p99_ms: p99_ms.context("no 99% latency")?,
+    })
+}
+
+/// One of wrk's durations (`812.00us`, `1.23ms`, `2.01s`, `1.50m`) in milliseconds.
+fn milliseconds(value: &str) -> Result<f64> {
+    // Longest suffixes first: "ms" and "us" also end in "s".
+    let units = [
+        ("us", 0.001),
+        ("ms", 1.0),
+        ("s", 1000.0),
+        ("m", 60_000.0),
+        ("h", 3_600_000.0),
+    ];
+    let (number, factor) = units
+        .iter()
+        .find_map(|(unit, factor)| Some((value.strip_suffix(unit)?, *factor)))
+        .with_context(|| format!("unknown unit in `{value}`"))?;
+    let number: f64 = number
+        .parse()
+        .with_context(|| format!("parsing `{value}`"))?;
+    Ok(number * factor)
+}
+
+/// `text` as a JSON string literal (also a valid GraphQL string literal).
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Reads the JSON string literal `text` starts with; returns it and what follows.
+fn read_json_string(text: &str) -> Option<(String, &str)> {
+    let mut chars = text.strip_prefix('"')?.char_indices();
+    let mut out = String::new();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, &text[i + 2..])),
+            '\\' => match chars.next()?.1 {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => out.push('\r'),
+                'u' => {
+                    let hex: String = (0..4)
+                        .filter_map(|_| chars.next().map(|(_, c)| c))
+                        .collect();
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                escaped => out.push(escaped),
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+fn render(options: &Options, sections: &[Section]) -> Result<String> {
+    let date = output_of("date", &["-u", "+%Y-%m-%d %H:%M UTC"])?;
+    let nproc = output_of("nproc", &[])?;
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines().find_map(|line| {
+                Some(
+                    line.strip_prefix("model name")?
+                        .split_once(':')?
+                        .1
+                        .trim()
+                        .to_owned(),
+                )
+            })
+        })
+        .map(|model| format!(" ({model})"))
+        .unwrap_or_default();
+    let mut out = String::new();
+    writeln!(out, "## Gateway benchmark, {date}\n")?;
+    writeln!(
+        out,
+        "- Machine: {nproc} CPUs (`nproc`){cpu}, shared by the gateway, its database and wrk."
+    )?;
+    writeln!(
+        out,
+        "- Dataset: real seed + `gateway seed --scale {}` synthetic programs.",
+        options.scale
+    )?;
+    writeln!(
+        out,
+        "- Load: `wrk -t{} -c{} -d{}s` per query after a {} s warm-up; release build, `RUST_LOG=warn`.",
+        options.threads(),
+        options.connections,
+        options.duration,
+        WARM_UP.as_secs()
+    )?;
+    writeln!(out, "- SQL statements/request: average over {COUNTED_REQUESTS} sequential requests, from `/metrics`.")?;
+    for section in sections {
+        let seed = if section.seed.reused {
+            format!(
+                "{:.1} s (by an earlier run; database file reused)",
+                section.seed.seconds
+            )
+        } else {
+            format!("{:.1} s", section.seed.seconds)
+        };
+        writeln!(out, "\n### {}\n", section.backend.name())?;
+        writeln!(
+            out,
+            "Seed: {seed} · gateway peak RSS: {:.1} MiB\n",
+            section.peak_rss_kib as f64 / 1024.0
+        )?;
+        writeln!(
+            out,
+            "| query | req/s | p50 ms | p99 ms | SQL statements/request |"
+        )?;
+        writeln!(out, "|---|---:|---:|---:|---:|")?;
+        for row in &section.rows {
+            writeln!(
+                out,
+                "| {} | {:.0} | {:.2} | {:.2} | {:.1} |",
+                row.query,
+                row.requests_per_second,
+                row.p50_ms,
+                row.p99_ms,
+                row.statements_per_request
+            )?;
+        }
+    }
+    Ok(out)
+}
+
+/// The trimmed standard output of a command.
+fn output_of(program: &str, args: &[&str]) -> Result<String> {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .with_context(|| format!("starting `{program}`"))?;
+    ensure!(
+        output.status.success(),
+        "`{program}` failed ({})",
+        output.status
+    );
+    Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WRK_REPORT: &str = "Running 3s test @ http://127.0.0.1:40000/graphql
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     1.52ms  601.32us  12.40ms   85.11%
+    Req/Sec     5.31k   412.20     6.02k    71.67%
+  Latency Distribution
+     50%  812.00us
+     75%    1.70ms
+     90%    2.10ms
+     99%    1.02s
+  31712 requests in 3.00s, 40.12MB read
+Requests/sec:  10566.02
+Transfer/sec:     13.37MB
+";
+
+    #[test]
+    fn parses_wrk_reports() {
+        let result = parse_wrk(WRK_REPORT).expect("a valid report");
+        assert_eq!(result.requests_per_second, 10566.02);
+        assert!((result.p50_ms - 0.812).abs() < 1e-9);
+        assert_eq!(result.p99_ms, 1020.0);
+    }
+
+    #[test]
+    fn failed_requests_are_errors() {
+        let non_2xx = WRK_REPORT.replace(
+            "Requests/sec",
+            "  Non-2xx or 3xx responses: 3\nRequests/sec",
+        );
+        assert!(parse_wrk(&non_2xx).is_err());
+        let timeouts = WRK_REPORT.replace(
+            "Requests/sec",
+            "  Socket errors: connect 0, read 0, write 0, timeout 2\nRequests/sec",
+        );
+        assert!(parse_wrk(&timeouts).is_err());
+    }
+
+    #[test]
+    fn converts_durations() {
+        assert_eq!(milliseconds("2.50ms").ok(), Some(2.5));
+        assert_eq!(milliseconds("1.50m").ok(), Some(90_000.0));
+        assert!(milliseconds("12").is_err());
+    }
+
+    #[test]
+    fn json_strings_round_trip() {
+        let text = "program(slug: \"a\\b\")\n\u{1}";
+        let literal = json_string(text);
+        assert_eq!(
+            read_json_string(&format!("{literal},rest")),
+            Some((text.to_owned(), ",rest"))
+        );
+    }
+
+    #[test]
+    fn parses_chunked_responses() {
+        let raw = b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n";
+        assert_eq!(
+            parse_response(raw).ok(),
+            Some((200, "{\"a\":1}".to_owned()))
+        );
+    }
+}
