@@ -17,6 +17,10 @@ pub struct Cli {
     )]
     pub database_url: String,
 
+    /// Folder of the seed TOML files (defaults to `schema/seeds` of the source tree).
+    #[arg(long, env = "SEED_DIR", global = true)]
+    pub seed_dir: Option<std::path::PathBuf>,
+
     /// What to do; `serve` when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -21,11 +21,15 @@ use http::{AppState, Metrics};
 
 /// Runs the subcommand the CLI asked for.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let seed_dir = cli
+        .seed_dir
+        .clone()
+        .unwrap_or_else(rial_schema::seed::default_seed_dir);
     match cli
         .command
         .unwrap_or(Command::Serve(ServeArgs::default_from_env()?))
     {
-        Command::Serve(args) => serve(&cli.database_url, args).await,
+        Command::Serve(args) => serve(&cli.database_url, &seed_dir, args).await,
         Command::Migrate => {
             let db = open(&cli.database_url, None).await?;
             rial_schema::migrate(&db)
@@ -39,7 +43,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             rial_schema::migrate(&db)
                 .await
                 .context("applying migrations")?;
-            seed(&db).await?;
+            seed(&db, &seed_dir).await?;
             if let Some(programs) = scale {
                 let started = std::time::Instant::now();
                 let outcome = rial_schema::synthetic::generate(&db, programs)
@@ -76,10 +80,10 @@ impl ServeArgs {
     }
 }
 
-async fn seed(db: &DatabaseConnection) -> anyhow::Result<()> {
-    let report = rial_schema::seed::seed_default(db)
-        .await
-        .context("loading the seed files")?;
+async fn seed(db: &DatabaseConnection, dir: &std::path::Path) -> anyhow::Result<()> {
+    let seeds = rial_schema::seed::SeedSet::read_dir(dir)
+        .with_context(|| format!("reading the seed files in {}", dir.display()))?;
+    let report = seeds.apply(db).await.context("loading the seed files")?;
     if report.is_noop() {
         tracing::info!("seed: database already up to date");
     } else {
@@ -114,14 +118,18 @@ pub fn redact(url: &str) -> String {
 }
 
 /// Serves the API until Ctrl-C / SIGTERM.
-async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<()> {
+async fn serve(
+    database_url: &str,
+    seed_dir: &std::path::Path,
+    args: ServeArgs,
+) -> anyhow::Result<()> {
     let metrics = Arc::new(Metrics::default());
     let db = open(database_url, Some(metrics.clone())).await?;
     rial_schema::migrate(&db)
         .await
         .context("applying migrations")?;
     if args.seed {
-        seed(&db).await?;
+        seed(&db, seed_dir).await?;
     }
     let limits = Limits {
         max_page_size: args.max_page_size,

@@ -42,6 +42,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         }
     }
     let mut options = ConnectOptions::new(url);
+    // Fail fast with a clear error when the server is unreachable, rather than after sqlx's 30 s.
+    options
+        .connect_timeout(std::time::Duration::from_secs(5))
+        .acquire_timeout(std::time::Duration::from_secs(5));
     // SQL statements are logged by the gateway's own instrumentation, not by sqlx at INFO.
     options.sqlx_logging(false);
     let db = Database::connect(options).await?;

@@ -334,7 +334,7 @@ impl SeedSet {
     /// Checks uniqueness of keys and that every reference points at something defined.
     fn validate(&self) -> Result<(), SeedError> {
         let mut problems = Vec::new();
-        fn unique<'a>(
+        fn unique(
             table: &str,
             keys: impl Iterator<Item = String>,
             problems: &mut Vec<String>,

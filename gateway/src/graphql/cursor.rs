@@ -128,12 +128,15 @@ fn cursor_mismatch() -> ApiError {
     ApiError::bad_input("`after` is a cursor of another list or ordering")
 }
 
+/// Reads a row's value for a cursor.
+pub type KeyOf<E> = fn(&<E as EntityTrait>::Model) -> CursorKey;
+
 /// How a top-level list is ordered: an optional sort column, then a unique key column.
 pub struct Ordering<E: EntityTrait> {
     /// Sort column and direction, and how to read a row's sort value.
-    pub sort: Option<(E::Column, Order, fn(&E::Model) -> CursorKey)>,
+    pub sort: Option<(E::Column, Order, KeyOf<E>)>,
     /// Unique tie-breaker (ascending), and how to read it.
-    pub key: (E::Column, fn(&E::Model) -> CursorKey),
+    pub key: (E::Column, KeyOf<E>),
 }
 
 /// Reads one page of a filtered top-level list, by keyset.

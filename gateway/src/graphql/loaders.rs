@@ -109,6 +109,9 @@ pub struct PageKey<K> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CountKey<K>(pub K);
 
+/// Marker of a relation's entity, parent-key and ordering-key types (`fn()`: no ownership).
+type Types<E, K, O> = PhantomData<fn() -> (E, K, O)>;
+
 /// A has-many or many-to-many edge: children of `E`, found by a parent column (of `E` or of
 /// a joined link table), ordered by a unique key column `O` of `E`.
 pub struct Relation<E: EntityTrait, K, O> {
@@ -117,7 +120,7 @@ pub struct Relation<E: EntityTrait, K, O> {
     base: SelectStatement,
     parent: (String, String),
     order: (String, String),
-    _types: PhantomData<fn() -> (E, K, O)>,
+    _types: Types<E, K, O>,
 }
 
 impl<E: EntityTrait, K, O> Relation<E, K, O> {

@@ -9,18 +9,45 @@ async fn unknown_keys_in_filters_are_errors_not_empty_results() {
     for backend in backends() {
         let app = spawn_app(backend).await;
         for (query, needle) in [
-            (r#"{ programs(filter: {themes: ["gender-magic"]}) { totalCount } }"#, "gender-magic"),
-            (r#"{ programs(filter: {countries: ["XX"]}) { totalCount } }"#, "XX"),
-            (r#"{ documents(filter: {countries: ["ZZ"]}) { totalCount } }"#, "ZZ"),
-            (r#"{ dialogues(filter: {themes: ["nope"]}) { totalCount } }"#, "nope"),
-            (r#"{ members(filter: {institutions: ["999999"]}) { totalCount } }"#, "999999"),
-            (r#"{ members(filter: {institutions: ["abc"]}) { totalCount } }"#, "abc"),
-            (r#"{ programs(filter: {yearFrom: 2020, yearTo: 2010}) { totalCount } }"#, "yearFrom"),
-            (r#"{ programs(filter: {text: "   "}) { totalCount } }"#, "text"),
+            (
+                r#"{ programs(filter: {themes: ["gender-magic"]}) { totalCount } }"#,
+                "gender-magic",
+            ),
+            (
+                r#"{ programs(filter: {countries: ["XX"]}) { totalCount } }"#,
+                "XX",
+            ),
+            (
+                r#"{ documents(filter: {countries: ["ZZ"]}) { totalCount } }"#,
+                "ZZ",
+            ),
+            (
+                r#"{ dialogues(filter: {themes: ["nope"]}) { totalCount } }"#,
+                "nope",
+            ),
+            (
+                r#"{ members(filter: {institutions: ["999999"]}) { totalCount } }"#,
+                "999999",
+            ),
+            (
+                r#"{ members(filter: {institutions: ["abc"]}) { totalCount } }"#,
+                "abc",
+            ),
+            (
+                r#"{ programs(filter: {yearFrom: 2020, yearTo: 2010}) { totalCount } }"#,
+                "yearFrom",
+            ),
+            (
+                r#"{ programs(filter: {text: "   "}) { totalCount } }"#,
+                "text",
+            ),
         ] {
             let (code, message) = app.error(query).await;
             assert_eq!(code, "BAD_USER_INPUT", "{backend:?}: {query}");
-            assert!(message.contains(needle), "{backend:?}: `{message}` should name `{needle}`");
+            assert!(
+                message.contains(needle),
+                "{backend:?}: `{message}` should name `{needle}`"
+            );
         }
     }
 }
@@ -48,17 +75,46 @@ async fn unknown_slugs_and_ids_are_not_found() {
 #[tokio::test]
 async fn page_sizes_and_cursors_are_validated() {
     for backend in backends() {
-        let app = spawn_app_with(backend, Limits { max_page_size: 50, default_page_size: 20 }).await;
+        let app = spawn_app_with(
+            backend,
+            Limits {
+                max_page_size: 50,
+                default_page_size: 20,
+            },
+        )
+        .await;
         let (code, message) = app.error("{ programs(first: 51) { totalCount } }").await;
         assert_eq!(code, "BAD_USER_INPUT", "{backend:?}");
         assert!(message.contains("50"), "{message}");
-        assert_eq!(app.error("{ programs(first: -1) { totalCount } }").await.0, "BAD_USER_INPUT");
-        assert_eq!(app.error(r#"{ programs(after: "garbage") { totalCount } }"#).await.0, "BAD_USER_INPUT");
-        assert_eq!(app.error(r#"{ country(code: "UY") { programs(first: 500) { totalCount } } }"#).await.0, "BAD_USER_INPUT");
+        assert_eq!(
+            app.error("{ programs(first: -1) { totalCount } }").await.0,
+            "BAD_USER_INPUT"
+        );
+        assert_eq!(
+            app.error(r#"{ programs(after: "garbage") { totalCount } }"#)
+                .await
+                .0,
+            "BAD_USER_INPUT"
+        );
+        assert_eq!(
+            app.error(r#"{ country(code: "UY") { programs(first: 500) { totalCount } } }"#)
+                .await
+                .0,
+            "BAD_USER_INPUT"
+        );
         // A cursor of one ordering is refused by another.
-        let data = app.data("{ programs(first: 1, orderBy: TITLE) { pageInfo { endCursor } } }").await;
-        let cursor = data["programs"]["pageInfo"]["endCursor"].as_str().expect("cursor").to_owned();
-        let (code, message) = app.error(&format!(r#"{{ programs(first: 1, after: "{cursor}") {{ totalCount }} }}"#)).await;
+        let data = app
+            .data("{ programs(first: 1, orderBy: TITLE) { pageInfo { endCursor } } }")
+            .await;
+        let cursor = data["programs"]["pageInfo"]["endCursor"]
+            .as_str()
+            .expect("cursor")
+            .to_owned();
+        let (code, message) = app
+            .error(&format!(
+                r#"{{ programs(first: 1, after: "{cursor}") {{ totalCount }} }}"#
+            ))
+            .await;
         assert_eq!(code, "BAD_USER_INPUT", "{backend:?}");
         assert!(message.contains("ordering"), "{message}");
     }
@@ -68,7 +124,11 @@ async fn page_sizes_and_cursors_are_validated() {
 async fn malformed_queries_get_a_validation_code() {
     for backend in backends() {
         let app = spawn_app(backend).await;
-        for query in ["{ programs { ", "{ programs { noSuchField } }", r#"{ programs(first: "ten") { totalCount } }"#] {
+        for query in [
+            "{ programs { ",
+            "{ programs { noSuchField } }",
+            r#"{ programs(first: "ten") { totalCount } }"#,
+        ] {
             let (code, message) = app.error(query).await;
             assert_eq!(code, "GRAPHQL_VALIDATION_FAILED", "{backend:?}: {query}");
             assert!(!message.is_empty());

@@ -45,7 +45,11 @@ impl TestApp {
     /// Runs a query that must succeed, returning `data`.
     pub async fn data(&self, query: &str) -> Value {
         let response = self.query(query).await;
-        assert!(response.get("errors").is_none(), "{:?}: unexpected errors for {query}: {response}", self.backend);
+        assert!(
+            response.get("errors").is_none(),
+            "{:?}: unexpected errors for {query}: {response}",
+            self.backend
+        );
         response["data"].clone()
     }
 
@@ -53,8 +57,18 @@ impl TestApp {
     pub async fn error(&self, query: &str) -> (String, String) {
         let response = self.query(query).await;
         let error = &response["errors"][0];
-        assert!(!error.is_null(), "{:?}: expected an error for {query}, got {response}", self.backend);
-        (error["extensions"]["code"].as_str().unwrap_or_default().to_owned(), error["message"].as_str().unwrap_or_default().to_owned())
+        assert!(
+            !error.is_null(),
+            "{:?}: expected an error for {query}, got {response}",
+            self.backend
+        );
+        (
+            error["extensions"]["code"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            error["message"].as_str().unwrap_or_default().to_owned(),
+        )
     }
 
     /// SQL statements a query runs.
@@ -76,20 +90,35 @@ pub async fn spawn_app_with(backend: Backend, limits: Limits) -> TestApp {
     let (url, sqlite_dir) = match backend {
         Backend::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");
-            (format!("sqlite://{}", dir.path().join("test.db").display()), Some(dir))
+            (
+                format!("sqlite://{}", dir.path().join("test.db").display()),
+                Some(dir),
+            )
         }
         Backend::Postgres => {
-            let admin_url = std::env::var("RIAL_TEST_POSTGRES_URL").expect("RIAL_TEST_POSTGRES_URL");
+            let admin_url =
+                std::env::var("RIAL_TEST_POSTGRES_URL").expect("RIAL_TEST_POSTGRES_URL");
             let name = format!(
                 "test_{}_{}_{}",
                 std::process::id(),
                 NEXT_DATABASE.fetch_add(1, Ordering::SeqCst),
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.subsec_nanos())
+                    .unwrap_or(0)
             );
-            let admin = rial_schema::connect(&admin_url).await.expect("connect to the test PostgreSQL server");
-            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+            let admin = rial_schema::connect(&admin_url)
+                .await
+                .expect("connect to the test PostgreSQL server");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
             admin.close().await.ok();
-            let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin_url);
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(base, _)| base)
+                .unwrap_or(&admin_url);
             (format!("{base}/{name}"), None)
         }
     };
@@ -101,7 +130,13 @@ pub async fn spawn_app_with(backend: Backend, limits: Limits) -> TestApp {
     });
     rial_schema::migrate(&db).await.expect("migrate");
     rial_schema::seed::seed_default(&db).await.expect("seed");
-    TestApp { backend, schema: build_schema(db.clone(), limits), db, statements, _sqlite_dir: sqlite_dir }
+    TestApp {
+        backend,
+        schema: build_schema(db.clone(), limits),
+        db,
+        statements,
+        _sqlite_dir: sqlite_dir,
+    }
 }
 
 /// The `nodes` of a connection at `path` (e.g. `["programs"]`).
@@ -110,10 +145,15 @@ pub fn nodes<'a>(data: &'a Value, path: &[&str]) -> &'a Vec<Value> {
     for key in path {
         value = &value[*key];
     }
-    value["nodes"].as_array().unwrap_or_else(|| panic!("no nodes at {path:?} in {data}"))
+    value["nodes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no nodes at {path:?} in {data}"))
 }
 
 /// A string field of every node.
 pub fn field(nodes: &[Value], name: &str) -> Vec<String> {
-    nodes.iter().map(|node| node[name].as_str().unwrap_or_default().to_owned()).collect()
+    nodes
+        .iter()
+        .map(|node| node[name].as_str().unwrap_or_default().to_owned())
+        .collect()
 }

@@ -22,29 +22,64 @@ async fn relations_are_navigable_both_ways() {
         let uruguay = &data["country"];
         assert_eq!(uruguay["name"], "Uruguay", "{backend:?}");
         for program in nodes(uruguay, &["programs"]) {
-            assert_eq!((&program["country"]["code"], &program["institution"]["country"]["code"]), (&"UY".into(), &"UY".into()));
+            assert_eq!(
+                (
+                    &program["country"]["code"],
+                    &program["institution"]["country"]["code"]
+                ),
+                (&"UY".into(), &"UY".into())
+            );
         }
-        assert_eq!(nodes(uruguay, &["requestedCooperations"])[0]["providingCountry"]["code"], "AR");
-        assert_eq!(nodes(uruguay, &["providedCooperations"])[0]["requestingCountry"]["code"], "CO");
-        assert!(uruguay["domesticWorkActions"]["totalCount"].as_i64().unwrap_or(0) > 0);
+        assert_eq!(
+            nodes(uruguay, &["requestedCooperations"])[0]["providingCountry"]["code"],
+            "AR"
+        );
+        assert_eq!(
+            nodes(uruguay, &["providedCooperations"])[0]["requestingCountry"]["code"],
+            "CO"
+        );
+        assert!(
+            uruguay["domesticWorkActions"]["totalCount"]
+                .as_i64()
+                .unwrap_or(0)
+                > 0
+        );
         for dialogue in nodes(uruguay, &["dialogues"]) {
-            assert!(field(nodes(dialogue, &["participatingCountries"]), "code").contains(&"UY".to_owned()));
+            assert!(field(nodes(dialogue, &["participatingCountries"]), "code")
+                .contains(&"UY".to_owned()));
         }
         let members = nodes(uruguay, &["members"]);
         assert!(!members.is_empty());
-        assert!(members.iter().any(|m| !nodes(m, &["participations"]).is_empty()), "{backend:?}: Uruguayan participants");
+        assert!(
+            members
+                .iter()
+                .any(|m| !nodes(m, &["participations"]).is_empty()),
+            "{backend:?}: Uruguayan participants"
+        );
 
         // Theme → programs → themes comes back to the theme.
         let data = app.data(r#"{ theme(slug: "domestic-work") { programs { nodes { themes { nodes { slug } } } } documents { totalCount } dialogues { totalCount } } }"#).await;
         for program in nodes(&data, &["theme", "programs"]) {
-            assert!(field(nodes(program, &["themes"]), "slug").contains(&"domestic-work".to_owned()));
+            assert!(
+                field(nodes(program, &["themes"]), "slug").contains(&"domestic-work".to_owned())
+            );
         }
         // Document → cooperation → documents, and dialogue → documents.
         let data = app.data(r#"{ document(slug: "uy-manual-gbv-at-work") { cooperation { slug documents { nodes { slug } } } } dialogue(number: 3) { documents { nodes { kind } } } }"#).await;
-        assert_eq!(data["document"]["cooperation"]["slug"], "uy-ar-gender-violence", "{backend:?}");
-        assert!(field(nodes(&data, &["document", "cooperation", "documents"]), "slug").contains(&"uy-manual-gbv-at-work".to_owned()));
+        assert_eq!(
+            data["document"]["cooperation"]["slug"], "uy-ar-gender-violence",
+            "{backend:?}"
+        );
+        assert!(field(
+            nodes(&data, &["document", "cooperation", "documents"]),
+            "slug"
+        )
+        .contains(&"uy-manual-gbv-at-work".to_owned()));
         let kinds = field(nodes(&data, &["dialogue", "documents"]), "kind");
-        assert!(kinds.contains(&"AGENDA".to_owned()) && kinds.contains(&"CONCLUSIONS".to_owned()), "{kinds:?}");
+        assert!(
+            kinds.contains(&"AGENDA".to_owned()) && kinds.contains(&"CONCLUSIONS".to_owned()),
+            "{kinds:?}"
+        );
     }
 }
 
@@ -76,9 +111,14 @@ async fn statement_count_depends_on_query_shape_not_data_size() {
     for backend in backends() {
         let app = spawn_app(backend).await;
         let small = app.statements_of(DEEP_QUERY).await;
-        rial_schema::synthetic::generate(&app.db, 3000).await.expect("synthetic data");
+        rial_schema::synthetic::generate(&app.db, 3000)
+            .await
+            .expect("synthetic data");
         let large = app.statements_of(DEEP_QUERY).await;
-        assert_eq!(small, large, "{backend:?}: statements grew with the data ({small} → {large})");
+        assert_eq!(
+            small, large,
+            "{backend:?}: statements grew with the data ({small} → {large})"
+        );
         // One statement per edge and level, not per row: a dozen or so, never hundreds.
         assert!(large <= 20, "{backend:?}: {large} statements");
     }

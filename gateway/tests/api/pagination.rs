@@ -7,7 +7,13 @@ use serde_json::Value;
 use crate::helpers::{backends, field, spawn_app, TestApp};
 
 /// Follows `endCursor` until the end; returns the slugs in order and the reported total.
-async fn walk(app: &TestApp, list: &str, args: &str, key: &str, page_size: usize) -> (Vec<String>, u64) {
+async fn walk(
+    app: &TestApp,
+    list: &str,
+    args: &str,
+    key: &str,
+    page_size: usize,
+) -> (Vec<String>, u64) {
     let mut after = String::new();
     let mut seen = Vec::new();
     loop {
@@ -19,11 +25,18 @@ async fn walk(app: &TestApp, list: &str, args: &str, key: &str, page_size: usize
         let total = page["totalCount"].as_u64().unwrap_or(0);
         let edges = page["edges"].as_array().expect("edges");
         assert!(edges.len() <= page_size);
-        seen.extend(edges.iter().map(|edge| edge["node"][key].as_str().unwrap_or_default().to_owned()));
+        seen.extend(
+            edges
+                .iter()
+                .map(|edge| edge["node"][key].as_str().unwrap_or_default().to_owned()),
+        );
         if page["pageInfo"]["hasNextPage"] != Value::Bool(true) {
             return (seen, total);
         }
-        after = format!(r#", after: "{}""#, page["pageInfo"]["endCursor"].as_str().expect("cursor"));
+        after = format!(
+            r#", after: "{}""#,
+            page["pageInfo"]["endCursor"].as_str().expect("cursor")
+        );
     }
 }
 
@@ -31,15 +44,25 @@ async fn walk(app: &TestApp, list: &str, args: &str, key: &str, page_size: usize
 async fn walking_pages_visits_every_program_once_in_every_ordering() {
     for backend in backends() {
         let app = spawn_app(backend).await;
-        rial_schema::synthetic::generate(&app.db, 200).await.expect("synthetic data");
+        rial_schema::synthetic::generate(&app.db, 200)
+            .await
+            .expect("synthetic data");
         let mut reference: Option<HashSet<String>> = None;
         for order in ["ID", "TITLE", "RECENTLY_UPDATED"] {
-            let (slugs, total) = walk(&app, "programs", &format!(", orderBy: {order}"), "slug", 17).await;
+            let (slugs, total) =
+                walk(&app, "programs", &format!(", orderBy: {order}"), "slug", 17).await;
             assert_eq!(slugs.len() as u64, total, "{backend:?} {order}");
             let unique: HashSet<String> = slugs.iter().cloned().collect();
-            assert_eq!(unique.len(), slugs.len(), "{backend:?} {order}: duplicates across pages");
+            assert_eq!(
+                unique.len(),
+                slugs.len(),
+                "{backend:?} {order}: duplicates across pages"
+            );
             if let Some(reference) = &reference {
-                assert_eq!(&unique, reference, "{backend:?} {order}: another set of programs");
+                assert_eq!(
+                    &unique, reference,
+                    "{backend:?} {order}: another set of programs"
+                );
             }
             reference = Some(unique);
         }
@@ -66,12 +89,18 @@ async fn nested_connections_page_too() {
             let page = &data["dialogue"]["participations"];
             let total = page["totalCount"].as_u64().unwrap_or(0);
             for id in field(page["nodes"].as_array().expect("nodes"), "id") {
-                assert!(ids.insert(id), "{backend:?}: a participation repeated across pages");
+                assert!(
+                    ids.insert(id),
+                    "{backend:?}: a participation repeated across pages"
+                );
             }
             if page["pageInfo"]["hasNextPage"] != true {
                 break total;
             }
-            after = format!(r#", after: "{}""#, page["pageInfo"]["endCursor"].as_str().expect("cursor"));
+            after = format!(
+                r#", after: "{}""#,
+                page["pageInfo"]["endCursor"].as_str().expect("cursor")
+            );
         };
         assert_eq!((ids.len() as u64, total), (110, 110), "{backend:?}");
     }

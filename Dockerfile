@@ -1,0 +1,17 @@
+# Gateway image for docker-compose. Build context: the repository root.
+FROM rust:1-bookworm AS build
+WORKDIR /src
+COPY . .
+RUN cargo build --release -p gateway
+
+FROM debian:bookworm-slim
+RUN useradd --system --home /app rial
+WORKDIR /app
+COPY --from=build /src/target/release/gateway /usr/local/bin/gateway
+COPY schema/seeds /app/seeds
+ENV SEED_DIR=/app/seeds
+USER rial
+ENV GATEWAY_ADDR=0.0.0.0:8080
+EXPOSE 8080
+ENTRYPOINT ["gateway"]
+CMD ["serve"]
