@@ -1,9 +1,10 @@
 //! The RIAL/GENDER data model, shared by every service.
 //!
 //! This crate knows nothing about HTTP, GraphQL or Meilisearch: it owns the tables
-//! ([`entity`]), how they evolve ([`migration`]), the real network's data ([`seed`]) and a
+//! ([`entity`]), the domain's value types ([`domain`]), how they evolve ([`migration`]), the real network's data ([`seed`]) and a
 //! deterministic synthetic dataset for benchmarks ([`synthetic`]).
 
+pub mod domain;
 pub mod entity;
 pub mod enums;
 pub mod migration;

@@ -18,6 +18,7 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
+use crate::domain::{CountryCode, Slug};
 use crate::entity::*;
 use crate::enums::*;
 
@@ -401,11 +402,28 @@ impl SeedSet {
         );
 
         for country in &self.country {
-            if country.code.len() != 2 || !country.code.chars().all(|c| c.is_ascii_uppercase()) {
-                problems.push(format!(
-                    "country code `{}` is not ISO 3166-1 alpha-2",
+            // Seed files spell codes exactly as stored: upper case.
+            match CountryCode::parse(&country.code) {
+                Ok(code) if code.as_str() == country.code => {}
+                _ => problems.push(format!(
+                    "country code `{}` is not ISO 3166-1 alpha-2 in upper case",
                     country.code
-                ));
+                )),
+            }
+        }
+        let keys = self
+            .theme
+            .iter()
+            .map(|t| ("theme", &t.slug))
+            .chain(self.institution.iter().map(|i| ("institution", &i.key)))
+            .chain(self.member.iter().map(|m| ("member", &m.key)))
+            .chain(self.program.iter().map(|p| ("program", &p.slug)))
+            .chain(self.cooperation.iter().map(|c| ("cooperation", &c.slug)))
+            .chain(self.document.iter().map(|d| ("document", &d.slug)))
+            .chain(self.action.iter().map(|a| ("action", &a.slug)));
+        for (table, key) in keys {
+            if let Err(error) = Slug::parse(key) {
+                problems.push(format!("[[{table}]] {error}"));
             }
         }
 

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use async_graphql::{Context, Enum, InputObject, Object, ID};
 use chrono::NaiveDate;
+use rial_schema::domain::{CountryCode, InvalidValue, Slug};
 use rial_schema::entity::*;
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Order, Query as SqlQuery, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
@@ -65,12 +66,17 @@ fn parse_id(id: &ID, what: &str) -> ApiResult<i32> {
         .map_err(|_| ApiError::bad_input(format!("`{}` is not a valid {what} id", id.as_str())))
 }
 
+/// A malformed domain value is the client's mistake.
+fn parse<T>(value: Result<T, InvalidValue>) -> ApiResult<T> {
+    value.map_err(|error| ApiError::bad_input(error.to_string()))
+}
+
 /// Checks country codes (case-insensitively) and returns them upper-cased.
 async fn known_countries(db: &DatabaseConnection, codes: &[String]) -> ApiResult<Vec<String>> {
     let wanted: BTreeSet<String> = codes
         .iter()
-        .map(|code| code.trim().to_ascii_uppercase())
-        .collect();
+        .map(|code| parse(CountryCode::parse(code)).map(String::from))
+        .collect::<ApiResult<_>>()?;
     let found: BTreeSet<String> = country::Entity::find()
         .select_only()
         .column(country::Column::Code)
@@ -90,6 +96,9 @@ async fn known_countries(db: &DatabaseConnection, codes: &[String]) -> ApiResult
 
 /// Checks theme slugs and returns their ids.
 async fn known_themes(db: &DatabaseConnection, slugs: &[String]) -> ApiResult<Vec<i32>> {
+    for slug in slugs {
+        parse(Slug::parse(slug))?;
+    }
     let wanted: BTreeSet<&str> = slugs.iter().map(String::as_str).collect();
     let found = theme::Entity::find()
         .filter(theme::Column::Slug.is_in(wanted.iter().copied()))
@@ -347,8 +356,8 @@ impl Query {
 
     /// A country by ISO 3166-1 alpha-2 code (case-insensitive).
     async fn country(&self, ctx: &Context<'_>, code: String) -> ApiResult<Country> {
-        let normalized = code.trim().to_ascii_uppercase();
-        country::Entity::find_by_id(normalized)
+        let normalized = parse(CountryCode::parse(&code))?;
+        country::Entity::find_by_id(String::from(normalized))
             .one(db(ctx))
             .await?
             .map(Country)
