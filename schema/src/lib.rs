@@ -7,6 +7,7 @@
 pub mod domain;
 pub mod entity;
 pub mod enums;
+pub mod l10n;
 pub mod migration;
 pub mod seed;
 pub mod synthetic;

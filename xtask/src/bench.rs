@@ -515,7 +515,7 @@ fn pick_program(addr: SocketAddr) -> Result<String> {
 /// Average SQL statements of `query`, over sequential requests, from the gateway's counters;
 /// also checks that every answer is a success without GraphQL errors.
 fn count_statements(addr: SocketAddr, query: &str) -> Result<f64> {
-    let (statements_before, requests_before) = counters(addr)?;
+    let (statements_before, requests_before) = settled_counters(addr)?;
     for _ in 0..COUNTED_REQUESTS {
         post_graphql(addr, query)?;
     }
@@ -526,6 +526,27 @@ fn count_statements(addr: SocketAddr, query: &str) -> Result<f64> {
         requests_after - requests_before
     );
     Ok((statements_after - statements_before) as f64 / COUNTED_REQUESTS as f64)
+}
+
+/// The counters once the gateway is idle.
+///
+/// When wrk stops, requests it abandoned are still being answered; their statements would
+/// be counted against the sequential requests. Wait until the counters stop moving.
+fn settled_counters(addr: SocketAddr) -> Result<(u64, u64)> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut last = counters(addr)?;
+    loop {
+        std::thread::sleep(Duration::from_millis(250));
+        let now = counters(addr)?;
+        if now == last {
+            return Ok(now);
+        }
+        ensure!(
+            Instant::now() < deadline,
+            "the gateway is still busy 60 s after wrk stopped"
+        );
+        last = now;
+    }
 }
 
 /// `gateway_sql_statements_total` and `gateway_graphql_requests_total`.
