@@ -21,6 +21,10 @@ pub struct Cli {
     #[arg(long, env = "SEED_DIR", global = true)]
     pub seed_dir: Option<std::path::PathBuf>,
 
+    /// Folder of the locale files, `<lang>/*.ftl` (defaults to `locales` of the source tree).
+    #[arg(long, env = "LOCALES_DIR", global = true)]
+    pub locales_dir: Option<std::path::PathBuf>,
+
     /// What to do; `serve` when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -55,17 +59,11 @@ pub struct ServeArgs {
     #[arg(long, env = "GATEWAY_SEED")]
     pub seed: bool,
 
+    /// How often to look for changed locale files, in milliseconds (0: never reload).
+    #[arg(long, env = "GATEWAY_LOCALES_POLL_MS", default_value_t = 1000)]
+    pub locales_poll_ms: u64,
+
     /// Largest page a client may ask for with `first`.
     #[arg(long, env = "GATEWAY_MAX_PAGE_SIZE", default_value_t = 100)]
     pub max_page_size: u32,
-}
-
-impl Default for ServeArgs {
-    fn default() -> Self {
-        ServeArgs {
-            addr: ([127, 0, 0, 1], 8080).into(),
-            seed: false,
-            max_page_size: 100,
-        }
-    }
 }

@@ -1,11 +1,18 @@
 //! The one error type of the API: each variant says what the client gets.
 //!
-//! Every GraphQL error carries a stable `extensions.code` from the table in ARCHITECTURE.md.
-//! Internal detail (SQL, driver messages) is logged with a correlation id and never sent.
+//! Every GraphQL error carries a stable `extensions.code` from the table in ARCHITECTURE.md,
+//! the same in every language. Messages are localized through `ui.ftl` (`error-…` ids) when
+//! the response is finished (see [`crate::graphql::Api::execute`]); the English text here is
+//! the fallback. Internal detail (SQL, driver messages) is logged and never sent.
 
 use std::sync::Arc;
 
 use async_graphql::ErrorExtensions;
+
+/// Extension carrying the message id of a localizable error until the response is finished.
+pub(crate) const MESSAGE_ID_EXTENSION: &str = "messageId";
+/// Extension carrying the arguments of that message.
+pub(crate) const MESSAGE_ARGS_EXTENSION: &str = "messageArgs";
 
 /// What went wrong, from the client's point of view.
 ///
@@ -13,9 +20,8 @@ use async_graphql::ErrorExtensions;
 /// without a code, and every error of this API must carry one (see the `From` impl below).
 #[derive(Debug, Clone)]
 pub enum ApiError {
-    /// The request is well-formed GraphQL but an argument is invalid (unknown theme slug,
-    /// malformed cursor, page size out of range…). `BAD_USER_INPUT`.
-    BadUserInput(String),
+    /// An argument is invalid. `BAD_USER_INPUT`.
+    BadUserInput(InputError),
     /// The entity asked for by key does not exist. `NOT_FOUND`.
     NotFound {
         /// Entity name, as the schema spells it.
@@ -25,6 +31,125 @@ pub enum ApiError {
     },
     /// Anything the client cannot fix. Logged in full; sent as `INTERNAL` with no detail.
     Internal(Arc<anyhow::Error>),
+}
+
+/// The ways an argument can be wrong, each with its own message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// An `ID` argument that is not one of ours.
+    InvalidId {
+        /// Entity name.
+        what: &'static str,
+        /// What the client sent.
+        value: String,
+    },
+    /// Not two letters.
+    InvalidCountryCode(String),
+    /// Not a slug.
+    InvalidSlug(String),
+    /// A well-formed country code that names no country.
+    UnknownCountry(String),
+    /// A well-formed slug that names no theme.
+    UnknownTheme(String),
+    /// An institution id that names no institution.
+    UnknownInstitution(String),
+    /// `first` below zero.
+    NegativePageSize,
+    /// `first` above the limit.
+    PageSizeTooLarge(u32),
+    /// `after` that does not decode.
+    BadCursor,
+    /// `after` of another list or ordering.
+    ForeignCursor,
+    /// A blank `text` filter.
+    EmptyText,
+    /// A `text` filter over the limit.
+    TextTooLong(usize),
+    /// A year outside 1900–2100.
+    YearOutOfRange(i32),
+    /// `yearFrom` after `yearTo`.
+    ReversedYears {
+        /// `yearFrom`.
+        from: i32,
+        /// `yearTo`.
+        to: i32,
+    },
+}
+
+impl InputError {
+    /// Message id in `ui.ftl`.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            InputError::InvalidId { .. } => "error-invalid-id",
+            InputError::InvalidCountryCode(_) => "error-invalid-country-code",
+            InputError::InvalidSlug(_) => "error-invalid-slug",
+            InputError::UnknownCountry(_) => "error-unknown-country",
+            InputError::UnknownTheme(_) => "error-unknown-theme",
+            InputError::UnknownInstitution(_) => "error-unknown-institution",
+            InputError::NegativePageSize => "error-negative-page-size",
+            InputError::PageSizeTooLarge(_) => "error-page-size-too-large",
+            InputError::BadCursor => "error-bad-cursor",
+            InputError::ForeignCursor => "error-foreign-cursor",
+            InputError::EmptyText => "error-empty-text",
+            InputError::TextTooLong(_) => "error-text-too-long",
+            InputError::YearOutOfRange(_) => "error-year-out-of-range",
+            InputError::ReversedYears { .. } => "error-reversed-years",
+        }
+    }
+
+    /// Arguments of the message.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            InputError::InvalidId { what, value } => {
+                vec![("entity", (*what).to_owned()), ("value", value.clone())]
+            }
+            InputError::InvalidCountryCode(value)
+            | InputError::InvalidSlug(value)
+            | InputError::UnknownCountry(value)
+            | InputError::UnknownTheme(value)
+            | InputError::UnknownInstitution(value) => vec![("value", value.clone())],
+            InputError::PageSizeTooLarge(max) => vec![("max", max.to_string())],
+            InputError::TextTooLong(max) => vec![("max", max.to_string())],
+            InputError::YearOutOfRange(year) => vec![("year", year.to_string())],
+            InputError::ReversedYears { from, to } => {
+                vec![("from", from.to_string()), ("to", to.to_string())]
+            }
+            InputError::NegativePageSize
+            | InputError::BadCursor
+            | InputError::ForeignCursor
+            | InputError::EmptyText => vec![],
+        }
+    }
+
+    /// The English message, used when the catalog has none.
+    pub fn english(&self) -> String {
+        match self {
+            InputError::InvalidId { what, value } => format!("`{value}` is not a valid {what} id"),
+            InputError::InvalidCountryCode(value) => {
+                format!("`{value}` is not an ISO 3166-1 alpha-2 country code")
+            }
+            InputError::InvalidSlug(value) => {
+                format!("`{value}` is not a slug (lower-case letters and digits in hyphen-separated words)")
+            }
+            InputError::UnknownCountry(value) => format!("unknown country code `{value}`"),
+            InputError::UnknownTheme(value) => format!("unknown theme slug `{value}`"),
+            InputError::UnknownInstitution(value) => format!("unknown institution id `{value}`"),
+            InputError::NegativePageSize => "`first` must not be negative".to_owned(),
+            InputError::PageSizeTooLarge(max) => {
+                format!("`first` must be at most {max} (the maximum page size)")
+            }
+            InputError::BadCursor => "`after` is not a cursor returned by this API".to_owned(),
+            InputError::ForeignCursor => {
+                "`after` is a cursor of another list or ordering".to_owned()
+            }
+            InputError::EmptyText => "`text` must not be empty".to_owned(),
+            InputError::TextTooLong(max) => format!("`text` must be at most {max} characters"),
+            InputError::YearOutOfRange(year) => format!("year {year} is out of range (1900–2100)"),
+            InputError::ReversedYears { from, to } => {
+                format!("`yearFrom` ({from}) is after `yearTo` ({to})")
+            }
+        }
+    }
 }
 
 impl ApiError {
@@ -37,10 +162,28 @@ impl ApiError {
         }
     }
 
-    /// The message sent to the client.
+    fn message_id(&self) -> &'static str {
+        match self {
+            ApiError::BadUserInput(input) => input.message_id(),
+            ApiError::NotFound { .. } => "error-not-found",
+            ApiError::Internal(_) => "error-internal",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ApiError::BadUserInput(input) => input.args(),
+            ApiError::NotFound { what, key } => {
+                vec![("entity", (*what).to_owned()), ("key", key.clone())]
+            }
+            ApiError::Internal(_) => vec![],
+        }
+    }
+
+    /// The English message (the fallback when the catalog has no translation).
     pub fn message(&self) -> String {
         match self {
-            ApiError::BadUserInput(message) => message.clone(),
+            ApiError::BadUserInput(input) => input.english(),
             ApiError::NotFound { what, key } => format!("{what} `{key}` was not found"),
             ApiError::Internal(_) => "internal error".to_owned(),
         }
@@ -50,10 +193,11 @@ impl ApiError {
     pub fn internal(error: impl Into<anyhow::Error>) -> Self {
         ApiError::Internal(Arc::new(error.into()))
     }
+}
 
-    /// Shorthand for [`ApiError::BadUserInput`].
-    pub fn bad_input(message: impl Into<String>) -> Self {
-        ApiError::BadUserInput(message.into())
+impl From<InputError> for ApiError {
+    fn from(error: InputError) -> Self {
+        ApiError::BadUserInput(error)
     }
 }
 
@@ -63,8 +207,8 @@ impl From<sea_orm::DbErr> for ApiError {
     }
 }
 
-impl From<std::sync::Arc<sea_orm::DbErr>> for ApiError {
-    fn from(error: std::sync::Arc<sea_orm::DbErr>) -> Self {
+impl From<Arc<sea_orm::DbErr>> for ApiError {
+    fn from(error: Arc<sea_orm::DbErr>) -> Self {
         ApiError::internal(anyhow::anyhow!("{error}"))
     }
 }
@@ -75,8 +219,23 @@ impl From<ApiError> for async_graphql::Error {
             tracing::error!(error = ?cause, "internal error while resolving a GraphQL field");
         }
         let code = error.code();
-        async_graphql::Error::new(error.message())
-            .extend_with(|_, extensions| extensions.set("code", code))
+        let id = error.message_id();
+        let args: async_graphql::indexmap::IndexMap<async_graphql::Name, async_graphql::Value> =
+            error
+                .args()
+                .into_iter()
+                .map(|(name, value)| {
+                    (
+                        async_graphql::Name::new(name),
+                        async_graphql::Value::String(value),
+                    )
+                })
+                .collect();
+        async_graphql::Error::new(error.message()).extend_with(|_, extensions| {
+            extensions.set("code", code);
+            extensions.set(MESSAGE_ID_EXTENSION, id);
+            extensions.set(MESSAGE_ARGS_EXTENSION, async_graphql::Value::Object(args));
+        })
     }
 }
 

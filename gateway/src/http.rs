@@ -13,7 +13,10 @@ use poem::web::{Data, Html, Json};
 use poem::{get, handler, EndpointExt, IntoResponse, Request, Response, Route};
 use sea_orm::DatabaseConnection;
 
-use crate::graphql::{execute, AppSchema};
+use rial_schema::enums::Language;
+use rial_schema::l10n::negotiate;
+
+use crate::graphql::Api;
 
 /// Counters exposed at `GET /metrics` (Prometheus text format).
 #[derive(Debug, Default)]
@@ -27,8 +30,8 @@ pub struct Metrics {
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    /// The GraphQL schema.
-    pub schema: AppSchema,
+    /// The GraphQL API.
+    pub api: Api,
     /// The pool, for readiness checks.
     pub db: DatabaseConnection,
     /// Counters.
@@ -71,22 +74,47 @@ async fn graphql_get(
         )
         .into_response();
     }
-    answer(&state, graphql).await
+    answer(&state, request, graphql).await
 }
 
 #[handler]
-async fn graphql_post(state: Data<&AppState>, graphql: poem::Result<GraphQLRequest>) -> Response {
-    answer(&state, graphql).await
+async fn graphql_post(
+    request: &Request,
+    state: Data<&AppState>,
+    graphql: poem::Result<GraphQLRequest>,
+) -> Response {
+    answer(&state, request, graphql).await
 }
 
-async fn answer(state: &AppState, graphql: poem::Result<GraphQLRequest>) -> Response {
+/// The request's language, negotiated from `Accept-Language` (English by default).
+fn language_of(request: &Request) -> Language {
+    negotiate(
+        request
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok()),
+    )
+}
+
+async fn answer(
+    state: &AppState,
+    http: &Request,
+    graphql: poem::Result<GraphQLRequest>,
+) -> Response {
+    let language = language_of(http);
     state
         .metrics
         .graphql_requests
         .fetch_add(1, Ordering::Relaxed);
     match graphql {
         Ok(GraphQLRequest(request)) => {
-            GraphQLResponse::from(execute(&state.schema, request).await).into_response()
+            let mut response =
+                GraphQLResponse::from(state.api.execute(request, language).await).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_LANGUAGE,
+                header::HeaderValue::from_static(language.as_str()),
+            );
+            response
         }
         // A body that is not a GraphQL request at all: still a GraphQL-shaped error, with a code.
         Err(error) => {

@@ -7,6 +7,7 @@ pub mod config;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod locales;
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -16,8 +17,9 @@ use poem::listener::{Acceptor, Listener, TcpListener};
 use sea_orm::DatabaseConnection;
 
 use config::{Cli, Command, ServeArgs};
-use graphql::{build_schema, Limits};
+use graphql::{Api, Limits};
 use http::{AppState, Metrics};
+use locales::LiveCatalog;
 
 /// Runs the subcommand the CLI asked for.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -29,7 +31,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         .command
         .unwrap_or(Command::Serve(ServeArgs::default_from_env()?))
     {
-        Command::Serve(args) => serve(&cli.database_url, &seed_dir, args).await,
+        Command::Serve(args) => {
+            let locales_dir = cli.locales_dir.clone().unwrap_or_else(default_locales_dir);
+            serve(&cli.database_url, &seed_dir, &locales_dir, args).await
+        }
         Command::Migrate => {
             let db = open(&cli.database_url, None).await?;
             rial_schema::migrate(&db)
@@ -117,10 +122,16 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// The `locales/` folder of the source tree.
+pub fn default_locales_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales")
+}
+
 /// Serves the API until Ctrl-C / SIGTERM.
 async fn serve(
     database_url: &str,
     seed_dir: &std::path::Path,
+    locales_dir: &std::path::Path,
     args: ServeArgs,
 ) -> anyhow::Result<()> {
     let metrics = Arc::new(Metrics::default());
@@ -131,12 +142,19 @@ async fn serve(
     if args.seed {
         seed(&db, seed_dir).await?;
     }
+    let catalog = Arc::new(
+        LiveCatalog::load(locales_dir)
+            .with_context(|| format!("loading the locale files in {}", locales_dir.display()))?,
+    );
+    if args.locales_poll_ms > 0 {
+        catalog.watch(std::time::Duration::from_millis(args.locales_poll_ms));
+    }
     let limits = Limits {
         max_page_size: args.max_page_size,
         ..Limits::default()
     };
     let state = AppState {
-        schema: build_schema(db.clone(), limits),
+        api: Api::new(db.clone(), limits, catalog),
         db,
         metrics,
     };

@@ -30,7 +30,9 @@ pub fn language_id(language: Language) -> LanguageIdentifier {
 /// Picks the best available language for an `Accept-Language` header value, by its
 /// q-weights: `es-AR` → Spanish, `fr` → English, no header → English.
 pub fn negotiate(accept_language: Option<&str>) -> Language {
-    let Some(header) = accept_language else { return Language::En };
+    let Some(header) = accept_language else {
+        return Language::En;
+    };
     let mut weighted: Vec<(f32, usize, LanguageIdentifier)> = header
         .split(',')
         .enumerate()
@@ -38,7 +40,11 @@ pub fn negotiate(accept_language: Option<&str>) -> Language {
             let mut parts = item.trim().split(';');
             let tag: LanguageIdentifier = parts.next()?.trim().parse().ok()?;
             let weight = parts
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.trim().parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             (weight > 0.0).then_some((weight, position, tag))
         })
@@ -75,7 +81,14 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file.display(),
+            self.line,
+            self.column,
+            self.message
+        )
     }
 }
 
@@ -111,24 +124,35 @@ impl LocaleFile {
     /// Messages of the file, with their 1-based line.
     pub fn messages(&self) -> impl Iterator<Item = (&ast::Message<&str>, usize)> {
         let source = self.resource.source();
-        self.resource.entries().filter_map(move |entry| match entry {
-            ast::Entry::Message(message) => Some((message, line_of_id(source, message.id.name))),
-            _ => None,
-        })
+        self.resource
+            .entries()
+            .filter_map(move |entry| match entry {
+                ast::Entry::Message(message) => {
+                    Some((message, line_of_id(source, message.id.name)))
+                }
+                _ => None,
+            })
     }
 }
 
 fn line_of_id(source: &str, id: &str) -> usize {
     source
         .lines()
-        .position(|line| line.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('=')))
+        .position(|line| {
+            line.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
         .map_or(0, |index| index + 1)
 }
 
 fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset.min(source.len())];
     let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |tail| tail.chars().count()) + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |tail| tail.chars().count())
+        + 1;
     (line, column)
 }
 
@@ -141,7 +165,10 @@ pub struct Catalog {
 impl Catalog {
     /// A catalog with no messages: everything falls back to the source text.
     pub fn empty() -> Self {
-        Catalog { bundles: LANGUAGES.iter().map(|l| (*l, new_bundle(*l))).collect(), files: Vec::new() }
+        Catalog {
+            bundles: LANGUAGES.iter().map(|l| (*l, new_bundle(*l))).collect(),
+            files: Vec::new(),
+        }
     }
 
     /// Loads `dir/<lang>/*.ftl` for every language. Fails with every syntax error (with its
@@ -159,7 +186,12 @@ impl Catalog {
                     .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
                     .collect(),
                 Err(error) => {
-                    problems.push(Problem { file: folder.clone(), line: 0, column: 0, message: format!("cannot read: {error}") });
+                    problems.push(Problem {
+                        file: folder.clone(),
+                        line: 0,
+                        column: 0,
+                        message: format!("cannot read: {error}"),
+                    });
                     Vec::new()
                 }
             };
@@ -168,7 +200,12 @@ impl Catalog {
                 let source = match std::fs::read_to_string(&path) {
                     Ok(source) => source,
                     Err(error) => {
-                        problems.push(Problem { file: path, line: 0, column: 0, message: format!("cannot read: {error}") });
+                        problems.push(Problem {
+                            file: path,
+                            line: 0,
+                            column: 0,
+                            message: format!("cannot read: {error}"),
+                        });
                         continue;
                     }
                 };
@@ -177,7 +214,12 @@ impl Catalog {
                     Err((resource, errors)) => {
                         for error in errors {
                             let (line, column) = line_column(resource.source(), error.pos.start);
-                            problems.push(Problem { file: path.clone(), line, column, message: error.to_string() });
+                            problems.push(Problem {
+                                file: path.clone(),
+                                line,
+                                column,
+                                message: error.to_string(),
+                            });
                         }
                         continue;
                     }
@@ -186,18 +228,32 @@ impl Catalog {
                     for error in errors {
                         let message = match &error {
                             fluent_bundle::FluentError::Overriding { id, .. } => {
-                                format!("message `{id}` is defined more than once in `{}`", language_id(language))
+                                format!(
+                                    "message `{id}` is defined more than once in `{}`",
+                                    language_id(language)
+                                )
                             }
                             other => other.to_string(),
                         };
                         let line = match &error {
-                            fluent_bundle::FluentError::Overriding { id, .. } => line_of_id(resource.source(), id),
+                            fluent_bundle::FluentError::Overriding { id, .. } => {
+                                line_of_id(resource.source(), id)
+                            }
                             _ => 0,
                         };
-                        problems.push(Problem { file: path.clone(), line, column: 1, message });
+                        problems.push(Problem {
+                            file: path.clone(),
+                            line,
+                            column: 1,
+                            message,
+                        });
                     }
                 }
-                files.push(LocaleFile { language, path, resource });
+                files.push(LocaleFile {
+                    language,
+                    path,
+                    resource,
+                });
             }
             bundles.insert(language, bundle);
         }
@@ -214,7 +270,13 @@ impl Catalog {
     }
 
     /// Formats a message (`attribute: None`) or one of its attributes, if present.
-    pub fn format(&self, language: Language, id: &str, attribute: Option<&str>, args: Option<&FluentArgs>) -> Option<String> {
+    pub fn format(
+        &self,
+        language: Language,
+        id: &str,
+        attribute: Option<&str>,
+        args: Option<&FluentArgs>,
+    ) -> Option<String> {
         let bundle = self.bundles.get(&language)?;
         let message = bundle.get_message(id)?;
         let pattern = match attribute {
@@ -231,7 +293,11 @@ impl Catalog {
 
     /// Whether a message (or one of its attributes) exists.
     pub fn has(&self, language: Language, id: &str, attribute: Option<&str>) -> bool {
-        let Some(message) = self.bundles.get(&language).and_then(|bundle| bundle.get_message(id)) else {
+        let Some(message) = self
+            .bundles
+            .get(&language)
+            .and_then(|bundle| bundle.get_message(id))
+        else {
             return false;
         };
         match attribute {
@@ -245,7 +311,11 @@ impl Catalog {
         self.files
             .iter()
             .filter(|file| file.language == language)
-            .flat_map(|file| file.messages().map(|(message, _)| message.id.name.to_owned()).collect::<Vec<_>>())
+            .flat_map(|file| {
+                file.messages()
+                    .map(|(message, _)| message.id.name.to_owned())
+                    .collect::<Vec<_>>()
+            })
             .collect()
     }
 }
@@ -265,12 +335,27 @@ pub fn variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
                 found.insert(id.name.to_owned());
             }
             ast::InlineExpression::FunctionReference { arguments, .. } => {
-                arguments.positional.iter().for_each(|argument| inline(argument, found));
-                arguments.named.iter().for_each(|argument| inline(&argument.value, found));
+                arguments
+                    .positional
+                    .iter()
+                    .for_each(|argument| inline(argument, found));
+                arguments
+                    .named
+                    .iter()
+                    .for_each(|argument| inline(&argument.value, found));
             }
-            ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => {
-                arguments.positional.iter().for_each(|argument| inline(argument, found));
-                arguments.named.iter().for_each(|argument| inline(&argument.value, found));
+            ast::InlineExpression::TermReference {
+                arguments: Some(arguments),
+                ..
+            } => {
+                arguments
+                    .positional
+                    .iter()
+                    .for_each(|argument| inline(argument, found));
+                arguments
+                    .named
+                    .iter()
+                    .for_each(|argument| inline(&argument.value, found));
             }
             ast::InlineExpression::Placeable { expression } => expr(expression, found),
             _ => {}
@@ -334,16 +419,24 @@ mod tests {
         let catalog = catalog.expect("loads");
         let mut args = FluentArgs::new();
         args.set("count", 27);
-        let english = catalog.format(Language::En, "took-part", None, Some(&args)).expect("message");
+        let english = catalog
+            .format(Language::En, "took-part", None, Some(&args))
+            .expect("message");
         assert_eq!(english, "27 Ministries of Labor took part");
         assert!(!english.contains('\u{2068}') && !english.contains('\u{2069}'));
         args.set("count", 1);
-        assert_eq!(catalog.format(Language::Es, "took-part", None, Some(&args)).as_deref(), Some("Participó un ministerio de trabajo"));
+        assert_eq!(
+            catalog
+                .format(Language::Es, "took-part", None, Some(&args))
+                .as_deref(),
+            Some("Participó un ministerio de trabajo")
+        );
     }
 
     #[test]
     fn syntax_errors_name_file_line_and_column() {
-        let (_dir, catalog) = catalog_with("fine = Fine\n", "fine = Bien\nbroken = { $unclosed oops\n");
+        let (_dir, catalog) =
+            catalog_with("fine = Fine\n", "fine = Bien\nbroken = { $unclosed oops\n");
         let error = catalog.err().expect("broken file is refused");
         let problem = &error.0[0];
         assert!(problem.file.ends_with("es/ui.ftl"), "{problem}");
@@ -355,13 +448,21 @@ mod tests {
     fn duplicate_ids_are_refused() {
         let (_dir, catalog) = catalog_with("a = One\na = Two\n", "a = Uno\n");
         let error = catalog.err().expect("duplicate");
-        assert!(error.to_string().contains("`a` is defined more than once"), "{error}");
+        assert!(
+            error.to_string().contains("`a` is defined more than once"),
+            "{error}"
+        );
     }
 
     #[test]
     fn variables_are_found_in_selectors_and_variants() {
-        let resource = FluentResource::try_new("m = { $n ->\n    [one] { $who }\n   *[other] many\n}\n".to_owned()).expect("parses");
-        let ast::Entry::Message(message) = resource.entries().next().expect("entry") else { panic!("a message") };
+        let resource = FluentResource::try_new(
+            "m = { $n ->\n    [one] { $who }\n   *[other] many\n}\n".to_owned(),
+        )
+        .expect("parses");
+        let ast::Entry::Message(message) = resource.entries().next().expect("entry") else {
+            panic!("a message")
+        };
         let found = variables(message.value.as_ref().expect("value"));
         assert_eq!(found.into_iter().collect::<Vec<_>>(), ["n", "who"]);
     }

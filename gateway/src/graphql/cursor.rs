@@ -17,7 +17,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use super::loaders::{CountKey, Loaders, PageKey, Relation, SqlKey};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, InputError};
 
 /// One component of a cursor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -95,12 +95,9 @@ impl PageArgs {
         let limits = ctx.data_opt::<Limits>().copied().unwrap_or_default();
         match self.first {
             None => Ok(u64::from(limits.default_page_size)),
-            Some(first) if first < 0 => Err(ApiError::bad_input("`first` must not be negative")),
+            Some(first) if first < 0 => Err(InputError::NegativePageSize.into()),
             Some(first) if first as u32 > limits.max_page_size => {
-                Err(ApiError::bad_input(format!(
-                    "`first` must be at most {} (the maximum page size)",
-                    limits.max_page_size
-                )))
+                Err(InputError::PageSizeTooLarge(limits.max_page_size).into())
             }
             Some(first) => Ok(first as u64),
         }
@@ -112,9 +109,7 @@ impl PageArgs {
             .map(|text| {
                 Cursor::decode_cursor(text)
                     .map(|cursor| cursor.0)
-                    .map_err(|_| {
-                        ApiError::bad_input("`after` is not a cursor returned by this API")
-                    })
+                    .map_err(|_| ApiError::from(InputError::BadCursor))
             })
             .transpose()
     }
@@ -125,7 +120,7 @@ fn wants_total(ctx: &Context<'_>) -> bool {
 }
 
 fn cursor_mismatch() -> ApiError {
-    ApiError::bad_input("`after` is a cursor of another list or ordering")
+    InputError::ForeignCursor.into()
 }
 
 /// Reads a row's value for a cursor.

@@ -1,18 +1,23 @@
-//! The GraphQL schema, built independently of poem so tests call `schema.execute()` directly.
+//! The GraphQL API, built independently of poem so tests call [`Api::execute`] directly.
 
 pub mod cursor;
 pub mod enums;
+pub mod l10n;
 pub mod loaders;
 pub mod query;
 pub mod types;
 
 use std::sync::Arc;
 
-use async_graphql::{EmptyMutation, EmptySubscription, ErrorExtensions, Schema};
+use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+use fluent_bundle::FluentArgs;
+use rial_schema::enums::Language;
 use sea_orm::DatabaseConnection;
 
-use crate::error::GRAPHQL_VALIDATION_FAILED;
+use crate::error::{GRAPHQL_VALIDATION_FAILED, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION};
+use crate::locales::LiveCatalog;
 pub use cursor::Limits;
+use l10n::Localization;
 use loaders::Loaders;
 pub use query::Query;
 
@@ -35,24 +40,64 @@ pub fn sdl() -> String {
         .sdl()
 }
 
-/// Executes a request and gives every error a stable `extensions.code`: errors raised by the
-/// engine before any resolver ran (syntax, unknown fields, bad argument types) get
-/// `GRAPHQL_VALIDATION_FAILED`; resolver errors already carry theirs.
-pub async fn execute(
-    schema: &AppSchema,
-    request: impl Into<async_graphql::Request>,
-) -> async_graphql::Response {
-    let mut response = schema.execute(request).await;
-    for error in &mut response.errors {
-        let has_code = error
-            .extensions
-            .as_ref()
-            .is_some_and(|extensions| extensions.get("code").is_some());
-        if !has_code {
-            let tagged = async_graphql::Error::new(error.message.clone())
-                .extend_with(|_, extensions| extensions.set("code", GRAPHQL_VALIDATION_FAILED));
-            error.extensions = tagged.extensions;
+/// The API as the HTTP layer and tests use it: the schema and the live catalog.
+#[derive(Clone)]
+pub struct Api {
+    /// The GraphQL schema.
+    pub schema: AppSchema,
+    /// The localization catalog in force.
+    pub catalog: Arc<LiveCatalog>,
+}
+
+impl Api {
+    /// Builds the schema over a pool, with a catalog.
+    pub fn new(db: DatabaseConnection, limits: Limits, catalog: Arc<LiveCatalog>) -> Self {
+        Api {
+            schema: build_schema(db, limits),
+            catalog,
         }
     }
-    response
+
+    /// Executes a request in `language` and finishes its errors: every error gets a stable
+    /// `extensions.code` (errors raised by the engine before any resolver ran — syntax,
+    /// unknown fields, bad argument types — get `GRAPHQL_VALIDATION_FAILED`), and messages
+    /// of the API's own errors are localized from `ui.ftl`.
+    pub async fn execute(
+        &self,
+        request: impl Into<async_graphql::Request>,
+        language: Language,
+    ) -> async_graphql::Response {
+        let catalog = self.catalog.current();
+        let request = request.into().data(Localization {
+            language,
+            catalog: catalog.clone(),
+        });
+        let mut response = self.schema.execute(request).await;
+        for error in &mut response.errors {
+            let extensions = error.extensions.get_or_insert_with(Default::default);
+            if extensions.get("code").is_none() {
+                extensions.set("code", GRAPHQL_VALIDATION_FAILED);
+            }
+            if let Some(async_graphql::Value::String(id)) =
+                extensions.get(MESSAGE_ID_EXTENSION).cloned()
+            {
+                let mut args = FluentArgs::new();
+                if let Some(async_graphql::Value::Object(values)) =
+                    extensions.get(MESSAGE_ARGS_EXTENSION)
+                {
+                    for (name, value) in values {
+                        if let async_graphql::Value::String(value) = value {
+                            args.set(name.to_string(), value.clone());
+                        }
+                    }
+                }
+                if let Some(message) = catalog.format(language, &id, None, Some(&args)) {
+                    error.message = message;
+                }
+                extensions.unset(MESSAGE_ID_EXTENSION);
+                extensions.unset(MESSAGE_ARGS_EXTENSION);
+            }
+        }
+        response
+    }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use async_graphql::{Context, Enum, InputObject, Object, ID};
 use chrono::NaiveDate;
-use rial_schema::domain::{CountryCode, InvalidValue, Slug};
+use rial_schema::domain::{CountryCode, Slug};
 use rial_schema::entity::*;
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Order, Query as SqlQuery, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
@@ -17,7 +17,7 @@ use super::cursor::{list_page, CursorKey, Ordering, Page, PageArgs};
 use super::enums::*;
 use super::loaders::visible_programs;
 use super::types::*;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, InputError};
 
 /// The root of every read.
 pub struct Query;
@@ -61,21 +61,29 @@ has_id!(
     domestic_work_action
 );
 
-fn parse_id(id: &ID, what: &str) -> ApiResult<i32> {
-    id.parse::<i32>()
-        .map_err(|_| ApiError::bad_input(format!("`{}` is not a valid {what} id", id.as_str())))
+fn parse_id(id: &ID, what: &'static str) -> ApiResult<i32> {
+    id.parse::<i32>().map_err(|_| {
+        InputError::InvalidId {
+            what,
+            value: id.0.clone(),
+        }
+        .into()
+    })
 }
 
-/// A malformed domain value is the client's mistake.
-fn parse<T>(value: Result<T, InvalidValue>) -> ApiResult<T> {
-    value.map_err(|error| ApiError::bad_input(error.to_string()))
+fn parse_country(code: &str) -> ApiResult<CountryCode> {
+    CountryCode::parse(code).map_err(|_| InputError::InvalidCountryCode(code.to_owned()).into())
+}
+
+fn parse_slug(slug: &str) -> ApiResult<Slug> {
+    Slug::parse(slug).map_err(|_| InputError::InvalidSlug(slug.to_owned()).into())
 }
 
 /// Checks country codes (case-insensitively) and returns them upper-cased.
 async fn known_countries(db: &DatabaseConnection, codes: &[String]) -> ApiResult<Vec<String>> {
     let wanted: BTreeSet<String> = codes
         .iter()
-        .map(|code| parse(CountryCode::parse(code)).map(String::from))
+        .map(|code| parse_country(code).map(String::from))
         .collect::<ApiResult<_>>()?;
     let found: BTreeSet<String> = country::Entity::find()
         .select_only()
@@ -87,9 +95,7 @@ async fn known_countries(db: &DatabaseConnection, codes: &[String]) -> ApiResult
         .into_iter()
         .collect();
     match wanted.difference(&found).next() {
-        Some(unknown) => Err(ApiError::bad_input(format!(
-            "unknown country code `{unknown}`"
-        ))),
+        Some(unknown) => Err(InputError::UnknownCountry(unknown.clone()).into()),
         None => Ok(wanted.into_iter().collect()),
     }
 }
@@ -97,7 +103,7 @@ async fn known_countries(db: &DatabaseConnection, codes: &[String]) -> ApiResult
 /// Checks theme slugs and returns their ids.
 async fn known_themes(db: &DatabaseConnection, slugs: &[String]) -> ApiResult<Vec<i32>> {
     for slug in slugs {
-        parse(Slug::parse(slug))?;
+        parse_slug(slug)?;
     }
     let wanted: BTreeSet<&str> = slugs.iter().map(String::as_str).collect();
     let found = theme::Entity::find()
@@ -106,9 +112,7 @@ async fn known_themes(db: &DatabaseConnection, slugs: &[String]) -> ApiResult<Ve
         .await?;
     let found_slugs: BTreeSet<&str> = found.iter().map(|theme| theme.slug.as_str()).collect();
     match wanted.difference(&found_slugs).next() {
-        Some(unknown) => Err(ApiError::bad_input(format!(
-            "unknown theme slug `{unknown}`"
-        ))),
+        Some(unknown) => Err(InputError::UnknownTheme((*unknown).to_owned()).into()),
         None => Ok(found.into_iter().map(|theme| theme.id).collect()),
     }
 }
@@ -129,9 +133,7 @@ async fn known_institutions(db: &DatabaseConnection, ids: &[ID]) -> ApiResult<Ve
         .into_iter()
         .collect();
     match wanted.difference(&found).next() {
-        Some(unknown) => Err(ApiError::bad_input(format!(
-            "unknown institution id `{unknown}`"
-        ))),
+        Some(unknown) => Err(InputError::UnknownInstitution(unknown.to_string()).into()),
         None => Ok(wanted.into_iter().collect()),
     }
 }
@@ -149,14 +151,17 @@ fn linked_to<L: EntityTrait>(
         .to_owned()
 }
 
+/// Longest `text` filter accepted.
+const MAX_TEXT_LEN: usize = 200;
+
 /// Case-insensitive "contains" over text columns, with LIKE wildcards in the input escaped.
 fn contains_text<C: ColumnTrait>(columns: &[C], text: &str) -> ApiResult<Condition> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(ApiError::bad_input("`text` must not be empty"));
+        return Err(InputError::EmptyText.into());
     }
-    if text.chars().count() > 200 {
-        return Err(ApiError::bad_input("`text` must be at most 200 characters"));
+    if text.chars().count() > MAX_TEXT_LEN {
+        return Err(InputError::TextTooLong(MAX_TEXT_LEN).into());
     }
     let escaped: String = text
         .to_lowercase()
@@ -179,16 +184,12 @@ fn contains_text<C: ColumnTrait>(columns: &[C], text: &str) -> ApiResult<Conditi
 fn check_years(from: Option<i32>, to: Option<i32>) -> ApiResult<()> {
     for year in [from, to].into_iter().flatten() {
         if !(1900..=2100).contains(&year) {
-            return Err(ApiError::bad_input(format!(
-                "year {year} is out of range (1900–2100)"
-            )));
+            return Err(InputError::YearOutOfRange(year).into());
         }
     }
     if let (Some(from), Some(to)) = (from, to) {
         if from > to {
-            return Err(ApiError::bad_input(format!(
-                "`yearFrom` ({from}) is after `yearTo` ({to})"
-            )));
+            return Err(InputError::ReversedYears { from, to }.into());
         }
     }
     Ok(())
@@ -356,7 +357,7 @@ impl Query {
 
     /// A country by ISO 3166-1 alpha-2 code (case-insensitive).
     async fn country(&self, ctx: &Context<'_>, code: String) -> ApiResult<Country> {
-        let normalized = parse(CountryCode::parse(&code))?;
+        let normalized = parse_country(&code)?;
         country::Entity::find_by_id(String::from(normalized))
             .one(db(ctx))
             .await?
@@ -558,7 +559,7 @@ impl Query {
                 NaiveDate::from_ymd_opt(year, 1, 1),
                 NaiveDate::from_ymd_opt(year, 12, 31),
             ) else {
-                return Err(ApiError::bad_input(format!("year {year} is out of range")));
+                return Err(InputError::YearOutOfRange(year).into());
             };
             select = select.filter(dialogue::Column::HeldOn.between(start, end));
         }

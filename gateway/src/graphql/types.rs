@@ -13,8 +13,10 @@ use sea_orm::EntityTrait;
 
 use super::cursor::{relation_page, Page, PageArgs};
 use super::enums::*;
+use super::l10n::{label, sentence, Content};
 use super::loaders::{ByKey, Loaders, SqlKey};
 use crate::error::{ApiError, ApiResult};
+use rial_schema::enums as db;
 
 fn page(first: Option<i32>, after: Option<String>) -> PageArgs {
     PageArgs { first, after }
@@ -57,15 +59,41 @@ where
 /// A country of the OAS, or an observer state.
 pub struct Country(pub country::Model);
 
+impl Country {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(
+            ctx,
+            format!("country-{}", self.0.code.to_ascii_lowercase()),
+            db::Language::En,
+        )
+    }
+}
+
 #[Object]
 impl Country {
     /// ISO 3166-1 alpha-2 code, e.g. `UY`.
     async fn code(&self) -> &str {
         &self.0.code
     }
-    /// English short name.
-    async fn name(&self) -> &str {
-        &self.0.name
+    /// Short name, in the request's language.
+    async fn name(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.name)
+    }
+    /// The language `name` was served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&[(None, true)]).into()
+    }
+    /// False when `name` fell back to English.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&[(None, true)])
+    }
+    /// `oasStatus`, as a label in the request's language.
+    async fn oas_status_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "oas-status", self.0.oas_status.as_str())
+    }
+    /// `subregion`, as a label in the request's language.
+    async fn subregion_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "subregion", self.0.subregion.as_str())
     }
     /// Member state or observer.
     async fn oas_status(&self) -> OasStatus {
@@ -262,6 +290,10 @@ impl Institution {
     async fn kind(&self) -> InstitutionKind {
         self.0.kind.into()
     }
+    /// `kind`, as a label in the request's language.
+    async fn kind_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "institution-kind", self.0.kind.as_str())
+    }
     /// Its country; null for international organizations.
     async fn country(&self, ctx: &Context<'_>) -> ApiResult<Option<Country>> {
         let Some(code) = self.0.country_code.clone() else {
@@ -390,6 +422,10 @@ impl Member {
     async fn role(&self) -> NetworkRole {
         self.0.role.into()
     }
+    /// `role`, as a label in the request's language.
+    async fn role_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "network-role", self.0.role.as_str())
+    }
     /// Whether the person is a current member.
     async fn active(&self) -> bool {
         self.0.active
@@ -455,19 +491,35 @@ impl Member {
 /// An area of action of the network.
 pub struct Theme(pub theme::Model);
 
+impl Theme {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(ctx, format!("theme-{}", self.0.slug), db::Language::En)
+    }
+    const FIELDS: [(Option<&'static str>, bool); 2] = [(None, true), (Some("description"), true)];
+}
+
 #[Object]
 impl Theme {
     /// Stable slug, e.g. `domestic-work`.
     async fn slug(&self) -> &str {
         &self.0.slug
     }
-    /// Name.
-    async fn name(&self) -> &str {
-        &self.0.name
+    /// Name, in the request's language.
+    async fn name(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.name)
     }
     /// What the area covers, as the foundational document puts it.
-    async fn description(&self) -> &str {
-        &self.0.description
+    async fn description(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx)
+            .text(Some("description"), &self.0.description)
+    }
+    /// The language the text fields were served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&Self::FIELDS).into()
+    }
+    /// False when a text field fell back to English.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&Self::FIELDS)
     }
     /// Published programs on this theme.
     async fn programs(
@@ -538,6 +590,26 @@ impl Theme {
 /// A program of the Portfolio of Programs.
 pub struct Program(pub program::Model);
 
+impl Program {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(
+            ctx,
+            format!("program-{}", self.0.slug),
+            self.0.source_language,
+        )
+    }
+    fn fields(&self) -> [(Option<&'static str>, bool); 6] {
+        [
+            (None, true),
+            (Some("summary"), true),
+            (Some("objectives"), self.0.objectives.is_some()),
+            (Some("results"), self.0.results.is_some()),
+            (Some("lessons-learned"), self.0.lessons_learned.is_some()),
+            (Some("evaluation-note"), self.0.evaluation_note.is_some()),
+        ]
+    }
+}
+
 #[Object]
 impl Program {
     /// Opaque identifier.
@@ -549,32 +621,44 @@ impl Program {
         &self.0.slug
     }
     /// Title.
-    async fn title(&self) -> &str {
-        &self.0.title
+    async fn title(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.title)
     }
     /// Summary.
-    async fn summary(&self) -> &str {
-        &self.0.summary
+    async fn summary(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(Some("summary"), &self.0.summary)
     }
     /// Objectives, where given.
-    async fn objectives(&self) -> Option<&str> {
-        self.0.objectives.as_deref()
+    async fn objectives(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx)
+            .optional("objectives", self.0.objectives.as_deref())
     }
     /// Results, where given.
-    async fn results(&self) -> Option<&str> {
-        self.0.results.as_deref()
+    async fn results(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx)
+            .optional("results", self.0.results.as_deref())
     }
     /// Lessons learned, where given.
-    async fn lessons_learned(&self) -> Option<&str> {
-        self.0.lessons_learned.as_deref()
+    async fn lessons_learned(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx)
+            .optional("lessons-learned", self.0.lessons_learned.as_deref())
     }
     /// Whether the program has been evaluated.
     async fn evaluated(&self) -> bool {
         self.0.evaluated
     }
     /// About the evaluation, where given.
-    async fn evaluation_note(&self) -> Option<&str> {
-        self.0.evaluation_note.as_deref()
+    async fn evaluation_note(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx)
+            .optional("evaluation-note", self.0.evaluation_note.as_deref())
+    }
+    /// The language the text fields were served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&self.fields()).into()
+    }
+    /// False when a text field fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&self.fields())
     }
     /// Year the program started, where known.
     async fn start_year(&self) -> Option<i32> {
@@ -587,6 +671,10 @@ impl Program {
     /// Editorial state.
     async fn status(&self) -> ProgramStatus {
         self.0.status.into()
+    }
+    /// `status`, as a label in the request's language.
+    async fn status_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "program-status", self.0.status.as_str())
     }
     /// Language the text fields were written in.
     async fn source_language(&self) -> Language {
@@ -640,6 +728,21 @@ impl Program {
 /// A hemispheric dialogue among the gender units of the Ministries of Labor.
 pub struct Dialogue(pub dialogue::Model);
 
+impl Dialogue {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(ctx, format!("dialogue-{}", self.0.number), db::Language::En)
+    }
+    fn fields(&self) -> [(Option<&'static str>, bool); 5] {
+        [
+            (None, true),
+            (Some("summary"), true),
+            (Some("conclusions"), self.0.conclusions.is_some()),
+            (Some("recommendations"), self.0.recommendations.is_some()),
+            (Some("next-steps"), self.0.next_steps.is_some()),
+        ]
+    }
+}
+
 #[Object]
 impl Dialogue {
     /// Opaque identifier.
@@ -651,8 +754,8 @@ impl Dialogue {
         self.0.number
     }
     /// Title.
-    async fn title(&self) -> &str {
-        &self.0.title
+    async fn title(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.title)
     }
     /// Date held.
     async fn held_on(&self) -> NaiveDate {
@@ -662,25 +765,48 @@ impl Dialogue {
     async fn format(&self) -> DialogueFormat {
         self.0.format.into()
     }
+    /// `format`, as a label in the request's language.
+    async fn format_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "dialogue-format", self.0.format.as_str())
+    }
+    /// "27 Ministries of Labor took part", in the request's language; null when the
+    /// documents do not give the number.
+    async fn participation_summary(&self, ctx: &Context<'_>) -> Option<String> {
+        let count = self.0.ministries_count?;
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", count);
+        sentence(ctx, "dialogue-participation-summary", &args)
+    }
     /// Number of Ministries of Labor that took part, where the documents state it.
     async fn ministries_count(&self) -> Option<i32> {
         self.0.ministries_count
     }
     /// What the dialogue was about.
-    async fn summary(&self) -> &str {
-        &self.0.summary
+    async fn summary(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(Some("summary"), &self.0.summary)
     }
     /// Main conclusions.
-    async fn conclusions(&self) -> Option<&str> {
-        self.0.conclusions.as_deref()
+    async fn conclusions(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx)
+            .optional("conclusions", self.0.conclusions.as_deref())
     }
     /// Policy recommendations.
-    async fn recommendations(&self) -> Option<&str> {
-        self.0.recommendations.as_deref()
+    async fn recommendations(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx)
+            .optional("recommendations", self.0.recommendations.as_deref())
     }
     /// Next steps agreed.
-    async fn next_steps(&self) -> Option<&str> {
-        self.0.next_steps.as_deref()
+    async fn next_steps(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx)
+            .optional("next-steps", self.0.next_steps.as_deref())
+    }
+    /// The language the text fields were served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&self.fields()).into()
+    }
+    /// False when a text field fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&self.fields())
     }
     /// Event page.
     async fn event_url(&self) -> Option<&str> {
@@ -793,6 +919,19 @@ impl Participation {
 /// A bilateral cooperation between two Ministries.
 pub struct Cooperation(pub cooperation::Model);
 
+impl Cooperation {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(
+            ctx,
+            format!("cooperation-{}", self.0.slug),
+            db::Language::En,
+        )
+    }
+    fn fields(&self) -> [(Option<&'static str>, bool); 2] {
+        [(None, true), (Some("outcome"), self.0.outcome.is_some())]
+    }
+}
+
 #[Object]
 impl Cooperation {
     /// Opaque identifier.
@@ -812,16 +951,29 @@ impl Cooperation {
         self.0.year
     }
     /// Topic.
-    async fn topic(&self) -> &str {
-        &self.0.topic
+    async fn topic(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.topic)
     }
     /// Progress.
     async fn status(&self) -> CooperationStatus {
         self.0.status.into()
     }
+    /// `status`, as a label in the request's language.
+    async fn status_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "cooperation-status", self.0.status.as_str())
+    }
     /// Result, or expected result while under way.
-    async fn outcome(&self) -> Option<&str> {
-        self.0.outcome.as_deref()
+    async fn outcome(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx)
+            .optional("outcome", self.0.outcome.as_deref())
+    }
+    /// The language the text fields were served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&self.fields()).into()
+    }
+    /// False when a text field fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&self.fields())
     }
     /// Country that received the technical advice.
     async fn requesting_country(&self, ctx: &Context<'_>) -> ApiResult<Country> {
@@ -884,6 +1036,19 @@ impl Cooperation {
 /// A resource of the Documentation Center.
 pub struct Document(pub document::Model);
 
+impl Document {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(ctx, format!("document-{}", self.0.slug), db::Language::En)
+    }
+    fn fields(&self) -> [(Option<&'static str>, bool); 3] {
+        [
+            (None, true),
+            (Some("summary"), true),
+            (Some("body"), self.0.body.is_some()),
+        ]
+    }
+}
+
 #[Object]
 impl Document {
     /// Opaque identifier.
@@ -898,17 +1063,29 @@ impl Document {
     async fn kind(&self) -> DocumentKind {
         self.0.kind.into()
     }
+    /// `kind`, as a label in the request's language.
+    async fn kind_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "document-kind", self.0.kind.as_str())
+    }
     /// Title.
-    async fn title(&self) -> &str {
-        &self.0.title
+    async fn title(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.title)
     }
     /// Summary.
-    async fn summary(&self) -> &str {
-        &self.0.summary
+    async fn summary(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(Some("summary"), &self.0.summary)
     }
     /// Longer text: contents, modules, key points.
-    async fn body(&self) -> Option<&str> {
-        self.0.body.as_deref()
+    async fn body(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx).optional("body", self.0.body.as_deref())
+    }
+    /// The language the text fields were served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&self.fields()).into()
+    }
+    /// False when a text field fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&self.fields())
     }
     /// Exact publication date, where the sources give one.
     async fn published_on(&self) -> Option<NaiveDate> {
@@ -998,6 +1175,10 @@ impl CommitteeSeat {
     async fn role(&self) -> SeatRole {
         self.0.role.into()
     }
+    /// `role`, as a label in the request's language.
+    async fn role_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "seat-role", self.0.role.as_str())
+    }
     /// First year of the term.
     async fn term_start(&self) -> i32 {
         self.0.term_start
@@ -1023,6 +1204,13 @@ impl CommitteeSeat {
 /// An action of the Repository of Actions on Paid Domestic Work.
 pub struct DomesticWorkAction(pub domestic_work_action::Model);
 
+impl DomesticWorkAction {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(ctx, format!("action-{}", self.0.slug), db::Language::En)
+    }
+    const FIELDS: [(Option<&'static str>, bool); 2] = [(None, true), (Some("description"), true)];
+}
+
 #[Object]
 impl DomesticWorkAction {
     /// Opaque identifier.
@@ -1037,13 +1225,26 @@ impl DomesticWorkAction {
     async fn area(&self) -> InterventionArea {
         self.0.area.into()
     }
+    /// `area`, as a label in the request's language.
+    async fn area_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "intervention-area", self.0.area.as_str())
+    }
     /// Title.
-    async fn title(&self) -> &str {
-        &self.0.title
+    async fn title(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.title)
     }
     /// What the Ministry did.
-    async fn description(&self) -> &str {
-        &self.0.description
+    async fn description(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx)
+            .text(Some("description"), &self.0.description)
+    }
+    /// The language the text fields were served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&Self::FIELDS).into()
+    }
+    /// False when a text field fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&Self::FIELDS)
     }
     /// Year, where known.
     async fn year(&self) -> Option<i32> {

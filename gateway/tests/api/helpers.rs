@@ -4,7 +4,9 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use gateway::graphql::{build_schema, execute, AppSchema, Limits};
+use gateway::graphql::{Api, Limits};
+use gateway::locales::LiveCatalog;
+use rial_schema::enums::Language;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::Value;
 
@@ -29,17 +31,33 @@ pub fn backends() -> Vec<Backend> {
 
 pub struct TestApp {
     pub backend: Backend,
-    pub schema: AppSchema,
+    pub api: Api,
     pub db: DatabaseConnection,
     statements: Arc<AtomicU64>,
     _sqlite_dir: Option<tempfile::TempDir>,
 }
 
 impl TestApp {
-    /// Runs a query; panics on transport-level surprises, returns the JSON response.
+    /// Runs a query in English, returns the JSON response.
     pub async fn query(&self, query: &str) -> Value {
-        let response = execute(&self.schema, query).await;
+        self.query_in(Language::En, query).await
+    }
+
+    /// Runs a query in a language, returns the JSON response.
+    pub async fn query_in(&self, language: Language, query: &str) -> Value {
+        let response = self.api.execute(query, language).await;
         serde_json::to_value(&response).expect("response serializes")
+    }
+
+    /// Runs a query that must succeed in a language, returning `data`.
+    pub async fn data_in(&self, language: Language, query: &str) -> Value {
+        let response = self.query_in(language, query).await;
+        assert!(
+            response.get("errors").is_none(),
+            "{:?}: unexpected errors for {query}: {response}",
+            self.backend
+        );
+        response["data"].clone()
     }
 
     /// Runs a query that must succeed, returning `data`.
@@ -130,9 +148,12 @@ pub async fn spawn_app_with(backend: Backend, limits: Limits) -> TestApp {
     });
     rial_schema::migrate(&db).await.expect("migrate");
     rial_schema::seed::seed_default(&db).await.expect("seed");
+    let catalog = Arc::new(
+        LiveCatalog::load(&gateway::default_locales_dir()).expect("the shipped locale files load"),
+    );
     TestApp {
         backend,
-        schema: build_schema(db.clone(), limits),
+        api: Api::new(db.clone(), limits, catalog),
         db,
         statements,
         _sqlite_dir: sqlite_dir,

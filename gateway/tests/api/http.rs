@@ -1,6 +1,6 @@
 //! The HTTP surface: GraphQL over POST and GET, GraphiQL, health, readiness, and the SDL.
 
-use gateway::graphql::{build_schema, sdl, Limits};
+use gateway::graphql::sdl;
 use gateway::http::{routes, AppState};
 use poem::http::StatusCode;
 use poem::test::TestClient;
@@ -10,7 +10,7 @@ use crate::helpers::{spawn_app, Backend};
 async fn client() -> TestClient<impl poem::Endpoint> {
     let app = spawn_app(Backend::Sqlite).await;
     let state = AppState {
-        schema: build_schema(app.db.clone(), Limits::default()),
+        api: app.api.clone(),
         db: app.db.clone(),
         metrics: Default::default(),
     };
@@ -115,7 +115,7 @@ async fn health_and_readiness() {
 async fn readiness_fails_when_the_database_is_gone() {
     let app = spawn_app(Backend::Sqlite).await;
     let state = AppState {
-        schema: build_schema(app.db.clone(), Limits::default()),
+        api: app.api.clone(),
         db: app.db.clone(),
         metrics: Default::default(),
     };

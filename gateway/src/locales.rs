@@ -1,0 +1,111 @@
+//! The live localization catalog: loaded at start, swapped atomically when `locales/`
+//! changes, and kept as it was when a change is broken.
+//!
+//! Changes are found by polling file names, sizes and modification times (every second by
+//! default): no extra dependency, and it works on every filesystem, containers included.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, SystemTime};
+
+use rial_schema::l10n::{Catalog, CatalogError};
+
+/// The catalog in force, shared by every request.
+pub struct LiveCatalog {
+    dir: Option<PathBuf>,
+    current: RwLock<Arc<Catalog>>,
+}
+
+/// What identifies the state of the locale files.
+type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
+
+impl LiveCatalog {
+    /// Loads `dir`; fails (with every problem located) when the files are broken at start.
+    pub fn load(dir: &Path) -> Result<Self, CatalogError> {
+        Ok(LiveCatalog {
+            dir: Some(dir.to_owned()),
+            current: RwLock::new(Arc::new(Catalog::load(dir)?)),
+        })
+    }
+
+    /// A catalog with no messages, for tests that do not care about translations.
+    pub fn empty() -> Self {
+        LiveCatalog {
+            dir: None,
+            current: RwLock::new(Arc::new(Catalog::empty())),
+        }
+    }
+
+    /// The catalog in force. Readers keep the one they got for the whole request.
+    pub fn current(&self) -> Arc<Catalog> {
+        match self.current.read() {
+            Ok(guard) => guard.clone(),
+            // A panic while swapping cannot leave a half-written Arc: the value is still whole.
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Loads the files again; swaps the catalog in only when they are all valid.
+    pub fn reload(&self) -> Result<(), CatalogError> {
+        let Some(dir) = &self.dir else { return Ok(()) };
+        let catalog = Arc::new(Catalog::load(dir)?);
+        match self.current.write() {
+            Ok(mut guard) => *guard = catalog,
+            Err(poisoned) => *poisoned.into_inner() = catalog,
+        }
+        Ok(())
+    }
+
+    fn fingerprint(&self) -> Fingerprint {
+        let Some(dir) = &self.dir else {
+            return Vec::new();
+        };
+        let mut files = Vec::new();
+        for language in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(language.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                if let Ok(metadata) = file.metadata() {
+                    files.push((file.path(), metadata.len(), metadata.modified().ok()));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    /// Watches the folder in the background and reloads on change. A broken change is
+    /// logged with file, line and column, and the last good catalog keeps serving.
+    pub fn watch(self: &Arc<Self>, every: Duration) -> tokio::task::JoinHandle<()> {
+        let live = Arc::clone(self);
+        tokio::spawn(async move {
+            let mut seen = live.fingerprint();
+            let mut ticker = tokio::time::interval(every);
+            ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+            loop {
+                ticker.tick().await;
+                let now = live.fingerprint();
+                if now == seen {
+                    continue;
+                }
+                seen = now;
+                match live.reload() {
+                    Ok(()) => tracing::info!("locale files changed: catalog reloaded"),
+                    Err(error) => {
+                        for problem in &error.0 {
+                            tracing::error!(
+                                file = %problem.file.display(),
+                                line = problem.line,
+                                column = problem.column,
+                                "locale file rejected, the previous catalog keeps serving: {}",
+                                problem.message
+                            );
+                        }
+                    }
+                }
+            }
+        })
+    }
+}

@@ -1,0 +1,107 @@
+### Interface text in English: labels of enumerated values (`<enum>-<value>` in kebab case,
+### schema/src/enums.rs), error messages (`error-<code>-<case>`) and sentences the API builds.
+
+## OasStatus
+
+oas-status-member-state = Member state
+oas-status-observer-state = Observer state
+
+## Subregion
+
+subregion-caribbean = Caribbean
+subregion-central-america = Central America
+subregion-south-america = South America
+subregion-north-america = North America
+subregion-europe = Europe
+
+## InstitutionKind
+
+institution-kind-ministry-of-labor = Ministry of Labor
+institution-kind-permanent-mission = Permanent mission
+institution-kind-international-organization = International organization
+institution-kind-consultative-body = Consultative body
+institution-kind-technical-secretariat = Technical secretariat
+
+## NetworkRole
+
+network-role-focal-point = Focal point
+network-role-delegate = Delegate
+network-role-secretariat = Secretariat
+network-role-observer = Observer
+
+## ProgramStatus
+
+program-status-draft = Draft
+program-status-submitted = Submitted
+program-status-published = Published
+program-status-archived = Archived
+
+## Language
+
+language-en = English
+language-es = Spanish
+
+## DialogueFormat
+
+dialogue-format-virtual = Virtual
+dialogue-format-in-person = In person
+
+## CooperationStatus
+
+cooperation-status-selected = Selected
+cooperation-status-underway = Underway
+cooperation-status-completed = Completed
+
+## DocumentKind
+
+document-kind-study = Study
+document-kind-manual = Manual
+document-kind-glossary = Glossary
+document-kind-conclusions = Conclusions
+document-kind-agenda = Agenda
+document-kind-course = Course
+document-kind-repository = Repository
+document-kind-proposal = Proposal
+document-kind-foundational-document = Foundational document
+
+## SeatRole
+
+seat-role-iacml-chair = Chair of the IACML
+seat-role-wg1-chair = Chair of Working Group 1
+seat-role-wg1-vice-chair = Vice-chair of Working Group 1
+seat-role-elected-member = Elected member
+
+## InterventionArea
+
+intervention-area-training-professionalization = Training and professionalization
+intervention-area-dissemination-awareness = Dissemination and awareness raising
+intervention-area-inspection = Inspection
+intervention-area-social-security-coverage = Social security coverage
+intervention-area-alliances-social-actors = Alliances with social actors
+
+## Errors
+# Messages of errors; `extensions.code` stays the same in every language.
+error-invalid-id = `{ $value }` is not a valid { $entity } id
+error-invalid-country-code = `{ $value }` is not an ISO 3166-1 alpha-2 country code
+error-invalid-slug = `{ $value }` is not a slug (lower-case letters and digits in hyphen-separated words)
+error-unknown-country = unknown country code `{ $value }`
+error-unknown-theme = unknown theme slug `{ $value }`
+error-unknown-institution = unknown institution id `{ $value }`
+error-negative-page-size = `first` must not be negative
+error-page-size-too-large = `first` must be at most { $max } (the maximum page size)
+error-bad-cursor = `after` is not a cursor returned by this API
+error-foreign-cursor = `after` is a cursor of another list or ordering
+error-empty-text = `text` must not be empty
+error-text-too-long = `text` must be at most { $max } characters
+error-year-out-of-range = year { $year } is out of range (1900–2100)
+error-reversed-years = `yearFrom` ({ $from }) is after `yearTo` ({ $to })
+error-not-found = { $entity } `{ $key }` was not found
+error-internal = internal error
+
+## Sentences
+
+# The participation line of a dialogue.
+dialogue-participation-summary = { $count ->
+    [one] One Ministry of Labor took part
+   *[other] { $count } Ministries of Labor took part
+}

@@ -1,0 +1,107 @@
+### Interface text in Spanish: labels of enumerated values (`<enum>-<value>` in kebab case,
+### schema/src/enums.rs), error messages (`error-<code>-<case>`) and sentences the API builds.
+
+## OasStatus
+
+oas-status-member-state = Estado miembro
+oas-status-observer-state = Estado observador
+
+## Subregion
+
+subregion-caribbean = Caribe
+subregion-central-america = América Central
+subregion-south-america = América del Sur
+subregion-north-america = América del Norte
+subregion-europe = Europa
+
+## InstitutionKind
+
+institution-kind-ministry-of-labor = Ministerio de Trabajo
+institution-kind-permanent-mission = Misión permanente
+institution-kind-international-organization = Organismo internacional
+institution-kind-consultative-body = Órgano consultivo
+institution-kind-technical-secretariat = Secretaría técnica
+
+## NetworkRole
+
+network-role-focal-point = Punto focal
+network-role-delegate = Persona delegada
+network-role-secretariat = Secretaría
+network-role-observer = Persona observadora
+
+## ProgramStatus
+
+program-status-draft = Borrador
+program-status-submitted = Enviado
+program-status-published = Publicado
+program-status-archived = Archivado
+
+## Language
+
+language-en = Inglés
+language-es = Español
+
+## DialogueFormat
+
+dialogue-format-virtual = Virtual
+dialogue-format-in-person = Presencial
+
+## CooperationStatus
+
+cooperation-status-selected = Seleccionada
+cooperation-status-underway = En curso
+cooperation-status-completed = Concluida
+
+## DocumentKind
+
+document-kind-study = Estudio
+document-kind-manual = Manual
+document-kind-glossary = Glosario
+document-kind-conclusions = Conclusiones
+document-kind-agenda = Agenda
+document-kind-course = Curso
+document-kind-repository = Repositorio
+document-kind-proposal = Propuesta
+document-kind-foundational-document = Documento fundacional
+
+## SeatRole
+
+seat-role-iacml-chair = Presidencia de la CIMT
+seat-role-wg1-chair = Presidencia del Grupo de Trabajo 1
+seat-role-wg1-vice-chair = Vicepresidencia del Grupo de Trabajo 1
+seat-role-elected-member = Miembro electo
+
+## InterventionArea
+
+intervention-area-training-professionalization = Capacitación y profesionalización
+intervention-area-dissemination-awareness = Difusión y sensibilización
+intervention-area-inspection = Inspección
+intervention-area-social-security-coverage = Cobertura de seguridad social
+intervention-area-alliances-social-actors = Alianzas con actores sociales
+
+## Errors
+# Mensajes de error; `extensions.code` es el mismo en todos los idiomas.
+error-invalid-id = `{ $value }` no es un identificador válido de { $entity }
+error-invalid-country-code = `{ $value }` no es un código de país ISO 3166-1 alfa-2
+error-invalid-slug = `{ $value }` no es un identificador de texto válido (letras minúsculas y dígitos en palabras separadas por guiones)
+error-unknown-country = código de país desconocido: `{ $value }`
+error-unknown-theme = tema desconocido: `{ $value }`
+error-unknown-institution = institución desconocida: `{ $value }`
+error-negative-page-size = `first` no puede ser negativo
+error-page-size-too-large = `first` no puede ser mayor que { $max } (el tamaño máximo de página)
+error-bad-cursor = `after` no es un cursor devuelto por esta API
+error-foreign-cursor = `after` es un cursor de otra lista u otro orden
+error-empty-text = `text` no puede estar vacío
+error-text-too-long = `text` no puede tener más de { $max } caracteres
+error-year-out-of-range = el año { $year } está fuera del rango admitido (1900–2100)
+error-reversed-years = `yearFrom` ({ $from }) es posterior a `yearTo` ({ $to })
+error-not-found = no se encontró { $entity } `{ $key }`
+error-internal = error interno
+
+## Frases
+
+# La línea de participación de un diálogo.
+dialogue-participation-summary = { $count ->
+    [one] Participó un ministerio de trabajo
+   *[other] Participaron { $count } ministerios de trabajo
+}
