@@ -46,6 +46,33 @@ pub enum Command {
     },
     /// Print the GraphQL schema (SDL) to stdout.
     Sdl,
+    /// The Secretariat's translation tools, run against the locale files and the database.
+    #[command(subcommand)]
+    I18n(I18nCommand),
+}
+
+/// `gateway i18n …`
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// Check every locale file: syntax (file:line:col), duplicate ids, messages for entities
+    /// that do not exist, attributes present in one language only, variables used differently.
+    /// Exits non-zero when anything is wrong.
+    Check,
+    /// How much is translated, per language and kind of entity.
+    Coverage {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a stub `.ftl` of the untranslated entries, with the source text as comments.
+    Missing {
+        /// Language to translate into (`en` or `es`).
+        #[arg(long)]
+        locale: String,
+        /// Write to this file instead of stdout.
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
 }
 
 /// Options of `gateway serve`.

@@ -7,6 +7,7 @@ pub mod config;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod i18n;
 pub mod locales;
 
 use std::sync::atomic::Ordering;
@@ -64,6 +65,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::I18n(command) => {
+            let locales_dir = cli.locales_dir.clone().unwrap_or_else(default_locales_dir);
+            i18n_command(&cli.database_url, &locales_dir, command).await
+        }
         Command::Sdl => {
             print!("{}", graphql::sdl());
             Ok(())
@@ -120,6 +125,69 @@ pub fn redact(url: &str) -> String {
         }
         _ => url.to_owned(),
     }
+}
+
+/// Runs one of the Secretariat's tools; `check` fails the process when it finds problems.
+async fn i18n_command(
+    database_url: &str,
+    locales_dir: &std::path::Path,
+    command: config::I18nCommand,
+) -> anyhow::Result<()> {
+    use rial_schema::l10n::Catalog;
+    let catalog = match Catalog::load(locales_dir) {
+        Ok(catalog) => catalog,
+        Err(error) => {
+            for problem in &error.0 {
+                println!("{problem}");
+            }
+            anyhow::bail!("{} problem(s) in the locale files", error.0.len());
+        }
+    };
+    let db = open(database_url, None).await?;
+    rial_schema::migrate(&db)
+        .await
+        .context("applying migrations")?;
+    let entries = i18n::inventory(&db)
+        .await
+        .context("reading the translatable entities")?;
+    match command {
+        config::I18nCommand::Check => {
+            let problems = i18n::check(&catalog, &entries);
+            for problem in &problems {
+                println!("{problem}");
+            }
+            if !problems.is_empty() {
+                anyhow::bail!("{} problem(s) in the locale files", problems.len());
+            }
+            println!(
+                "locale files OK: {} files, {} entities checked",
+                catalog.files().len(),
+                entries.len()
+            );
+        }
+        config::I18nCommand::Coverage { json } => {
+            let rows = i18n::coverage(&catalog, &entries);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else {
+                print!("{}", i18n::coverage_table(&rows));
+            }
+        }
+        config::I18nCommand::Missing { locale, output } => {
+            let language = match locale.as_str() {
+                "en" => rial_schema::enums::Language::En,
+                "es" => rial_schema::enums::Language::Es,
+                other => anyhow::bail!("unknown locale `{other}`: use `en` or `es`"),
+            };
+            let stub = i18n::missing(&catalog, &entries, language);
+            match output {
+                Some(path) => std::fs::write(&path, stub)
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => print!("{stub}"),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The `locales/` folder of the source tree.

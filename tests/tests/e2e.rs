@@ -214,3 +214,87 @@ fn an_unreachable_database_is_a_clear_error_not_a_panic() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn i18n_check_locates_a_broken_file_and_fails() {
+    let locales = tempfile::tempdir().expect("temp dir");
+    for language in ["en", "es"] {
+        std::fs::create_dir_all(locales.path().join(language)).expect("mkdir");
+    }
+    std::fs::write(
+        locales.path().join("es/ui.ftl"),
+        "fine = Bien\nbroken = { $unclosed oops\n",
+    )
+    .expect("write");
+    let data = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(gateway_binary())
+        .args(["i18n", "check"])
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", data.path().join("rial.db").display()),
+        )
+        .env("LOCALES_DIR", locales.path())
+        .output()
+        .expect("run");
+    assert!(!output.status.success(), "a broken file fails the check");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("es/ui.ftl:2:22:"),
+        "file:line:col of the error: {stdout}"
+    );
+
+    // The server refuses to start on broken files rather than serve raw ids.
+    let output = Command::new(gateway_binary())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", data.path().join("rial.db").display()),
+        )
+        .env("LOCALES_DIR", locales.path())
+        .output()
+        .expect("run");
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("es/ui.ftl:2:22"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn i18n_check_passes_on_the_shipped_files() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", data.path().join("rial.db").display());
+    let seed = Command::new(gateway_binary())
+        .arg("seed")
+        .env("DATABASE_URL", &url)
+        .output()
+        .expect("seed");
+    assert!(seed.status.success());
+    let output = Command::new(gateway_binary())
+        .args(["i18n", "check"])
+        .env("DATABASE_URL", &url)
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let output = Command::new(gateway_binary())
+        .args(["i18n", "coverage", "--json"])
+        .env("DATABASE_URL", &url)
+        .output()
+        .expect("run");
+    let rows: Value = serde_json::from_slice(&output.stdout).expect("coverage JSON");
+    let spanish_programs = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["locale"] == "es" && r["kind"] == "program")
+        .expect("row");
+    assert_eq!(
+        spanish_programs["entries"], spanish_programs["entries_translated"],
+        "every seed program is translated"
+    );
+}

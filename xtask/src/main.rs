@@ -97,6 +97,7 @@ fn test(extra: &[String]) -> Result<()> {
     )?;
     // End-to-end tests start the real binary.
     cmd(&cargo, &["build", "-p", "gateway"])?;
+    i18n_check()?;
     let server = pg::Server::start().context("starting PostgreSQL for the tests")?;
     let mut args = vec!["test", "--workspace"];
     args.extend(extra.iter().map(String::as_str));
@@ -113,6 +114,21 @@ fn test(extra: &[String]) -> Result<()> {
         bail!("tests failed");
     }
     Ok(())
+}
+
+/// The Secretariat's check of the locale files, against a freshly seeded database.
+fn i18n_check() -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("rial-i18n-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let url = format!("sqlite://{}", dir.join("check.db").display());
+    let gateway = root()
+        .join("target/debug/gateway")
+        .to_string_lossy()
+        .into_owned();
+    let result = cmd(&gateway, &["--database-url", &url, "seed"])
+        .and_then(|()| cmd(&gateway, &["--database-url", &url, "i18n", "check"]));
+    std::fs::remove_dir_all(&dir).ok();
+    result
 }
 
 fn pg_shell() -> Result<()> {

@@ -7,6 +7,7 @@ mod helpers;
 mod bad_input;
 mod filters;
 mod http;
+mod i18n;
 mod l10n;
 mod nested;
 mod pagination;

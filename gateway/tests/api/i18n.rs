@@ -1,0 +1,139 @@
+//! The Secretariat's tools on fixtures with known gaps.
+
+use gateway::i18n::{check, coverage, inventory, missing, Kind};
+use rial_schema::enums::Language;
+use rial_schema::l10n::Catalog;
+
+use crate::helpers::{spawn_app, Backend};
+
+fn fixture(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for language in ["en", "es"] {
+        std::fs::create_dir_all(dir.path().join(language)).expect("mkdir");
+    }
+    for (path, text) in files {
+        std::fs::write(dir.path().join(path), text).expect("write");
+    }
+    dir
+}
+
+#[tokio::test]
+async fn check_reports_each_kind_of_problem_with_its_location() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let entries = inventory(&app.db).await.expect("inventory");
+    let dir = fixture(&[
+        (
+            "es/programs.ftl",
+            "program-choferas = Choferas\n    .summary = Programa de conductoras.\n\n\
+             program-no-such-program = Nada\n\n\
+             program-uy-gbv-at-work-manual = Manual\n    .results = Resultados que el programa no tiene\n",
+        ),
+        ("en/ui.ftl", "greeting = Hello { $name }\n    .tooltip = Greets\nfarewell = Bye\n"),
+        ("es/ui.ftl", "greeting = Hola { $nombre }\nfarewell = Adiós\n    .tooltip = Despide\n"),
+    ]);
+    let catalog = Catalog::load(dir.path()).expect("fixture parses");
+    let problems: Vec<String> = check(&catalog, &entries)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let has = |needle: &str| problems.iter().any(|p| p.contains(needle));
+    assert!(
+        has(
+            "es/programs.ftl:4:1: `program-no-such-program`: there is no program `no-such-program`"
+        ),
+        "{problems:#?}"
+    );
+    assert!(has("es/programs.ftl:6:1: `program-uy-gbv-at-work-manual`: the program has no `results` to translate"), "{problems:#?}");
+    assert!(
+        has("`greeting`: `.tooltip` exists in `en` but not in `es`"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("`farewell`: `.tooltip` exists in `es` but not in `en`"),
+        "{problems:#?}"
+    );
+    assert!(
+        has("`greeting` uses variables {\"name\"} in `en` but {\"nombre\"} in `es`"),
+        "{problems:#?}"
+    );
+    assert!(
+        !has("choferas"),
+        "a correct entry is not a problem: {problems:#?}"
+    );
+    assert_eq!(problems.len(), 5, "{problems:#?}");
+}
+
+#[tokio::test]
+async fn the_shipped_locale_files_pass_the_check() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let entries = inventory(&app.db).await.expect("inventory");
+    let catalog = Catalog::load(&gateway::default_locales_dir()).expect("shipped files load");
+    let problems = check(&catalog, &entries);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[tokio::test]
+async fn coverage_counts_entries_and_fields() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let entries = inventory(&app.db).await.expect("inventory");
+    let programs = entries.iter().filter(|e| e.kind == Kind::Program).count();
+    let dir = fixture(&[("es/programs.ftl", "program-choferas = Choferas\n")]);
+    let catalog = Catalog::load(dir.path()).expect("fixture parses");
+    let rows = coverage(&catalog, &entries);
+    let row = rows
+        .iter()
+        .find(|r| r.locale == "es" && r.kind == Kind::Program)
+        .expect("es programs row");
+    assert_eq!((row.entries, row.entries_translated), (programs, 1));
+    assert_eq!(row.fields_translated, 1, "only the title of one program");
+    assert!(row.fields > row.entries, "summaries count as fields too");
+    let english = rows
+        .iter()
+        .find(|r| r.locale == "en" && r.kind == Kind::Program)
+        .expect("en programs row");
+    assert_eq!(
+        english.entries, 0,
+        "English-source programs need no English translation"
+    );
+    let json = serde_json::to_value(&rows).expect("json");
+    assert_eq!(json[7]["locale"], "es");
+    assert_eq!(json[7]["kind"], "program");
+}
+
+#[tokio::test]
+async fn missing_writes_a_stub_with_the_source_text() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let entries = inventory(&app.db).await.expect("inventory");
+    let dir = fixture(&[("es/programs.ftl", "program-choferas = Choferas\n")]);
+    let catalog = Catalog::load(dir.path()).expect("fixture parses");
+    let stub = missing(&catalog, &entries, Language::Es);
+    let choferas = entries
+        .iter()
+        .find(|e| e.id == "program-choferas")
+        .expect("choferas");
+    let (_, summary) = choferas
+        .fields
+        .iter()
+        .find(|(a, _)| *a == Some("summary"))
+        .expect("summary");
+    assert!(
+        stub.contains(&format!(
+            "# .summary (en): {}",
+            summary.lines().next().unwrap_or_default()
+        )),
+        "{stub}"
+    );
+    assert!(
+        stub.contains("#program-choferas =\n#    .summary =\n"),
+        "only the missing summary: {stub}"
+    );
+    assert!(
+        !stub.contains("# value (en): Choferas"),
+        "the translated title is not asked again"
+    );
+    assert!(stub.contains("#program-uy-gbv-at-work-manual ="));
+    // The stub loads as a (message-free) file: it can sit in the folder without breaking it.
+    std::fs::write(dir.path().join("es/stub.ftl"), &stub).expect("write");
+    let reloaded = Catalog::load(dir.path()).expect("the stub parses");
+    assert!(!reloaded.has(Language::Es, "program-uy-gbv-at-work-manual", None));
+}
