@@ -13,7 +13,7 @@ pub struct Migrator;
 #[async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(InitialModel)]
+        vec![Box::new(InitialModel), Box::new(ProgramStatusIndex)]
     }
 }
 
@@ -362,5 +362,35 @@ impl MigrationTrait for InitialModel {
                 .await?;
         }
         Ok(())
+    }
+}
+
+/// Every program list filters on `status = 'published'` and counts the rows (`totalCount`):
+/// an index led by the status keeps both off a full scan as the Portfolio grows.
+struct ProgramStatusIndex;
+
+impl MigrationName for ProgramStatusIndex {
+    fn name(&self) -> &str {
+        "m20261122_000002_program_status_index"
+    }
+}
+
+#[async_trait]
+impl MigrationTrait for ProgramStatusIndex {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_index(index("program", &["status", "id"]))
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("ix_program_status_id")
+                    .table(n("program"))
+                    .to_owned(),
+            )
+            .await
     }
 }

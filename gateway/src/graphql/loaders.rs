@@ -4,10 +4,10 @@
 //! Two loader kinds cover the whole graph:
 //! - [`ByKey`] fetches entities by primary key (`belongs-to` edges: a program's country…);
 //! - [`Relation`] fetches pages of children for many parents at once (`has-many` and
-//!   many-to-many edges), with one windowed statement per (page size, cursor) combination:
-//!   `ROW_NUMBER() OVER (PARTITION BY parent ORDER BY key)` keeps at most `first + 1` rows per
-//!   parent, so a country with 10 000 programs costs the same as one with 10. The same
-//!   loader answers `totalCount` with one grouped `COUNT(*)`.
+//!   many-to-many edges), with one statement per (page size, cursor) combination: a
+//!   `UNION ALL` of one index-walking, `LIMIT first + 1` branch per parent, so a country
+//!   with 100 000 programs costs the same as one with 10. The same loader answers
+//!   `totalCount` with one grouped `COUNT(*)`.
 //!
 //! Loaders live in the schema data, shared by all requests, without a cache: batching
 //! across concurrent requests is a bonus, and nothing stale outlives a request.
@@ -20,8 +20,7 @@ use std::sync::Arc;
 use async_graphql::dataloader::{DataLoader, Loader};
 use rial_schema::entity::*;
 use sea_orm::sea_query::{
-    Alias, Expr, ExprTrait, Func, IntoIden, Order, Query, SelectStatement, SimpleExpr,
-    WindowStatement,
+    Alias, Expr, ExprTrait, Order, Query, SelectStatement, SimpleExpr, UnionType,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
@@ -35,7 +34,7 @@ pub type LoadError = Arc<DbErr>;
 
 /// A key type loaders can bind in SQL and read back from a row.
 pub trait SqlKey:
-    Clone + Send + Sync + Hash + Eq + Into<Value> + TryGetable + std::fmt::Debug + 'static
+    Clone + Send + Sync + Hash + Eq + Ord + Into<Value> + TryGetable + std::fmt::Debug + 'static
 {
     /// As a cursor component.
     fn to_cursor(&self) -> CursorKey;
@@ -129,6 +128,50 @@ impl<E: EntityTrait, K, O> Relation<E, K, O> {
     }
 }
 
+/// Parents per page statement (SQLite's compound-SELECT limit is 500).
+const MAX_UNION_BRANCHES: usize = 400;
+
+impl<E: EntityTrait, K: SqlKey, O: SqlKey> Relation<E, K, O> {
+    /// `SELECT * FROM (<page of parent 1>) UNION ALL SELECT * FROM (<page of parent 2>) …`:
+    /// each branch walks the (parent, key) index and stops after `limit` rows, so a page
+    /// costs the same whether a parent has ten children or a hundred thousand.
+    fn page_statement(&self, parents: &[K], limit: u64, after: Option<O>) -> SelectStatement {
+        let parent = Self::column(&self.parent);
+        let order = Self::column(&self.order);
+        let branch = |index: usize, key: &K| {
+            let mut branch = self.base.clone();
+            branch
+                .and_where(Expr::expr(parent.clone()).eq(Into::<Value>::into(key.clone())))
+                .expr_as(parent.clone(), Alias::new("parent_key"))
+                .expr_as(order.clone(), Alias::new("order_key"))
+                .order_by_expr(order.clone(), Order::Asc)
+                .limit(limit);
+            if let Some(after) = after.clone() {
+                branch.and_where(Expr::expr(order.clone()).gt(after.into()));
+            }
+            // Wrapped, because SQLite refuses LIMIT on a bare compound-SELECT term.
+            Query::select()
+                .expr(Expr::cust("*"))
+                .from_subquery(branch, Alias::new(format!("page_{index}")))
+                .to_owned()
+        };
+        let mut branches = parents
+            .iter()
+            .enumerate()
+            .map(|(index, key)| branch(index, key));
+        let mut statement = branches.next().unwrap_or_else(|| {
+            Query::select()
+                .expr(Expr::cust("1"))
+                .and_where(Expr::cust("1 = 0"))
+                .to_owned()
+        });
+        for other in branches {
+            statement.union(UnionType::All, other);
+        }
+        statement
+    }
+}
+
 impl<E, K, O> Loader<PageKey<K>> for Relation<E, K, O>
 where
     E: EntityTrait,
@@ -155,48 +198,30 @@ where
         let backend = self.db.get_database_backend();
         let mut pages: HashMap<PageKey<K>, Self::Value> = HashMap::new();
         for ((first, after), parents) in groups {
-            let parent = Self::column(&self.parent);
-            let order = Self::column(&self.order);
-            let mut inner = self.base.clone();
-            inner.and_where(
-                parent
-                    .clone()
-                    .is_in(parents.iter().cloned().map(Into::<Value>::into)),
-            );
-            if let Some(after) = after.as_ref().and_then(O::from_cursor) {
-                inner.and_where(Expr::expr(order.clone()).gt(after.into()));
-            }
-            inner
-                .expr_as(parent.clone(), Alias::new("parent_key"))
-                .expr_as(order.clone(), Alias::new("order_key"))
-                .expr_window_as(
-                    Func::cust(Alias::new("ROW_NUMBER").into_iden()),
-                    WindowStatement::partition_by((
-                        Alias::new(&self.parent.0),
-                        Alias::new(&self.parent.1),
-                    ))
-                    .order_by_expr(order, Order::Asc)
-                    .to_owned(),
-                    Alias::new("row_number"),
-                );
-            let statement = Query::select()
-                .expr(Expr::cust("*"))
-                .from_subquery(inner, Alias::new("page"))
-                .and_where(Expr::col(Alias::new("row_number")).lte(first + 1))
-                .order_by(Alias::new("row_number"), Order::Asc)
-                .to_owned();
-            for row in self.db.query_all(backend.build(&statement)).await? {
-                let parent_key: K = row.try_get("", "parent_key")?;
-                let order_key: O = row.try_get("", "order_key")?;
-                let model = E::Model::from_query_result(&row, "")?;
-                pages
-                    .entry(PageKey {
-                        parent: parent_key,
-                        first,
-                        after: after.clone(),
-                    })
-                    .or_default()
-                    .push((order_key.to_cursor(), model));
+            let after = after.as_ref().and_then(O::from_cursor);
+            // One statement per chunk: SQLite allows at most 500 terms in a compound SELECT.
+            for chunk in parents.chunks(MAX_UNION_BRANCHES) {
+                let statement = self.page_statement(chunk, first + 1, after.clone());
+                let mut rows: Vec<(K, O, E::Model)> = Vec::new();
+                for row in self.db.query_all(backend.build(&statement)).await? {
+                    rows.push((
+                        row.try_get("", "parent_key")?,
+                        row.try_get("", "order_key")?,
+                        E::Model::from_query_result(&row, "")?,
+                    ));
+                }
+                // UNION ALL keeps no order across branches: restore it within each page.
+                rows.sort_by(|a, b| a.1.cmp(&b.1));
+                for (parent, order_key, model) in rows {
+                    pages
+                        .entry(PageKey {
+                            parent,
+                            first,
+                            after: after.as_ref().map(SqlKey::to_cursor),
+                        })
+                        .or_default()
+                        .push((order_key.to_cursor(), model));
+                }
             }
         }
         Ok(pages)
