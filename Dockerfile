@@ -9,7 +9,8 @@ RUN useradd --system --home /app rial
 WORKDIR /app
 COPY --from=build /src/target/release/gateway /usr/local/bin/gateway
 COPY schema/seeds /app/seeds
-ENV SEED_DIR=/app/seeds
+COPY locales /app/locales
+ENV SEED_DIR=/app/seeds LOCALES_DIR=/app/locales
 USER rial
 ENV GATEWAY_ADDR=0.0.0.0:8080
 EXPOSE 8080
