@@ -25,7 +25,8 @@ use anyhow::{bail, ensure, Context, Result};
 
 use crate::{apt, cargo, cmd, pg, root};
 
-const USAGE: &str = "usage: cargo xtask bench [--scale N] [--duration SECS] [--connections C] \
+const USAGE: &str =
+    "usage: cargo xtask bench [--scale N] [--duration SECS] [--connections C] [--rounds R] \
                      [--backend sqlite|postgres|both]";
 
 /// Sequential requests whose SQL statements are counted (the average is reported).
@@ -91,6 +92,7 @@ struct Options {
     scale: usize,
     duration: u32,
     connections: u32,
+    rounds: u32,
     backends: Vec<Backend>,
 }
 
@@ -101,6 +103,7 @@ impl Options {
             scale: 100_000,
             duration: 10,
             connections: 16,
+            rounds: 3,
             backends: Backend::ALL.to_vec(),
         };
         let mut args = args.iter();
@@ -124,6 +127,7 @@ impl Options {
                 "--scale" => options.scale = number(flag, value)?,
                 "--duration" => options.duration = number(flag, value)?,
                 "--connections" => options.connections = number(flag, value)?,
+                "--rounds" => options.rounds = number(flag, value)?,
                 "--backend" => {
                     options.backends = match value {
                         "sqlite" => vec![Backend::Sqlite],
@@ -137,6 +141,7 @@ impl Options {
         }
         ensure!(options.duration > 0, "--duration must be at least 1 second");
         ensure!(options.connections > 0, "--connections must be at least 1");
+        ensure!(options.rounds > 0, "--rounds must be at least 1");
         Ok(Some(options))
     }
 
@@ -177,13 +182,29 @@ struct Seed {
     reused: bool,
 }
 
-/// One query's measurements.
+/// One query's measurements: medians over the rounds, in English and in Spanish.
 struct Row {
     query: String,
-    requests_per_second: f64,
-    p50_ms: f64,
-    p99_ms: f64,
-    statements_per_request: f64,
+    english: WrkResult,
+    spanish: WrkResult,
+    statements_per_request: Option<f64>,
+}
+
+/// The two languages measured side by side.
+const LANGUAGES: [&str; 2] = ["en", "es"];
+
+/// Median of each metric over several runs (runs are interleaved between languages, so
+/// both see the same noise from this shared machine).
+fn median(results: &[WrkResult]) -> WrkResult {
+    fn mid(mut values: Vec<f64>) -> f64 {
+        values.sort_by(f64::total_cmp);
+        values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+    }
+    WrkResult {
+        requests_per_second: mid(results.iter().map(|r| r.requests_per_second).collect()),
+        p50_ms: mid(results.iter().map(|r| r.p50_ms).collect()),
+        p99_ms: mid(results.iter().map(|r| r.p99_ms).collect()),
+    }
 }
 
 /// One backend's measurements.
@@ -242,24 +263,56 @@ fn bench_backend(
         ),
     ];
     let mut rows = Vec::new();
-    for (label, id, query) in queries {
-        eprintln!("-- {label}");
-        let script = dir.join(format!("{id}.lua"));
-        write_wrk_script(&script, &query)?;
-        run_wrk(options, server.addr, &script, WARM_UP).context("warm-up")?;
-        let statements_per_request = count_statements(server.addr, &query)?;
-        let wrk = run_wrk(
+    // The floor: an endpoint that does no GraphQL and no SQL, measured the same way.
+    let health = dir.join("health.lua");
+    std::fs::write(&health, "wrk.method = \"GET\"\n").context("writing health.lua")?;
+    let mut floor = Vec::new();
+    for _ in 0..options.rounds {
+        floor.push(run_wrk(
             options,
             server.addr,
-            &script,
+            &health,
+            "/health",
             Duration::from_secs(options.duration.into()),
-        )?;
+        )?);
+    }
+    let floor = median(&floor);
+    rows.push(Row {
+        query: "baseline: `GET /health` (no GraphQL, no SQL)".to_owned(),
+        english: floor.clone(),
+        spanish: floor,
+        statements_per_request: None,
+    });
+    for (label, id, query) in queries {
+        eprintln!("-- {label}");
+        let scripts: Vec<PathBuf> = LANGUAGES
+            .iter()
+            .map(|language| {
+                let script = dir.join(format!("{id}-{language}.lua"));
+                write_wrk_script(&script, &query, language).map(|()| script)
+            })
+            .collect::<Result<_>>()?;
+        for script in &scripts {
+            run_wrk(options, server.addr, script, "/graphql", WARM_UP).context("warm-up")?;
+        }
+        let statements_per_request = count_statements(server.addr, &query)?;
+        let mut runs: [Vec<WrkResult>; 2] = [Vec::new(), Vec::new()];
+        for _ in 0..options.rounds {
+            for (runs, script) in runs.iter_mut().zip(&scripts) {
+                runs.push(run_wrk(
+                    options,
+                    server.addr,
+                    script,
+                    "/graphql",
+                    Duration::from_secs(options.duration.into()),
+                )?);
+            }
+        }
         rows.push(Row {
             query: label,
-            requests_per_second: wrk.requests_per_second,
-            p50_ms: wrk.p50_ms,
-            p99_ms: wrk.p99_ms,
-            statements_per_request,
+            english: median(&runs[0]),
+            spanish: median(&runs[1]),
+            statements_per_request: Some(statements_per_request),
         });
     }
     let peak_rss_kib = server.peak_rss_kib()?;
@@ -654,7 +707,7 @@ fn dechunk(mut body: &str) -> Result<String> {
 }
 
 /// A Lua script that makes wrk POST `query` as a GraphQL request.
-fn write_wrk_script(path: &Path, query: &str) -> Result<()> {
+fn write_wrk_script(path: &Path, query: &str, language: &str) -> Result<()> {
     let body = format!("{{\"query\":{}}}", json_string(query));
     // A Lua long string needs no escaping; pick a level whose closing bracket is not in the body.
     let level = (0..)
@@ -662,13 +715,13 @@ fn write_wrk_script(path: &Path, query: &str) -> Result<()> {
         .find(|eq| !body.contains(&format!("]{eq}]")))
         .unwrap_or_default();
     let script = format!(
-        "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [{level}[{body}]{level}]\n"
+        "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Accept-Language\"] = \"{language}\"\nwrk.body = [{level}[{body}]{level}]\n"
     );
     std::fs::write(path, script).with_context(|| format!("writing {}", path.display()))
 }
 
 /// What the benchmark takes from wrk's report.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 struct WrkResult {
     requests_per_second: f64,
     p50_ms: f64,
@@ -679,6 +732,7 @@ fn run_wrk(
     options: &Options,
     addr: SocketAddr,
     script: &Path,
+    path: &str,
     duration: Duration,
 ) -> Result<WrkResult> {
     let output = Command::new("wrk")
@@ -688,7 +742,7 @@ fn run_wrk(
         // wrk's default 2 s timeout would silently drop slow requests from the latencies.
         .args(["--timeout", "30s", "--latency", "-s"])
         .arg(script)
-        .arg(format!("http://{addr}/graphql"))
+        .arg(format!("http://{addr}{path}"))
         .output()
         .context("starting wrk")?;
     let report = String::from_utf8_lossy(&output.stdout);
@@ -833,6 +887,11 @@ fn render(options: &Options, sections: &[Section]) -> Result<String> {
         options.duration,
         WARM_UP.as_secs()
     )?;
+    writeln!(
+        out,
+        "- Each figure is the median of {} runs; English (`Accept-Language: en`) and Spanish (`es`) runs alternate, so their ratio compares runs made side by side.",
+        options.rounds
+    )?;
     writeln!(out, "- SQL statements/request: average over {COUNTED_REQUESTS} sequential requests, from `/metrics`.")?;
     for section in sections {
         let seed = if section.seed.reused {
@@ -851,18 +910,25 @@ fn render(options: &Options, sections: &[Section]) -> Result<String> {
         )?;
         writeln!(
             out,
-            "| query | req/s | p50 ms | p99 ms | SQL statements/request |"
+            "| query | req/s en | req/s es | es ÷ en | p50 ms en | p50 ms es | p99 ms en | p99 ms es | SQL statements/request |"
         )?;
-        writeln!(out, "|---|---:|---:|---:|---:|")?;
+        writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
         for row in &section.rows {
+            let statements = row
+                .statements_per_request
+                .map_or("–".to_owned(), |s| format!("{s:.1}"));
             writeln!(
                 out,
-                "| {} | {:.0} | {:.2} | {:.2} | {:.1} |",
+                "| {} | {:.0} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {} |",
                 row.query,
-                row.requests_per_second,
-                row.p50_ms,
-                row.p99_ms,
-                row.statements_per_request
+                row.english.requests_per_second,
+                row.spanish.requests_per_second,
+                row.spanish.requests_per_second / row.english.requests_per_second,
+                row.english.p50_ms,
+                row.spanish.p50_ms,
+                row.english.p99_ms,
+                row.spanish.p99_ms,
+                statements
             )?;
         }
     }

@@ -26,10 +26,6 @@ fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {
     ctx.data_unchecked::<DatabaseConnection>()
 }
 
-fn page(first: Option<i32>, after: Option<String>) -> PageArgs {
-    PageArgs { first, after }
-}
-
 fn by_id<E: EntityTrait>(column: E::Column) -> Ordering<E>
 where
     E::Model: HasId,
@@ -352,7 +348,15 @@ impl Query {
                 key,
             },
         };
-        list_page(ctx, db(ctx), select, ordering, &page(first, after), Country).await
+        list_page(
+            ctx,
+            db(ctx),
+            select,
+            ordering,
+            &PageArgs { first, after },
+            Country,
+        )
+        .await
     }
 
     /// A country by ISO 3166-1 alpha-2 code (case-insensitive).
@@ -400,7 +404,15 @@ impl Query {
                 ..by_id(institution::Column::Id)
             },
         };
-        list_page(ctx, db, select, ordering, &page(first, after), Institution).await
+        list_page(
+            ctx,
+            db,
+            select,
+            ordering,
+            &PageArgs { first, after },
+            Institution,
+        )
+        .await
     }
 
     /// An institution by id.
@@ -451,7 +463,15 @@ impl Query {
                 ..by_id(member::Column::Id)
             },
         };
-        list_page(ctx, db, select, ordering, &page(first, after), Member).await
+        list_page(
+            ctx,
+            db,
+            select,
+            ordering,
+            &PageArgs { first, after },
+            Member,
+        )
+        .await
     }
 
     /// A member by id.
@@ -527,7 +547,15 @@ impl Query {
                 ..by_id(program::Column::Id)
             },
         };
-        list_page(ctx, db, select, ordering, &page(first, after), Program).await
+        list_page(
+            ctx,
+            db,
+            select,
+            ordering,
+            &PageArgs { first, after },
+            Program,
+        )
+        .await
     }
 
     /// A published program by slug.
@@ -581,7 +609,15 @@ impl Query {
             )),
             ..by_id(dialogue::Column::Id)
         };
-        list_page(ctx, db, select, ordering, &page(first, after), Dialogue).await
+        list_page(
+            ctx,
+            db,
+            select,
+            ordering,
+            &PageArgs { first, after },
+            Dialogue,
+        )
+        .await
     }
 
     /// A dialogue by its number (1 for the 1st).
@@ -634,7 +670,15 @@ impl Query {
             )),
             ..by_id(cooperation::Column::Id)
         };
-        list_page(ctx, db, select, ordering, &page(first, after), Cooperation).await
+        list_page(
+            ctx,
+            db,
+            select,
+            ordering,
+            &PageArgs { first, after },
+            Cooperation,
+        )
+        .await
     }
 
     /// A cooperation by id.
@@ -698,7 +742,15 @@ impl Query {
                 ..by_id(document::Column::Id)
             },
         };
-        list_page(ctx, db, select, ordering, &page(first, after), Document).await
+        list_page(
+            ctx,
+            db,
+            select,
+            ordering,
+            &PageArgs { first, after },
+            Document,
+        )
+        .await
     }
 
     /// A document by slug.
@@ -732,7 +784,7 @@ impl Query {
             db(ctx),
             theme::Entity::find(),
             ordering,
-            &page(first, after),
+            &PageArgs { first, after },
             Theme,
         )
         .await
@@ -764,7 +816,7 @@ impl Query {
             db(ctx),
             select,
             by_id(committee_seat::Column::Id),
-            &page(first, after),
+            &PageArgs { first, after },
             CommitteeSeat,
         )
         .await
@@ -796,7 +848,7 @@ impl Query {
             db,
             select,
             by_id(domestic_work_action::Column::Id),
-            &page(first, after),
+            &PageArgs { first, after },
             DomesticWorkAction,
         )
         .await

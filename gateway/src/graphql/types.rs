@@ -18,10 +18,6 @@ use super::loaders::{ByKey, Loaders, SqlKey};
 use crate::error::{ApiError, ApiResult};
 use rial_schema::enums as db;
 
-fn page(first: Option<i32>, after: Option<String>) -> PageArgs {
-    PageArgs { first, after }
-}
-
 /// Loads the row a foreign key points at.
 async fn load_one<E, K>(
     ctx: &Context<'_>,
@@ -114,7 +110,7 @@ impl Country {
             ctx,
             |l| &l.country_institutions,
             self.0.code.clone(),
-            &page(first, after),
+            &PageArgs { first, after },
             Institution,
         )
         .await
@@ -130,7 +126,7 @@ impl Country {
             ctx,
             |l| &l.country_members,
             self.0.code.clone(),
-            &page(first, after),
+            &PageArgs { first, after },
             Member,
         )
         .await
@@ -146,7 +142,7 @@ impl Country {
             ctx,
             |l| &l.country_programs,
             self.0.code.clone(),
-            &page(first, after),
+            &PageArgs { first, after },
             Program,
         )
         .await
@@ -162,7 +158,7 @@ impl Country {
             ctx,
             |l| &l.country_participations,
             self.0.code.clone(),
-            &page(first, after),
+            &PageArgs { first, after },
             Participation,
         )
         .await
@@ -178,7 +174,7 @@ impl Country {
             ctx,
             |l| &l.country_dialogues,
             self.0.code.clone(),
-            &page(first, after),
+            &PageArgs { first, after },
             Dialogue,
         )
         .await
@@ -194,7 +190,7 @@ impl Country {
             ctx,
             |l| &l.country_requested_cooperations,
             self.0.code.clone(),
-            &page(first, after),
+            &PageArgs { first, after },
             Cooperation,
         )
         .await
@@ -210,7 +206,7 @@ impl Country {
             ctx,
             |l| &l.country_provided_cooperations,
             self.0.code.clone(),
-            &page(first, after),
+            &PageArgs { first, after },
             Cooperation,
         )
         .await
@@ -226,7 +222,7 @@ impl Country {
             ctx,
             |l| &l.country_documents,
             self.0.code.clone(),
-            &page(first, after),
+            &PageArgs { first, after },
             Document,
         )
         .await
@@ -242,7 +238,7 @@ impl Country {
             ctx,
             |l| &l.country_seats,
             self.0.code.clone(),
-            &page(first, after),
+            &PageArgs { first, after },
             CommitteeSeat,
         )
         .await
@@ -258,7 +254,7 @@ impl Country {
             ctx,
             |l| &l.country_actions,
             self.0.code.clone(),
-            &page(first, after),
+            &PageArgs { first, after },
             DomesticWorkAction,
         )
         .await
@@ -314,7 +310,7 @@ impl Institution {
             ctx,
             |l| &l.institution_members,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Member,
         )
         .await
@@ -330,7 +326,7 @@ impl Institution {
             ctx,
             |l| &l.institution_programs,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Program,
         )
         .await
@@ -346,7 +342,7 @@ impl Institution {
             ctx,
             |l| &l.institution_participations,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Participation,
         )
         .await
@@ -362,7 +358,7 @@ impl Institution {
             ctx,
             |l| &l.institution_requested_cooperations,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Cooperation,
         )
         .await
@@ -378,7 +374,7 @@ impl Institution {
             ctx,
             |l| &l.institution_provided_cooperations,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Cooperation,
         )
         .await
@@ -394,7 +390,7 @@ impl Institution {
             ctx,
             |l| &l.institution_seats,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             CommitteeSeat,
         )
         .await
@@ -465,7 +461,7 @@ impl Member {
             ctx,
             |l| &l.member_participations,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Participation,
         )
         .await
@@ -481,7 +477,7 @@ impl Member {
             ctx,
             |l| &l.member_programs,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Program,
         )
         .await
@@ -532,7 +528,7 @@ impl Theme {
             ctx,
             |l| &l.theme_programs,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Program,
         )
         .await
@@ -548,7 +544,7 @@ impl Theme {
             ctx,
             |l| &l.theme_dialogues,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Dialogue,
         )
         .await
@@ -564,7 +560,7 @@ impl Theme {
             ctx,
             |l| &l.theme_cooperations,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Cooperation,
         )
         .await
@@ -580,7 +576,7 @@ impl Theme {
             ctx,
             |l| &l.theme_documents,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Document,
         )
         .await
@@ -711,7 +707,7 @@ impl Program {
             ctx,
             |l| &l.program_themes,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Theme,
         )
         .await
@@ -823,7 +819,7 @@ impl Dialogue {
             ctx,
             |l| &l.dialogue_themes,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Theme,
         )
         .await
@@ -839,7 +835,7 @@ impl Dialogue {
             ctx,
             |l| &l.dialogue_countries,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Country,
         )
         .await
@@ -855,7 +851,7 @@ impl Dialogue {
             ctx,
             |l| &l.dialogue_participations,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Participation,
         )
         .await
@@ -871,7 +867,7 @@ impl Dialogue {
             ctx,
             |l| &l.dialogue_documents,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Document,
         )
         .await
@@ -1010,7 +1006,7 @@ impl Cooperation {
             ctx,
             |l| &l.cooperation_themes,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Theme,
         )
         .await
@@ -1026,7 +1022,7 @@ impl Cooperation {
             ctx,
             |l| &l.cooperation_documents,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Document,
         )
         .await
@@ -1121,7 +1117,7 @@ impl Document {
             ctx,
             |l| &l.document_themes,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Theme,
         )
         .await
@@ -1137,7 +1133,7 @@ impl Document {
             ctx,
             |l| &l.document_countries,
             self.0.id,
-            &page(first, after),
+            &PageArgs { first, after },
             Country,
         )
         .await
