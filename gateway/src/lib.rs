@@ -8,7 +8,6 @@ pub mod error;
 pub mod graphql;
 pub mod http;
 pub mod i18n;
-pub mod locales;
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -20,7 +19,7 @@ use sea_orm::DatabaseConnection;
 use config::{Cli, Command, ServeArgs};
 use graphql::{Api, Limits};
 use http::{AppState, Metrics};
-use locales::LiveCatalog;
+use rial_schema::l10n::live::LiveCatalog;
 
 /// Runs the subcommand the CLI asked for.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {

@@ -19,4 +19,7 @@ pub mod member;
 pub mod participation;
 pub mod program;
 pub mod program_theme;
+pub mod search_lease;
+pub mod search_outbox;
+pub mod search_translation;
 pub mod theme;

@@ -16,6 +16,8 @@ use unic_langid::LanguageIdentifier;
 
 use crate::enums::Language;
 
+pub mod live;
+
 /// Every language the network works in; English is the fallback.
 pub const LANGUAGES: [Language; 2] = [Language::En, Language::Es];
 
@@ -318,6 +320,25 @@ impl Catalog {
             })
             .collect()
     }
+}
+
+/// A content field in `language`: the catalog's text for message `id` (`attribute: None`
+/// for the value) when `language` is not the entity's `source` language and the catalog has
+/// it; else the source text. The one fallback rule of every service.
+pub fn localized(
+    catalog: &Catalog,
+    language: Language,
+    source: Language,
+    id: &str,
+    attribute: Option<&str>,
+    source_text: &str,
+) -> String {
+    if language != source {
+        if let Some(text) = catalog.format(language, id, attribute, None) {
+            return text;
+        }
+    }
+    source_text.to_owned()
 }
 
 fn new_bundle(language: Language) -> FluentBundle<Arc<FluentResource>> {

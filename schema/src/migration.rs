@@ -13,7 +13,11 @@ pub struct Migrator;
 #[async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(InitialModel), Box::new(ProgramStatusIndex)]
+        vec![
+            Box::new(InitialModel),
+            Box::new(ProgramStatusIndex),
+            Box::new(SearchOutbox),
+        ]
     }
 }
 
@@ -392,5 +396,210 @@ impl MigrationTrait for ProgramStatusIndex {
                     .to_owned(),
             )
             .await
+    }
+}
+
+/// The search outbox: every change that can alter a search document (a program, a document,
+/// their theme and country links, an institution's name) leaves a row naming the entity, in
+/// the same transaction as the change. The indexer's `sync` worker turns rows into
+/// Meilisearch updates and deletes them only once Meilisearch confirms, so no change is lost
+/// when the worker or the engine is down.
+///
+/// The rows are written by triggers rather than by application code, so that no write path
+/// (the seeder, the synthetic generator, future mutations, a manual SQL fix) can forget them.
+/// Also: the lease that lets one writer at a time touch the indexes (a `sync` worker or a
+/// `reindex`), and the translations last indexed, to find what a locale file edit changed.
+struct SearchOutbox;
+
+impl MigrationName for SearchOutbox {
+    fn name(&self) -> &str {
+        "m20261122_000003_search_outbox"
+    }
+}
+
+/// `(table, id column, entity)`: where a row of `table` sends its outbox row.
+const OUTBOX_SOURCES: [(&str, &str, &str); 5] = [
+    ("program", "id", "program"),
+    ("program_theme", "program_id", "program"),
+    ("document", "id", "document"),
+    ("document_theme", "document_id", "document"),
+    ("document_country", "document_id", "document"),
+];
+
+#[async_trait]
+impl MigrationTrait for SearchOutbox {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("search_outbox"))
+                    .col(pk_auto(n("id")))
+                    .col(string_len(n("entity"), 16))
+                    .col(integer(n("entity_id")))
+                    // Lag is measured from here; the database's clock, as the triggers see it.
+                    .col(
+                        timestamp_with_time_zone(n("created_at"))
+                            .default(Expr::current_timestamp()),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("search_lease"))
+                    .col(string_len(n("name"), 32).primary_key())
+                    .col(string_len_null(n("holder"), 128))
+                    // Unix milliseconds: compared by the holders' clocks, the same on both backends.
+                    .col(big_integer(n("expires_at")).default(0))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .exec_stmt(
+                Query::insert()
+                    .into_table(n("search_lease"))
+                    .columns([n("name"), n("expires_at")])
+                    .values_panic(["meilisearch".into(), 0i64.into()])
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("search_translation"))
+                    .col(string_len(n("locale"), 8))
+                    .col(string_len(n("message_id"), 200))
+                    .col(text(n("content")))
+                    .primary_key(Index::create().col(n("locale")).col(n("message_id")))
+                    .to_owned(),
+            )
+            .await?;
+
+        let db = manager.get_connection();
+        match manager.get_database_backend() {
+            sea_orm::DatabaseBackend::Sqlite => {
+                for (table, column, entity) in OUTBOX_SOURCES {
+                    let insert = |row: &str| {
+                        format!(
+                            "INSERT INTO search_outbox (entity, entity_id) VALUES ('{entity}', {row}.{column});"
+                        )
+                    };
+                    db.execute_unprepared(&format!(
+                        "CREATE TRIGGER search_outbox_{table}_insert AFTER INSERT ON {table} \
+                         BEGIN {} END;",
+                        insert("NEW")
+                    ))
+                    .await?;
+                    db.execute_unprepared(&format!(
+                        "CREATE TRIGGER search_outbox_{table}_delete AFTER DELETE ON {table} \
+                         BEGIN {} END;",
+                        insert("OLD")
+                    ))
+                    .await?;
+                    // An update can move a link row from one entity to another: both change.
+                    db.execute_unprepared(&format!(
+                        "CREATE TRIGGER search_outbox_{table}_update AFTER UPDATE ON {table} \
+                         BEGIN {} INSERT INTO search_outbox (entity, entity_id) \
+                         SELECT '{entity}', OLD.{column} WHERE OLD.{column} <> NEW.{column}; END;",
+                        insert("NEW")
+                    ))
+                    .await?;
+                }
+                db.execute_unprepared(
+                    "CREATE TRIGGER search_outbox_institution_update AFTER UPDATE OF name, acronym \
+                     ON institution BEGIN INSERT INTO search_outbox (entity, entity_id) \
+                     SELECT 'program', id FROM program WHERE institution_id = NEW.id; END;",
+                )
+                .await?;
+            }
+            sea_orm::DatabaseBackend::Postgres => {
+                // One function for every source table: the entity and the id column are the
+                // trigger's arguments, the id read through to_jsonb (plpgsql cannot name a
+                // column by a variable).
+                db.execute_unprepared(
+                    "CREATE FUNCTION search_outbox_enqueue() RETURNS trigger LANGUAGE plpgsql AS $$
+                     BEGIN
+                       IF TG_OP <> 'DELETE' THEN
+                         INSERT INTO search_outbox (entity, entity_id)
+                         VALUES (TG_ARGV[0], (to_jsonb(NEW) ->> TG_ARGV[1])::integer);
+                       END IF;
+                       IF TG_OP = 'DELETE' OR (to_jsonb(OLD) ->> TG_ARGV[1]) IS DISTINCT FROM (to_jsonb(NEW) ->> TG_ARGV[1]) THEN
+                         INSERT INTO search_outbox (entity, entity_id)
+                         VALUES (TG_ARGV[0], (to_jsonb(OLD) ->> TG_ARGV[1])::integer);
+                       END IF;
+                       RETURN NULL;
+                     END $$",
+                )
+                .await?;
+                for (table, column, entity) in OUTBOX_SOURCES {
+                    db.execute_unprepared(&format!(
+                        "CREATE TRIGGER search_outbox_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} \
+                         FOR EACH ROW EXECUTE FUNCTION search_outbox_enqueue('{entity}', '{column}')"
+                    ))
+                    .await?;
+                }
+                db.execute_unprepared(
+                    "CREATE FUNCTION search_outbox_institution() RETURNS trigger LANGUAGE plpgsql AS $$
+                     BEGIN
+                       INSERT INTO search_outbox (entity, entity_id)
+                       SELECT 'program', id FROM program WHERE institution_id = NEW.id;
+                       RETURN NULL;
+                     END $$",
+                )
+                .await?;
+                db.execute_unprepared(
+                    "CREATE TRIGGER search_outbox_institution AFTER UPDATE OF name, acronym ON institution \
+                     FOR EACH ROW EXECUTE FUNCTION search_outbox_institution()",
+                )
+                .await?;
+            }
+            other => {
+                return Err(DbErr::Migration(format!(
+                    "no search outbox triggers for {other:?}"
+                )))
+            }
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let db = manager.get_connection();
+        match manager.get_database_backend() {
+            sea_orm::DatabaseBackend::Postgres => {
+                for (table, _, _) in OUTBOX_SOURCES {
+                    db.execute_unprepared(&format!(
+                        "DROP TRIGGER IF EXISTS search_outbox_{table} ON {table}"
+                    ))
+                    .await?;
+                }
+                db.execute_unprepared(
+                    "DROP TRIGGER IF EXISTS search_outbox_institution ON institution",
+                )
+                .await?;
+                db.execute_unprepared("DROP FUNCTION IF EXISTS search_outbox_enqueue()")
+                    .await?;
+                db.execute_unprepared("DROP FUNCTION IF EXISTS search_outbox_institution()")
+                    .await?;
+            }
+            _ => {
+                for (table, _, _) in OUTBOX_SOURCES {
+                    for event in ["insert", "update", "delete"] {
+                        db.execute_unprepared(&format!(
+                            "DROP TRIGGER IF EXISTS search_outbox_{table}_{event}"
+                        ))
+                        .await?;
+                    }
+                }
+                db.execute_unprepared("DROP TRIGGER IF EXISTS search_outbox_institution_update")
+                    .await?;
+            }
+        }
+        for table in ["search_translation", "search_lease", "search_outbox"] {
+            manager
+                .drop_table(Table::drop().table(n(table)).to_owned())
+                .await?;
+        }
+        Ok(())
     }
 }

@@ -54,17 +54,14 @@ impl<'a> Content<'a> {
 
     /// A field (`attribute: None` for the message value), translated when the catalog has it.
     pub fn text(&self, attribute: Option<&str>, source_text: &str) -> String {
-        if self.wanted() {
-            if let Some(text) = self.localization.catalog.format(
-                self.localization.language,
-                &self.id,
-                attribute,
-                None,
-            ) {
-                return text;
-            }
-        }
-        source_text.to_owned()
+        rial_schema::l10n::localized(
+            &self.localization.catalog,
+            self.localization.language,
+            self.source,
+            &self.id,
+            attribute,
+            source_text,
+        )
     }
 
     /// An optional field: absent stays absent in every language.

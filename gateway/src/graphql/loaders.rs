@@ -275,8 +275,7 @@ fn table<E: EntityTrait>() -> String {
 
 /// Programs any client may see. Visibility is decided here once for every relation path.
 pub fn visible_programs() -> sea_orm::Select<program::Entity> {
-    program::Entity::find()
-        .filter(program::Column::Status.eq(rial_schema::enums::ProgramStatus::Published))
+    program::Entity::find_published()
 }
 
 fn all<E: EntityTrait>() -> SelectStatement {

@@ -15,11 +15,11 @@ use rial_schema::enums::Language;
 use sea_orm::DatabaseConnection;
 
 use crate::error::{GRAPHQL_VALIDATION_FAILED, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION};
-use crate::locales::LiveCatalog;
 pub use cursor::Limits;
 use l10n::Localization;
 use loaders::Loaders;
 pub use query::Query;
+use rial_schema::l10n::live::LiveCatalog;
 
 /// The gateway's schema type.
 pub type AppSchema = Schema<Query, EmptyMutation, EmptySubscription>;

@@ -5,8 +5,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use gateway::graphql::{Api, Limits};
-use gateway::locales::LiveCatalog;
 use rial_schema::enums::Language;
+use rial_schema::l10n::live::LiveCatalog;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::Value;
 

@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use gateway::graphql::{Api, Limits};
 use gateway::http::{routes, AppState};
-use gateway::locales::LiveCatalog;
 use poem::test::TestClient;
 use rial_schema::enums::Language;
+use rial_schema::l10n::live::LiveCatalog;
 use serde_json::Value;
 
 use crate::helpers::{backends, nodes, spawn_app, Backend};

@@ -35,3 +35,11 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Entity {
+    /// The programs anyone may see and search: published ones. The single visibility rule
+    /// of the gateway and the search indexer.
+    pub fn find_published() -> Select<Entity> {
+        Self::find().filter(Column::Status.eq(ProgramStatus::Published))
+    }
+}

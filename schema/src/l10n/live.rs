@@ -1,19 +1,22 @@
 //! The live localization catalog: loaded at start, swapped atomically when `locales/`
-//! changes, and kept as it was when a change is broken.
+//! changes, and kept as it was when a change is broken. The gateway serves from it; the
+//! search indexer subscribes to it to re-index what a translation changed.
 //!
 //! Changes are found by polling file names, sizes and modification times (every second by
 //! default): no extra dependency, and it works on every filesystem, containers included.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use rial_schema::l10n::{Catalog, CatalogError};
+use tokio::sync::watch;
+
+use super::{Catalog, CatalogError};
 
 /// The catalog in force, shared by every request.
 pub struct LiveCatalog {
     dir: Option<PathBuf>,
-    current: RwLock<Arc<Catalog>>,
+    current: watch::Sender<Arc<Catalog>>,
 }
 
 /// What identifies the state of the locale files.
@@ -24,7 +27,7 @@ impl LiveCatalog {
     pub fn load(dir: &Path) -> Result<Self, CatalogError> {
         Ok(LiveCatalog {
             dir: Some(dir.to_owned()),
-            current: RwLock::new(Arc::new(Catalog::load(dir)?)),
+            current: watch::Sender::new(Arc::new(Catalog::load(dir)?)),
         })
     }
 
@@ -32,27 +35,25 @@ impl LiveCatalog {
     pub fn empty() -> Self {
         LiveCatalog {
             dir: None,
-            current: RwLock::new(Arc::new(Catalog::empty())),
+            current: watch::Sender::new(Arc::new(Catalog::empty())),
         }
     }
 
     /// The catalog in force. Readers keep the one they got for the whole request.
     pub fn current(&self) -> Arc<Catalog> {
-        match self.current.read() {
-            Ok(guard) => guard.clone(),
-            // A panic while swapping cannot leave a half-written Arc: the value is still whole.
-            Err(poisoned) => poisoned.into_inner().clone(),
-        }
+        self.current.borrow().clone()
+    }
+
+    /// A receiver told of every catalog swapped in.
+    pub fn subscribe(&self) -> watch::Receiver<Arc<Catalog>> {
+        self.current.subscribe()
     }
 
     /// Loads the files again; swaps the catalog in only when they are all valid.
     pub fn reload(&self) -> Result<(), CatalogError> {
         let Some(dir) = &self.dir else { return Ok(()) };
         let catalog = Arc::new(Catalog::load(dir)?);
-        match self.current.write() {
-            Ok(mut guard) => *guard = catalog,
-            Err(poisoned) => *poisoned.into_inner() = catalog,
-        }
+        self.current.send_replace(catalog);
         Ok(())
     }
 

@@ -1,0 +1,85 @@
+//! Command-line and environment configuration: one clap struct, every option documented.
+
+use clap::{Parser, Subcommand};
+
+/// RIAL/GENDER search indexer: programs and documents into Meilisearch.
+#[derive(Debug, Parser)]
+#[command(name = "search-indexer", version, about)]
+pub struct Cli {
+    /// Database URL: `sqlite://path/to/file.db` or `postgres://…` (the gateway's database).
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/rial.db",
+        global = true
+    )]
+    pub database_url: String,
+
+    /// Folder of the locale files, `<lang>/*.ftl` (defaults to `locales` of the source tree).
+    #[arg(long, env = "LOCALES_DIR", global = true)]
+    pub locales_dir: Option<std::path::PathBuf>,
+
+    /// Meilisearch URL.
+    #[arg(
+        long,
+        env = "MEILI_URL",
+        default_value = "http://127.0.0.1:7700",
+        global = true
+    )]
+    pub meili_url: String,
+
+    /// An admin API key of Meilisearch (never the master key; never given to the gateway).
+    #[arg(long, env = "MEILI_ADMIN_KEY", global = true, hide_env_values = true)]
+    pub meili_admin_key: Option<String>,
+
+    /// Prefix of the index names: `<prefix>en`, `<prefix>es`.
+    #[arg(
+        long,
+        env = "MEILI_INDEX_PREFIX",
+        default_value = "rial-",
+        global = true
+    )]
+    pub index_prefix: String,
+
+    /// Longest wait for one Meilisearch task, in seconds (bulk indexing takes minutes).
+    #[arg(
+        long,
+        env = "MEILI_TASK_TIMEOUT_SECS",
+        default_value_t = 900,
+        global = true
+    )]
+    pub task_timeout_secs: u64,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands of the indexer.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rebuild every index from the database into new indexes, then swap them in atomically.
+    Reindex {
+        /// Entities sent per request.
+        #[arg(long, default_value_t = 2000)]
+        batch: u64,
+    },
+    /// Keep the indexes in sync with the database (and the locale files) until stopped.
+    Sync {
+        /// Outbox rows applied per round.
+        #[arg(long, default_value_t = 500)]
+        batch: u64,
+        /// Milliseconds between looks at an empty outbox.
+        #[arg(long, env = "SYNC_POLL_MS", default_value_t = 200)]
+        poll_ms: u64,
+        /// Milliseconds between looks at the locale files (0: do not watch).
+        #[arg(long, env = "LOCALES_POLL_MS", default_value_t = 1000)]
+        locales_poll_ms: u64,
+    },
+    /// Per index: documents in the database and in Meilisearch, outbox backlog and lag.
+    Status {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}

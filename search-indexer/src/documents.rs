@@ -1,0 +1,313 @@
+//! Building search documents from the database's current state and the Fluent catalog.
+//!
+//! Both `reindex` and `sync` go through [`build`], so a document looks the same whichever
+//! path wrote it. An id that yields no document (deleted, or a program that is not
+//! published) is reported as absent, and the caller removes it from the indexes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use anyhow::Context as _;
+use rial_schema::entity::{
+    document, document_country, document_theme, institution, program, program_theme, theme,
+};
+use rial_schema::enums::Language;
+use rial_schema::l10n::{localized, Catalog, LANGUAGES};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::contract::{Entity, SearchDocument, PROGRAM_KIND};
+
+/// How many ids go in one `IN (…)` list: well under SQLite's and PostgreSQL's limits.
+const CHUNK: usize = 1000;
+
+/// The documents of some entities, one per language, keyed by entity id. Ids asked for but
+/// missing from the map have no document any more.
+pub type Built = HashMap<i32, Vec<SearchDocument>>;
+
+/// Builds the documents of `ids` (of one entity) in every language.
+pub async fn build(
+    db: &DatabaseConnection,
+    catalog: &Catalog,
+    entity: Entity,
+    ids: &[i32],
+) -> anyhow::Result<Built> {
+    let mut built = Built::new();
+    let themes: HashMap<i32, String> = theme::Entity::find()
+        .all(db)
+        .await
+        .context("reading themes")?
+        .into_iter()
+        .map(|theme| (theme.id, theme.slug))
+        .collect();
+    for chunk in ids.chunks(CHUNK) {
+        match entity {
+            Entity::Program => programs(db, catalog, &themes, chunk, &mut built).await?,
+            Entity::Document => documents(db, catalog, &themes, chunk, &mut built).await?,
+        }
+    }
+    Ok(built)
+}
+
+/// The ids of every entity that has a document, in id order, a page at a time (keyset).
+pub async fn ids_after(
+    db: &DatabaseConnection,
+    entity: Entity,
+    after: i32,
+    limit: u64,
+) -> anyhow::Result<Vec<i32>> {
+    let ids = match entity {
+        Entity::Program => {
+            program::Entity::find_published()
+                .select_only()
+                .column(program::Column::Id)
+                .filter(program::Column::Id.gt(after))
+                .order_by_asc(program::Column::Id)
+                .limit(limit)
+                .into_tuple::<i32>()
+                .all(db)
+                .await
+        }
+        Entity::Document => {
+            document::Entity::find()
+                .select_only()
+                .column(document::Column::Id)
+                .filter(document::Column::Id.gt(after))
+                .order_by_asc(document::Column::Id)
+                .limit(limit)
+                .into_tuple::<i32>()
+                .all(db)
+                .await
+        }
+    };
+    ids.with_context(|| format!("listing {} ids", entity.as_str()))
+}
+
+/// How many entities have a document (per language index).
+pub async fn count(db: &DatabaseConnection, entity: Entity) -> anyhow::Result<u64> {
+    use sea_orm::PaginatorTrait;
+    match entity {
+        Entity::Program => program::Entity::find_published().count(db).await,
+        Entity::Document => document::Entity::find().count(db).await,
+    }
+    .with_context(|| format!("counting {}s", entity.as_str()))
+}
+
+/// One entity's translatable text, localized into each language.
+struct Localizer<'a> {
+    catalog: &'a Catalog,
+    message: String,
+    source: Language,
+}
+
+impl Localizer<'_> {
+    fn text(&self, language: Language, attribute: Option<&str>, source_text: &str) -> String {
+        localized(
+            self.catalog,
+            language,
+            self.source,
+            &self.message,
+            attribute,
+            source_text,
+        )
+    }
+
+    /// Whether every present field has a translation into `language`.
+    fn translated(&self, language: Language, present: &[Option<&str>]) -> bool {
+        language == self.source
+            || present
+                .iter()
+                .all(|attribute| self.catalog.has(language, &self.message, *attribute))
+    }
+
+    /// The language the text is served in: the requested one if any field is translated.
+    fn served_in(&self, language: Language, present: &[Option<&str>]) -> Language {
+        if language == self.source
+            || present
+                .iter()
+                .any(|attribute| self.catalog.has(language, &self.message, *attribute))
+        {
+            language
+        } else {
+            self.source
+        }
+    }
+
+    /// Optional fields, localized and joined into one text.
+    fn joined(&self, language: Language, fields: &[(&str, Option<&str>)]) -> String {
+        fields
+            .iter()
+            .filter_map(|(attribute, text)| {
+                text.map(|text| self.text(language, Some(attribute), text))
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+async fn programs(
+    db: &DatabaseConnection,
+    catalog: &Catalog,
+    themes: &HashMap<i32, String>,
+    ids: &[i32],
+    built: &mut Built,
+) -> anyhow::Result<()> {
+    let rows = program::Entity::find_published()
+        .filter(program::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+        .context("reading programs")?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut program_themes: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    for link in program_theme::Entity::find()
+        .filter(program_theme::Column::ProgramId.is_in(rows.iter().map(|row| row.id)))
+        .all(db)
+        .await
+        .context("reading program themes")?
+    {
+        if let Some(slug) = themes.get(&link.theme_id) {
+            program_themes
+                .entry(link.program_id)
+                .or_default()
+                .push(slug.clone());
+        }
+    }
+    let institutions: HashMap<i32, String> = institution::Entity::find()
+        .filter(institution::Column::Id.is_in(rows.iter().map(|row| row.institution_id)))
+        .all(db)
+        .await
+        .context("reading institutions")?
+        .into_iter()
+        .map(|institution| {
+            let name = match &institution.acronym {
+                Some(acronym) => format!("{} ({acronym})", institution.name),
+                None => institution.name,
+            };
+            (institution.id, name)
+        })
+        .collect();
+    for row in rows {
+        let localizer = Localizer {
+            catalog,
+            message: format!("program-{}", row.slug),
+            source: row.source_language,
+        };
+        let text_fields = [
+            ("objectives", row.objectives.as_deref()),
+            ("results", row.results.as_deref()),
+            ("lessons-learned", row.lessons_learned.as_deref()),
+        ];
+        let mut present = vec![None, Some("summary")];
+        present.extend(
+            text_fields
+                .iter()
+                .filter(|(_, text)| text.is_some())
+                .map(|(attribute, _)| Some(*attribute)),
+        );
+        let mut themes = program_themes.remove(&row.id).unwrap_or_default();
+        themes.sort();
+        let documents = LANGUAGES
+            .iter()
+            .map(|&language| SearchDocument {
+                uid: Entity::Program.uid(row.id),
+                entity: Entity::Program,
+                id: row.id,
+                slug: row.slug.clone(),
+                kind: PROGRAM_KIND.to_owned(),
+                title: localizer.text(language, None, &row.title),
+                summary: localizer.text(language, Some("summary"), &row.summary),
+                text: localizer.joined(language, &text_fields),
+                institution: institutions.get(&row.institution_id).cloned(),
+                countries: vec![row.country_code.clone()],
+                themes: themes.clone(),
+                year: row.start_year,
+                language: localizer.served_in(language, &present).as_str().to_owned(),
+                translated: localizer.translated(language, &present),
+            })
+            .collect();
+        built.insert(row.id, documents);
+    }
+    Ok(())
+}
+
+async fn documents(
+    db: &DatabaseConnection,
+    catalog: &Catalog,
+    themes: &HashMap<i32, String>,
+    ids: &[i32],
+    built: &mut Built,
+) -> anyhow::Result<()> {
+    let rows = document::Entity::find()
+        .filter(document::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+        .context("reading documents")?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut document_themes: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    for link in document_theme::Entity::find()
+        .filter(document_theme::Column::DocumentId.is_in(rows.iter().map(|row| row.id)))
+        .all(db)
+        .await
+        .context("reading document themes")?
+    {
+        if let Some(slug) = themes.get(&link.theme_id) {
+            document_themes
+                .entry(link.document_id)
+                .or_default()
+                .push(slug.clone());
+        }
+    }
+    let mut document_countries: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    for link in document_country::Entity::find()
+        .filter(document_country::Column::DocumentId.is_in(rows.iter().map(|row| row.id)))
+        .all(db)
+        .await
+        .context("reading document countries")?
+    {
+        document_countries
+            .entry(link.document_id)
+            .or_default()
+            .push(link.country_code);
+    }
+    for row in rows {
+        // Documents are catalogued in English; Spanish comes from the locale files.
+        let localizer = Localizer {
+            catalog,
+            message: format!("document-{}", row.slug),
+            source: Language::En,
+        };
+        let mut present = vec![None, Some("summary")];
+        if row.body.is_some() {
+            present.push(Some("body"));
+        }
+        let mut themes = document_themes.remove(&row.id).unwrap_or_default();
+        themes.sort();
+        let mut countries = document_countries.remove(&row.id).unwrap_or_default();
+        countries.sort();
+        let documents = LANGUAGES
+            .iter()
+            .map(|&language| SearchDocument {
+                uid: Entity::Document.uid(row.id),
+                entity: Entity::Document,
+                id: row.id,
+                slug: row.slug.clone(),
+                kind: row.kind.as_str().to_owned(),
+                title: localizer.text(language, None, &row.title),
+                summary: localizer.text(language, Some("summary"), &row.summary),
+                text: localizer.joined(language, &[("body", row.body.as_deref())]),
+                institution: None,
+                countries: countries.clone(),
+                themes: themes.clone(),
+                year: row
+                    .year
+                    .or_else(|| row.published_on.map(|date| chrono::Datelike::year(&date))),
+                language: localizer.served_in(language, &present).as_str().to_owned(),
+                translated: localizer.translated(language, &present),
+            })
+            .collect();
+        built.insert(row.id, documents);
+    }
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! The RIAL/GENDER search indexer: published programs and every document of the
+//! Documentation Center into Meilisearch, in English and Spanish, kept in sync.
+//!
+//! Start reading at [`run`]. The moving parts:
+//! - [`contract`]: index names, document shape, facets and index settings — shared with the
+//!   gateway, which reads what this crate writes;
+//! - [`documents`]: a search document built from the database and the Fluent catalog;
+//! - [`engine`]: Meilisearch writes and task waits (only this crate writes to Meilisearch);
+//! - [`reindex`]: full rebuild into new indexes and an atomic swap;
+//! - [`sync`]: the outbox worker; [`translations`]: locale file edits into the outbox;
+//! - [`lease`]: one writer at a time; [`status`]: what is indexed and what waits;
+//! - [`progress`]: the terminal progress bar.
+
+pub mod config;
+pub mod contract;
+pub mod documents;
+pub mod engine;
+pub mod lease;
+pub mod progress;
+pub mod reindex;
+pub mod status;
+pub mod sync;
+pub mod translations;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use rial_schema::l10n::live::LiveCatalog;
+
+use config::{Cli, Command};
+use engine::Engine;
+
+/// The `locales/` folder of the source tree.
+pub fn default_locales_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales")
+}
+
+/// Runs the subcommand the CLI asked for.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let admin_key = cli
+        .meili_admin_key
+        .as_deref()
+        .context("MEILI_ADMIN_KEY is not set: the indexer needs an admin API key of Meilisearch")?;
+    let engine = Engine::new(
+        &cli.meili_url,
+        admin_key,
+        &cli.index_prefix,
+        Duration::from_secs(cli.task_timeout_secs),
+    )?;
+    let db = rial_schema::connect(&cli.database_url)
+        .await
+        .context("connecting to the database")?;
+    rial_schema::migrate(&db)
+        .await
+        .context("applying migrations")?;
+    let locales_dir = cli.locales_dir.unwrap_or_else(default_locales_dir);
+    let catalog = Arc::new(
+        LiveCatalog::load(&locales_dir)
+            .with_context(|| format!("loading the locale files in {}", locales_dir.display()))?,
+    );
+    match cli.command {
+        Command::Reindex { batch } => {
+            let report = reindex::run(&db, &engine, &catalog.current(), batch).await?;
+            println!(
+                "indexed {} entities ({} documents) in {:.1} s",
+                report.entities, report.documents, report.seconds
+            );
+        }
+        Command::Sync {
+            batch,
+            poll_ms,
+            locales_poll_ms,
+        } => {
+            if locales_poll_ms > 0 {
+                catalog.watch(Duration::from_millis(locales_poll_ms));
+            }
+            let options = sync::Options {
+                batch,
+                idle_poll: Duration::from_millis(poll_ms),
+                ..sync::Options::default()
+            };
+            sync::run(&db, &engine, catalog, options, shutdown_signal()).await?;
+        }
+        Command::Status { json } => {
+            let status = status::read(&db, &engine).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&status)?);
+            } else {
+                println!("{status}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

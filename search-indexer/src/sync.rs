@@ -1,0 +1,247 @@
+//! `search-indexer sync`: the long-running worker that keeps the indexes in step with the
+//! database through the outbox.
+//!
+//! Each round takes the oldest outbox rows, merges them by entity, re-reads the current
+//! state of those entities, upserts the ones that have a document and deletes the others,
+//! waits until Meilisearch reports every task succeeded, and only then deletes the rows.
+//! Any failure (Meilisearch down or restarting, a task that fails, the database away) leaves
+//! the rows in place and the round is retried with exponential backoff: nothing is lost,
+//! and since documents are keyed by entity, nothing is duplicated.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use rial_schema::entity::search_outbox;
+use rial_schema::l10n::live::LiveCatalog;
+use rial_schema::l10n::{Catalog, LANGUAGES};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::contract::Entity;
+use crate::documents;
+use crate::engine::Engine;
+use crate::lease::Lease;
+use crate::translations;
+
+/// How the worker paces itself.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Outbox rows taken per round.
+    pub batch: u64,
+    /// Sleep when the outbox is empty.
+    pub idle_poll: Duration,
+    /// Longest wait between retries after failures.
+    pub max_backoff: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            batch: 500,
+            idle_poll: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(30),
+        }
+    }
+}
+
+/// What a round did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Round {
+    /// The outbox was empty.
+    Idle,
+    /// Rows were applied and removed; more may be waiting.
+    Applied {
+        /// Outbox rows removed.
+        rows: usize,
+        /// Distinct entities re-indexed.
+        entities: usize,
+    },
+    /// Another writer (a reindex) holds the lease.
+    Waiting,
+}
+
+/// Pause between rounds while busy: long enough for a waiting `reindex` to take the lease.
+const BETWEEN_ROUNDS: Duration = Duration::from_millis(60);
+
+/// Runs until `shutdown` completes. A round in progress is finished first.
+pub async fn run(
+    db: &DatabaseConnection,
+    engine: &Engine,
+    catalog: Arc<LiveCatalog>,
+    options: Options,
+    shutdown: impl Future<Output = ()>,
+) -> anyhow::Result<()> {
+    let mut shutdown = std::pin::pin!(shutdown);
+    let mut catalog_changes = catalog.subscribe();
+    catalog_changes.mark_changed(); // the catalog may differ from what was last indexed
+    let lease = Lease::new("sync", Duration::from_secs(30));
+    let mut failures: u32 = 0;
+    let mut indexes_checked = false;
+    tracing::info!("sync worker started");
+    loop {
+        let outcome = async {
+            if !indexes_checked {
+                engine.ensure_live_indexes().await?;
+                indexes_checked = true;
+            }
+            if catalog_changes.has_changed().unwrap_or(false) {
+                let current = catalog_changes.borrow_and_update().clone();
+                translations::record_changes(db, &current).await?;
+            }
+            round(db, engine, &catalog.current(), &lease, options.batch).await
+        }
+        .await;
+        let pause = match outcome {
+            Ok(Round::Idle) => {
+                failures = 0;
+                options.idle_poll
+            }
+            Ok(Round::Applied { rows, entities }) => {
+                failures = 0;
+                tracing::info!(rows, entities, "outbox applied");
+                BETWEEN_ROUNDS
+            }
+            Ok(Round::Waiting) => options.idle_poll,
+            Err(error) => {
+                failures = failures.saturating_add(1);
+                // The engine may have restarted empty-handed: check the indexes again.
+                indexes_checked = false;
+                let pause = backoff(failures, options.max_backoff);
+                tracing::warn!(
+                    error = %format!("{error:#}"),
+                    failures,
+                    retry_in_ms = pause.as_millis() as u64,
+                    "sync round failed; the outbox keeps the changes"
+                );
+                pause
+            }
+        };
+        tokio::select! {
+            () = &mut shutdown => break,
+            () = tokio::time::sleep(pause) => {}
+            _ = catalog_changes.changed() => {}
+        }
+    }
+    lease.release(db).await.ok();
+    tracing::info!("sync worker stopped");
+    Ok(())
+}
+
+/// Exponential backoff from 100 ms, capped.
+fn backoff(failures: u32, max: Duration) -> Duration {
+    let exponent = failures.saturating_sub(1).min(16);
+    Duration::from_millis(100u64.saturating_mul(1 << exponent)).min(max)
+}
+
+/// One round under the lease; the lease is given back after it, so a reindex can start.
+pub async fn round(
+    db: &DatabaseConnection,
+    engine: &Engine,
+    catalog: &Catalog,
+    lease: &Lease,
+    batch: u64,
+) -> anyhow::Result<Round> {
+    if !lease.try_acquire(db).await? {
+        return Ok(Round::Waiting);
+    }
+    let result = apply(db, engine, catalog, batch).await;
+    lease.release(db).await?;
+    result
+}
+
+async fn apply(
+    db: &DatabaseConnection,
+    engine: &Engine,
+    catalog: &Catalog,
+    batch: u64,
+) -> anyhow::Result<Round> {
+    let rows = search_outbox::Entity::find()
+        .order_by_asc(search_outbox::Column::Id)
+        .limit(batch)
+        .all(db)
+        .await
+        .context("reading the outbox")?;
+    if rows.is_empty() {
+        return Ok(Round::Idle);
+    }
+    let mut wanted: BTreeMap<Entity, BTreeSet<i32>> = BTreeMap::new();
+    for row in &rows {
+        match Entity::parse(&row.entity) {
+            Some(entity) => {
+                wanted.entry(entity).or_default().insert(row.entity_id);
+            }
+            None => {
+                tracing::warn!(entity = %row.entity, id = row.id, "outbox row of an unknown entity, dropped")
+            }
+        }
+    }
+    let mut tasks = Vec::new();
+    let mut entities = 0;
+    for (entity, ids) in wanted {
+        let ids: Vec<i32> = ids.into_iter().collect();
+        entities += ids.len();
+        let built = documents::build(db, catalog, entity, &ids).await?;
+        let deletions: Vec<String> = ids
+            .iter()
+            .filter(|id| !built.contains_key(id))
+            .map(|id| entity.uid(*id))
+            .collect();
+        for (position, language) in LANGUAGES.iter().enumerate() {
+            let upserts: Vec<_> = built
+                .values()
+                .filter_map(|documents| documents.get(position).cloned())
+                .collect();
+            tasks.extend(
+                engine
+                    .write(&engine.index_uid(*language), &upserts, &deletions)
+                    .await?,
+            );
+        }
+    }
+    engine.wait_all(tasks).await?;
+    let applied: Vec<i32> = rows.iter().map(|row| row.id).collect();
+    search_outbox::Entity::delete_many()
+        .filter(search_outbox::Column::Id.is_in(applied.iter().copied()))
+        .exec(db)
+        .await
+        .context("removing applied outbox rows")?;
+    Ok(Round::Applied {
+        rows: applied.len(),
+        entities,
+    })
+}
+
+/// Rows waiting in the outbox, and the age of the oldest.
+pub async fn backlog(db: &DatabaseConnection) -> anyhow::Result<(u64, Option<Duration>)> {
+    use sea_orm::PaginatorTrait;
+    let count = search_outbox::Entity::find()
+        .count(db)
+        .await
+        .context("counting the outbox")?;
+    let oldest: Option<chrono::DateTime<chrono::Utc>> = search_outbox::Entity::find()
+        .select_only()
+        .column(search_outbox::Column::CreatedAt)
+        .order_by_asc(search_outbox::Column::Id)
+        .into_tuple()
+        .one(db)
+        .await
+        .context("reading the oldest outbox row")?;
+    let lag = oldest.map(|at| (chrono::Utc::now() - at).to_std().unwrap_or_default());
+    Ok((count, lag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_100ms_up_to_the_cap() {
+        let max = Duration::from_secs(30);
+        assert_eq!(backoff(1, max), Duration::from_millis(100));
+        assert_eq!(backoff(2, max), Duration::from_millis(200));
+        assert_eq!(backoff(5, max), Duration::from_millis(1600));
+        assert_eq!(backoff(40, max), max);
+    }
+}
