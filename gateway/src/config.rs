@@ -93,4 +93,21 @@ pub struct ServeArgs {
     /// Largest page a client may ask for with `first`.
     #[arg(long, env = "GATEWAY_MAX_PAGE_SIZE", default_value_t = 100)]
     pub max_page_size: u32,
+
+    /// Meilisearch URL; without it `search` answers `SEARCH_UNAVAILABLE`.
+    #[arg(long, env = "MEILI_URL")]
+    pub meili_url: Option<String>,
+
+    /// A search-only API key of Meilisearch (never an admin or the master key: the gateway
+    /// only searches).
+    #[arg(long, env = "MEILI_SEARCH_KEY", hide_env_values = true)]
+    pub meili_search_key: Option<String>,
+
+    /// Prefix of the index names, as the indexer was given it.
+    #[arg(long, env = "MEILI_INDEX_PREFIX", default_value = "rial-")]
+    pub meili_index_prefix: String,
+
+    /// Longest wait for Meilisearch, in milliseconds, before `SEARCH_UNAVAILABLE`.
+    #[arg(long, env = "GATEWAY_SEARCH_TIMEOUT_MS", default_value_t = 2000)]
+    pub search_timeout_ms: u64,
 }

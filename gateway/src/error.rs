@@ -29,6 +29,9 @@ pub enum ApiError {
         /// The key the client sent.
         key: String,
     },
+    /// The search engine did not answer (down, restarting, not yet indexed, too slow).
+    /// `SEARCH_UNAVAILABLE`; every other query keeps working.
+    SearchUnavailable,
     /// Anything the client cannot fix. Logged in full; sent as `INTERNAL` with no detail.
     Internal(Arc<anyhow::Error>),
 }
@@ -67,6 +70,12 @@ pub enum InputError {
     TextTooLong(usize),
     /// A year outside 1900–2100.
     YearOutOfRange(i32),
+    /// A search `page` below 1 or past the last page a search can reach.
+    PageOutOfRange(usize),
+    /// `hitsPerPage` above the limit.
+    HitsPerPageTooLarge(usize),
+    /// A search `query` over the limit.
+    QueryTooLong(usize),
     /// `yearFrom` after `yearTo`.
     ReversedYears {
         /// `yearFrom`.
@@ -94,6 +103,9 @@ impl InputError {
             InputError::TextTooLong(_) => "error-text-too-long",
             InputError::YearOutOfRange(_) => "error-year-out-of-range",
             InputError::ReversedYears { .. } => "error-reversed-years",
+            InputError::PageOutOfRange(_) => "error-page-out-of-range",
+            InputError::HitsPerPageTooLarge(_) => "error-hits-per-page-too-large",
+            InputError::QueryTooLong(_) => "error-query-too-long",
         }
     }
 
@@ -109,7 +121,10 @@ impl InputError {
             | InputError::UnknownTheme(value)
             | InputError::UnknownInstitution(value) => vec![("value", value.clone())],
             InputError::PageSizeTooLarge(max) => vec![("max", max.to_string())],
-            InputError::TextTooLong(max) => vec![("max", max.to_string())],
+            InputError::TextTooLong(max)
+            | InputError::PageOutOfRange(max)
+            | InputError::HitsPerPageTooLarge(max)
+            | InputError::QueryTooLong(max) => vec![("max", max.to_string())],
             InputError::YearOutOfRange(year) => vec![("year", year.to_string())],
             InputError::ReversedYears { from, to } => {
                 vec![("from", from.to_string()), ("to", to.to_string())]
@@ -148,6 +163,11 @@ impl InputError {
             InputError::ReversedYears { from, to } => {
                 format!("`yearFrom` ({from}) is after `yearTo` ({to})")
             }
+            InputError::PageOutOfRange(max) => format!("`page` must be between 1 and {max}"),
+            InputError::HitsPerPageTooLarge(max) => {
+                format!("`hitsPerPage` must be at most {max}")
+            }
+            InputError::QueryTooLong(max) => format!("`query` must be at most {max} characters"),
         }
     }
 }
@@ -158,6 +178,7 @@ impl ApiError {
         match self {
             ApiError::BadUserInput(_) => "BAD_USER_INPUT",
             ApiError::NotFound { .. } => "NOT_FOUND",
+            ApiError::SearchUnavailable => "SEARCH_UNAVAILABLE",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -166,6 +187,7 @@ impl ApiError {
         match self {
             ApiError::BadUserInput(input) => input.message_id(),
             ApiError::NotFound { .. } => "error-not-found",
+            ApiError::SearchUnavailable => "error-search-unavailable",
             ApiError::Internal(_) => "error-internal",
         }
     }
@@ -176,7 +198,7 @@ impl ApiError {
             ApiError::NotFound { what, key } => {
                 vec![("entity", (*what).to_owned()), ("key", key.clone())]
             }
-            ApiError::Internal(_) => vec![],
+            ApiError::SearchUnavailable | ApiError::Internal(_) => vec![],
         }
     }
 
@@ -185,6 +207,9 @@ impl ApiError {
         match self {
             ApiError::BadUserInput(input) => input.english(),
             ApiError::NotFound { what, key } => format!("{what} `{key}` was not found"),
+            ApiError::SearchUnavailable => {
+                "search is unavailable right now; every other query still works".to_owned()
+            }
             ApiError::Internal(_) => "internal error".to_owned(),
         }
     }

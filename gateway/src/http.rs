@@ -138,13 +138,29 @@ fn health() -> Json<serde_json::Value> {
 /// Readiness: the database answers.
 #[handler]
 async fn ready(state: Data<&AppState>) -> Response {
+    // Search is not required to serve: without it only `search` fails, so it degrades the
+    // status instead of failing it.
+    let search = match &state.api.search {
+        None => "disabled",
+        Some(service) if service.healthy().await => "ok",
+        Some(_) => "degraded",
+    };
     match state.db.ping().await {
-        Ok(()) => Json(serde_json::json!({ "status": "ready", "database": "ok" })).into_response(),
+        Ok(()) => Json(serde_json::json!({
+            "status": if search == "degraded" { "degraded" } else { "ready" },
+            "database": "ok",
+            "search": search,
+        }))
+        .into_response(),
         Err(error) => {
             tracing::warn!(%error, "readiness check: database unreachable");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                Json(serde_json::json!({ "status": "unavailable", "database": "unreachable" })),
+                Json(serde_json::json!({
+                    "status": "unavailable",
+                    "database": "unreachable",
+                    "search": search,
+                })),
             )
                 .into_response()
         }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod graphql;
 pub mod http;
 pub mod i18n;
+pub mod search;
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -220,8 +221,23 @@ async fn serve(
         max_page_size: args.max_page_size,
         ..Limits::default()
     };
+    let search = match &args.meili_url {
+        Some(url) => Some(
+            search::SearchService::new(
+                url,
+                args.meili_search_key.as_deref(),
+                &args.meili_index_prefix,
+                std::time::Duration::from_millis(args.search_timeout_ms),
+            )
+            .context("configuring search")?,
+        ),
+        None => {
+            tracing::warn!("MEILI_URL is not set: `search` will answer SEARCH_UNAVAILABLE");
+            None
+        }
+    };
     let state = AppState {
-        api: Api::new(db.clone(), limits, catalog),
+        api: Api::new(db.clone(), limits, catalog, search),
         db,
         metrics,
     };

@@ -64,6 +64,10 @@ document-kind-repository = Repository
 document-kind-proposal = Proposal
 document-kind-foundational-document = Foundational document
 
+## Search: the kind facet's value for programs (documents use DocumentKind above)
+
+search-kind-program = Program
+
 ## SeatRole
 
 seat-role-iacml-chair = Chair of the IACML
@@ -95,6 +99,10 @@ error-empty-text = `text` must not be empty
 error-text-too-long = `text` must be at most { $max } characters
 error-year-out-of-range = year { $year } is out of range (1900–2100)
 error-reversed-years = `yearFrom` ({ $from }) is after `yearTo` ({ $to })
+error-page-out-of-range = `page` must be between 1 and { $max }
+error-hits-per-page-too-large = `hitsPerPage` must be at most { $max }
+error-query-too-long = `query` must be at most { $max } characters
+error-search-unavailable = search is unavailable right now; every other query still works
 error-not-found = { $entity } `{ $key }` was not found
 error-internal = internal error
 

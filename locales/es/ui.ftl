@@ -64,6 +64,10 @@ document-kind-repository = Repositorio
 document-kind-proposal = Propuesta
 document-kind-foundational-document = Documento fundacional
 
+## Search: the kind facet's value for programs (documents use DocumentKind above)
+
+search-kind-program = Programa
+
 ## SeatRole
 
 seat-role-iacml-chair = Presidencia de la CIMT
@@ -95,6 +99,10 @@ error-empty-text = `text` no puede estar vacío
 error-text-too-long = `text` no puede tener más de { $max } caracteres
 error-year-out-of-range = el año { $year } está fuera del rango admitido (1900–2100)
 error-reversed-years = `yearFrom` ({ $from }) es posterior a `yearTo` ({ $to })
+error-page-out-of-range = `page` debe estar entre 1 y { $max }
+error-hits-per-page-too-large = `hitsPerPage` no puede ser mayor que { $max }
+error-query-too-long = `query` no puede tener más de { $max } caracteres
+error-search-unavailable = la búsqueda no está disponible en este momento; las demás consultas siguen funcionando
 error-not-found = no se encontró { $entity } `{ $key }`
 error-internal = error interno
 

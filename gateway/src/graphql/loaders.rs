@@ -69,6 +69,8 @@ impl SqlKey for String {
 /// Loads entities by a unique column.
 pub struct ByKey<E: EntityTrait, K> {
     db: DatabaseConnection,
+    /// The rows that may be loaded at all (visibility).
+    base: fn() -> sea_orm::Select<E>,
     column: E::Column,
     key_of: fn(&E::Model) -> K,
 }
@@ -81,7 +83,7 @@ where
     type Error = LoadError;
 
     async fn load(&self, keys: &[K]) -> Result<HashMap<K, E::Model>, LoadError> {
-        let rows = E::find()
+        let rows = (self.base)()
             .filter(self.column.is_in(keys.iter().cloned()))
             .all(&self.db)
             .await?;
@@ -301,6 +303,8 @@ fn joined<E: EntityTrait, L: EntityTrait>(
 #[allow(missing_docs)]
 pub struct Loaders {
     pub country: DataLoader<ByKey<country::Entity, String>>,
+    pub program: DataLoader<ByKey<program::Entity, i32>>,
+    pub document: DataLoader<ByKey<document::Entity, i32>>,
     pub institution: DataLoader<ByKey<institution::Entity, i32>>,
     pub member: DataLoader<ByKey<member::Entity, i32>>,
     pub dialogue: DataLoader<ByKey<dialogue::Entity, i32>>,
@@ -392,26 +396,43 @@ impl Loaders {
         Loaders {
             country: loader(ByKey {
                 db: db.clone(),
+                base: EntityTrait::find,
                 column: country::Column::Code,
                 key_of: |m| m.code.clone(),
             }),
+            program: loader(ByKey {
+                db: db.clone(),
+                base: visible_programs,
+                column: program::Column::Id,
+                key_of: |m| m.id,
+            }),
+            document: loader(ByKey {
+                db: db.clone(),
+                base: EntityTrait::find,
+                column: document::Column::Id,
+                key_of: |m| m.id,
+            }),
             institution: loader(ByKey {
                 db: db.clone(),
+                base: EntityTrait::find,
                 column: institution::Column::Id,
                 key_of: |m| m.id,
             }),
             member: loader(ByKey {
                 db: db.clone(),
+                base: EntityTrait::find,
                 column: member::Column::Id,
                 key_of: |m| m.id,
             }),
             dialogue: loader(ByKey {
                 db: db.clone(),
+                base: EntityTrait::find,
                 column: dialogue::Column::Id,
                 key_of: |m| m.id,
             }),
             cooperation: loader(ByKey {
                 db: db.clone(),
+                base: EntityTrait::find,
                 column: cooperation::Column::Id,
                 key_of: |m| m.id,
             }),

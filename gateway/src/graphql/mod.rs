@@ -5,6 +5,7 @@ pub mod enums;
 pub mod l10n;
 pub mod loaders;
 pub mod query;
+pub mod search;
 pub mod types;
 
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use rial_schema::enums::Language;
 use sea_orm::DatabaseConnection;
 
 use crate::error::{GRAPHQL_VALIDATION_FAILED, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION};
+use crate::search::SearchService;
 pub use cursor::Limits;
 use l10n::Localization;
 use loaders::Loaders;
@@ -24,13 +26,20 @@ use rial_schema::l10n::live::LiveCatalog;
 /// The gateway's schema type.
 pub type AppSchema = Schema<Query, EmptyMutation, EmptySubscription>;
 
-/// Builds the schema over a connection pool.
-pub fn build_schema(db: DatabaseConnection, limits: Limits) -> AppSchema {
-    Schema::build(Query, EmptyMutation, EmptySubscription)
+/// Builds the schema over a connection pool, with search when a Meilisearch is configured.
+pub fn build_schema(
+    db: DatabaseConnection,
+    limits: Limits,
+    search: Option<SearchService>,
+) -> AppSchema {
+    let mut builder = Schema::build(Query, EmptyMutation, EmptySubscription)
         .data(Arc::new(Loaders::new(&db)))
         .data(db)
-        .data(limits)
-        .finish()
+        .data(limits);
+    if let Some(search) = search {
+        builder = builder.data(search);
+    }
+    builder.finish()
 }
 
 /// The schema's SDL, as committed at `schema/schema.graphql`.
@@ -47,14 +56,22 @@ pub struct Api {
     pub schema: AppSchema,
     /// The localization catalog in force.
     pub catalog: Arc<LiveCatalog>,
+    /// The search engine, when configured.
+    pub search: Option<SearchService>,
 }
 
 impl Api {
-    /// Builds the schema over a pool, with a catalog.
-    pub fn new(db: DatabaseConnection, limits: Limits, catalog: Arc<LiveCatalog>) -> Self {
+    /// Builds the schema over a pool, with a catalog and (optionally) search.
+    pub fn new(
+        db: DatabaseConnection,
+        limits: Limits,
+        catalog: Arc<LiveCatalog>,
+        search: Option<SearchService>,
+    ) -> Self {
         Api {
-            schema: build_schema(db, limits),
+            schema: build_schema(db, limits, search.clone()),
             catalog,
+            search,
         }
     }
 

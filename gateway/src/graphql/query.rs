@@ -22,7 +22,7 @@ use crate::error::{ApiError, ApiResult, InputError};
 /// The root of every read.
 pub struct Query;
 
-fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {
+pub(crate) fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {
     ctx.data_unchecked::<DatabaseConnection>()
 }
 
@@ -76,7 +76,10 @@ fn parse_slug(slug: &str) -> ApiResult<Slug> {
 }
 
 /// Checks country codes (case-insensitively) and returns them upper-cased.
-async fn known_countries(db: &DatabaseConnection, codes: &[String]) -> ApiResult<Vec<String>> {
+pub(crate) async fn known_countries(
+    db: &DatabaseConnection,
+    codes: &[String],
+) -> ApiResult<Vec<String>> {
     let wanted: BTreeSet<String> = codes
         .iter()
         .map(|code| parse_country(code).map(String::from))
@@ -97,7 +100,7 @@ async fn known_countries(db: &DatabaseConnection, codes: &[String]) -> ApiResult
 }
 
 /// Checks theme slugs and returns their ids.
-async fn known_themes(db: &DatabaseConnection, slugs: &[String]) -> ApiResult<Vec<i32>> {
+pub(crate) async fn known_themes(db: &DatabaseConnection, slugs: &[String]) -> ApiResult<Vec<i32>> {
     for slug in slugs {
         parse_slug(slug)?;
     }
@@ -177,7 +180,7 @@ fn contains_text<C: ColumnTrait>(columns: &[C], text: &str) -> ApiResult<Conditi
     Ok(condition)
 }
 
-fn check_years(from: Option<i32>, to: Option<i32>) -> ApiResult<()> {
+pub(crate) fn check_years(from: Option<i32>, to: Option<i32>) -> ApiResult<()> {
     for year in [from, to].into_iter().flatten() {
         if !(1900..=2100).contains(&year) {
             return Err(InputError::YearOutOfRange(year).into());
@@ -820,6 +823,25 @@ impl Query {
             CommitteeSeat,
         )
         .await
+    }
+
+    /// Search programs and documents by words, narrowed by theme, country, kind and year,
+    /// with counts per facet value, in the request's language. Fails with
+    /// `SEARCH_UNAVAILABLE` (and nothing else does) when the search engine is down.
+    async fn search(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] query: String,
+        #[graphql(default)] filter: super::search::SearchFilter,
+        #[graphql(default)] sort: super::search::SearchSort,
+        #[graphql(default = 1)] page: i32,
+        #[graphql(default = 20)] hits_per_page: i32,
+    ) -> ApiResult<Option<super::search::SearchResult>> {
+        // Nullable, so that when search is unavailable the other fields of the same
+        // request still come back (a non-null error would null the whole `data`).
+        super::search::search(ctx, query, filter, sort, page, hits_per_page)
+            .await
+            .map(Some)
     }
 
     /// The Repository of Actions on Paid Domestic Work.

@@ -153,7 +153,7 @@ pub async fn spawn_app_with(backend: Backend, limits: Limits) -> TestApp {
     );
     TestApp {
         backend,
-        api: Api::new(db.clone(), limits, catalog),
+        api: Api::new(db.clone(), limits, catalog, None),
         db,
         statements,
         _sqlite_dir: sqlite_dir,

@@ -250,7 +250,7 @@ async fn locale_files_reload_without_restart_and_broken_files_are_refused() {
     copy_locales(dir.path());
     let catalog = Arc::new(LiveCatalog::load(dir.path()).expect("loads"));
     let watcher = catalog.watch(Duration::from_millis(20));
-    let api = Api::new(app.db.clone(), Limits::default(), catalog.clone());
+    let api = Api::new(app.db.clone(), Limits::default(), catalog.clone(), None);
     assert_eq!(spanish_title(&api).await, "Teletrabajo");
 
     // A good change is served without a restart.

@@ -1,0 +1,412 @@
+//! The gateway's side of Meilisearch: read-only, with a search key, behind a time-out.
+//!
+//! Separate from the GraphQL layer: this module turns a validated request into one
+//! multi-search (the main query, plus one query per facet group with a selection, so that a
+//! group's counts ignore its own selection: disjunctive facets) and returns plain data.
+//! Filter values reach it already checked against the database, and are only ever placed
+//! inside quoted literals of the filter expression.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use meilisearch_sdk::client::Client;
+use meilisearch_sdk::search::{SearchQuery, SearchResults, Selectors};
+use rial_schema::enums::Language;
+use search_indexer::contract::{self, field, Entity, SearchDocument};
+
+/// Highlight marks around matched words in titles and snippets.
+pub const HIGHLIGHT_PRE: &str = "<mark>";
+/// See [`HIGHLIGHT_PRE`].
+pub const HIGHLIGHT_POST: &str = "</mark>";
+
+/// Words in a snippet.
+const SNIPPET_WORDS: usize = 30;
+
+/// A search client; cheap to clone.
+#[derive(Clone)]
+pub struct SearchService {
+    client: Client,
+    prefix: String,
+    timeout: Duration,
+}
+
+/// Why a search could not be answered; the detail is for the log only.
+#[derive(Debug, thiserror::Error)]
+#[error("search unavailable: {0}")]
+pub struct Unavailable(pub String);
+
+/// Facet groups of the search page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FacetGroup {
+    /// Theme slugs.
+    Themes,
+    /// Country codes.
+    Countries,
+    /// `program` or a document kind.
+    Kinds,
+    /// Years.
+    Years,
+}
+
+impl FacetGroup {
+    /// Every group, in display order.
+    pub const ALL: [FacetGroup; 4] = [
+        FacetGroup::Themes,
+        FacetGroup::Countries,
+        FacetGroup::Kinds,
+        FacetGroup::Years,
+    ];
+
+    /// The document field the group counts.
+    pub fn field(self) -> &'static str {
+        match self {
+            FacetGroup::Themes => field::THEMES,
+            FacetGroup::Countries => field::COUNTRIES,
+            FacetGroup::Kinds => field::KIND,
+            FacetGroup::Years => field::YEAR,
+        }
+    }
+}
+
+/// A filter whose values were checked (known theme slugs, country codes, kinds; years in
+/// range) before they got here.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckedFilter {
+    /// Theme slugs (any of).
+    pub themes: Vec<String>,
+    /// Country codes (any of).
+    pub countries: Vec<String>,
+    /// Kinds (any of).
+    pub kinds: Vec<String>,
+    /// First year, inclusive.
+    pub year_from: Option<i32>,
+    /// Last year, inclusive.
+    pub year_to: Option<i32>,
+}
+
+impl CheckedFilter {
+    /// Whether the group has a selection.
+    fn selects(&self, group: FacetGroup) -> bool {
+        match group {
+            FacetGroup::Themes => !self.themes.is_empty(),
+            FacetGroup::Countries => !self.countries.is_empty(),
+            FacetGroup::Kinds => !self.kinds.is_empty(),
+            FacetGroup::Years => self.year_from.is_some() || self.year_to.is_some(),
+        }
+    }
+
+    /// The filter expression, leaving out one group's own selection (for its counts).
+    pub fn expression(&self, except: Option<FacetGroup>) -> Option<String> {
+        let mut clauses = Vec::new();
+        let any_of = |field: &str, values: &[String]| {
+            let quoted: Vec<String> = values.iter().map(|value| quote(value)).collect();
+            format!("{field} IN [{}]", quoted.join(", "))
+        };
+        if except != Some(FacetGroup::Themes) && !self.themes.is_empty() {
+            clauses.push(any_of(field::THEMES, &self.themes));
+        }
+        if except != Some(FacetGroup::Countries) && !self.countries.is_empty() {
+            clauses.push(any_of(field::COUNTRIES, &self.countries));
+        }
+        if except != Some(FacetGroup::Kinds) && !self.kinds.is_empty() {
+            clauses.push(any_of(field::KIND, &self.kinds));
+        }
+        if except != Some(FacetGroup::Years) {
+            if let Some(from) = self.year_from {
+                clauses.push(format!("{} >= {from}", field::YEAR));
+            }
+            if let Some(to) = self.year_to {
+                clauses.push(format!("{} <= {to}", field::YEAR));
+            }
+        }
+        (!clauses.is_empty()).then(|| clauses.join(" AND "))
+    }
+}
+
+/// A string literal of Meilisearch's filter language. The values are checked before they
+/// get here; escaping anyway keeps an unforeseen value a literal, never syntax.
+fn quote(value: &str) -> String {
+    let mut quoted = String::with_capacity(value.len() + 2);
+    quoted.push('"');
+    for character in value.chars() {
+        if character == '"' || character == '\\' {
+            quoted.push('\\');
+        }
+        quoted.push(character);
+    }
+    quoted.push('"');
+    quoted
+}
+
+/// Orders of the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Meilisearch's ranking.
+    Relevance,
+    /// Newest first.
+    YearDesc,
+    /// Oldest first.
+    YearAsc,
+    /// Alphabetical by title.
+    TitleAsc,
+}
+
+/// A search, checked.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// Words; empty for "everything".
+    pub query: String,
+    /// The index's language.
+    pub language: Language,
+    /// Checked filter.
+    pub filter: CheckedFilter,
+    /// Order.
+    pub sort: Sort,
+    /// 1-based page.
+    pub page: usize,
+    /// Hits per page.
+    pub hits_per_page: usize,
+}
+
+/// One hit, before resolution to a program or document.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Where it comes from.
+    pub entity: Entity,
+    /// Its id there.
+    pub id: i32,
+    /// `program` or the document kind.
+    pub kind: String,
+    /// The title, matched words marked.
+    pub title: String,
+    /// A short extract around the matched words (summary or text), matched words marked.
+    pub snippet: String,
+}
+
+/// What a search found.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Matching documents (exact up to [`contract::MAX_TOTAL_HITS`]).
+    pub total_hits: usize,
+    /// This page (1-based).
+    pub page: usize,
+    /// Pages in all.
+    pub total_pages: usize,
+    /// Meilisearch's processing time of the main query.
+    pub processing_time_ms: usize,
+    /// The page of hits.
+    pub hits: Vec<Hit>,
+    /// Counts per facet group: value → count.
+    pub facets: BTreeMap<FacetGroup, BTreeMap<String, usize>>,
+}
+
+/// Fields read back from a hit (everything else stays in Meilisearch).
+const RETRIEVED: [&str; 4] = ["uid", "entity", "id", "kind"];
+
+#[derive(Debug, serde::Deserialize)]
+struct HitFields {
+    entity: Entity,
+    id: i32,
+    kind: String,
+}
+
+impl SearchService {
+    /// A client with a search-only key.
+    pub fn new(
+        url: &str,
+        search_key: Option<&str>,
+        prefix: &str,
+        timeout: Duration,
+    ) -> anyhow::Result<Self> {
+        Ok(SearchService {
+            client: Client::new(url, search_key)?,
+            prefix: prefix.to_owned(),
+            timeout,
+        })
+    }
+
+    /// Whether Meilisearch answers its health check in time.
+    pub async fn healthy(&self) -> bool {
+        matches!(
+            tokio::time::timeout(self.timeout, self.client.health()).await,
+            Ok(Ok(_))
+        )
+    }
+
+    /// Runs a search.
+    pub async fn search(&self, request: &Request) -> Result<Outcome, Unavailable> {
+        tokio::time::timeout(self.timeout, self.run(request))
+            .await
+            .map_err(|_| Unavailable(format!("no answer within {:?}", self.timeout)))?
+    }
+
+    async fn run(&self, request: &Request) -> Result<Outcome, Unavailable> {
+        let index = self
+            .client
+            .index(contract::index_uid(&self.prefix, request.language));
+        let sort: &[&str] = match request.sort {
+            Sort::Relevance => &[],
+            Sort::YearDesc => &["year:desc"],
+            Sort::YearAsc => &["year:asc"],
+            Sort::TitleAsc => &["title:asc"],
+        };
+        let main_filter = request.filter.expression(None);
+        let all_facets: Vec<&str> = FacetGroup::ALL.iter().map(|g| g.field()).collect();
+        let selected: Vec<FacetGroup> = FacetGroup::ALL
+            .into_iter()
+            .filter(|group| request.filter.selects(*group))
+            .collect();
+        let group_filters: Vec<(FacetGroup, Option<String>, [&str; 1])> = selected
+            .iter()
+            .map(|group| {
+                (
+                    *group,
+                    request.filter.expression(Some(*group)),
+                    [group.field()],
+                )
+            })
+            .collect();
+
+        let mut main = SearchQuery::new(&index);
+        main.with_query(&request.query)
+            .with_page(request.page)
+            .with_hits_per_page(request.hits_per_page)
+            .with_facets(Selectors::Some(&all_facets))
+            .with_attributes_to_retrieve(Selectors::Some(&RETRIEVED))
+            .with_attributes_to_highlight(Selectors::Some(&[
+                field::TITLE,
+                field::SUMMARY,
+                field::TEXT,
+            ]))
+            .with_attributes_to_crop(Selectors::Some(&[
+                (field::SUMMARY, Some(SNIPPET_WORDS)),
+                (field::TEXT, Some(SNIPPET_WORDS)),
+            ]))
+            .with_highlight_pre_tag(HIGHLIGHT_PRE)
+            .with_highlight_post_tag(HIGHLIGHT_POST)
+            .with_crop_marker("…");
+        if let Some(filter) = &main_filter {
+            main.with_filter(filter);
+        }
+        if !sort.is_empty() {
+            main.with_sort(sort);
+        }
+        let mut multi = self.client.multi_search();
+        multi.with_search_query(main);
+        for (_, filter, facet) in &group_filters {
+            let mut counts = SearchQuery::new(&index);
+            counts
+                .with_query(&request.query)
+                .with_limit(0)
+                .with_facets(Selectors::Some(facet));
+            if let Some(filter) = filter {
+                counts.with_filter(filter);
+            }
+            multi.with_search_query(counts);
+        }
+        let response = multi
+            .execute::<serde_json::Map<String, serde_json::Value>>()
+            .await
+            .map_err(|error| Unavailable(error.to_string()))?;
+        let mut results = response.results.into_iter();
+        let main = results
+            .next()
+            .ok_or_else(|| Unavailable("an empty multi-search response".into()))?;
+        let mut facets = facet_counts(&main);
+        for ((group, _, _), result) in group_filters.iter().zip(results) {
+            let mut counts = facet_counts(&result);
+            facets.insert(*group, counts.remove(group).unwrap_or_default());
+        }
+        let hits = main
+            .hits
+            .into_iter()
+            .filter_map(|hit| {
+                let fields: HitFields =
+                    serde_json::from_value(serde_json::Value::Object(hit.result)).ok()?;
+                let formatted = hit.formatted_result.unwrap_or_default();
+                let text_of = |name: &str| {
+                    formatted
+                        .get(name)
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned()
+                };
+                let summary = text_of(field::SUMMARY);
+                let text = text_of(field::TEXT);
+                // The extract that shows why it matched: the summary unless only the text did.
+                let snippet = if !summary.contains(HIGHLIGHT_PRE) && text.contains(HIGHLIGHT_PRE) {
+                    text
+                } else {
+                    summary
+                };
+                Some(Hit {
+                    entity: fields.entity,
+                    id: fields.id,
+                    kind: fields.kind,
+                    title: text_of(field::TITLE),
+                    snippet,
+                })
+            })
+            .collect();
+        Ok(Outcome {
+            total_hits: main.total_hits.unwrap_or_default(),
+            page: main.page.unwrap_or(request.page),
+            total_pages: main.total_pages.unwrap_or_default(),
+            processing_time_ms: main.processing_time_ms,
+            hits,
+            facets,
+        })
+    }
+}
+
+fn facet_counts<T>(result: &SearchResults<T>) -> BTreeMap<FacetGroup, BTreeMap<String, usize>> {
+    let mut groups = BTreeMap::new();
+    if let Some(distribution) = &result.facet_distribution {
+        for group in FacetGroup::ALL {
+            if let Some(counts) = distribution.get(group.field()) {
+                groups.insert(
+                    group,
+                    counts
+                        .iter()
+                        .map(|(value, count)| (value.clone(), *count))
+                        .collect(),
+                );
+            }
+        }
+    }
+    groups
+}
+
+/// The document shape is the indexer's; this keeps the two from drifting apart silently.
+const _: fn(&SearchDocument) -> (&Entity, &i32, &String) = |d| (&d.entity, &d.id, &d.kind);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_leaves_out_only_its_own_selection() {
+        let filter = CheckedFilter {
+            themes: vec!["care-work".into(), "telework".into()],
+            countries: vec!["UY".into()],
+            kinds: vec![],
+            year_from: Some(2020),
+            year_to: None,
+        };
+        assert_eq!(
+            filter.expression(None).as_deref(),
+            Some(r#"themes IN ["care-work", "telework"] AND countries IN ["UY"] AND year >= 2020"#)
+        );
+        assert_eq!(
+            filter.expression(Some(FacetGroup::Themes)).as_deref(),
+            Some(r#"countries IN ["UY"] AND year >= 2020"#)
+        );
+        assert_eq!(CheckedFilter::default().expression(None), None);
+    }
+
+    #[test]
+    fn quoting_keeps_any_value_a_literal() {
+        assert_eq!(quote(r#"a" OR kind = "x"#), r#""a\" OR kind = \"x""#);
+        assert_eq!(quote(r"back\slash"), r#""back\\slash""#);
+    }
+}
