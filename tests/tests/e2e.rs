@@ -1,7 +1,9 @@
-//! End-to-end: the real `gateway` binary, started as a user would, answering over HTTP.
+//! End-to-end: the real `gateway` and `search-indexer` binaries, started as a user would,
+//! answering over HTTP.
 //!
-//! Needs `target/debug/gateway` (`cargo xtask test` builds it first). Runs on SQLite, and on
-//! PostgreSQL when `RIAL_TEST_POSTGRES_URL` is set.
+//! Needs `target/debug/gateway` and `target/debug/search-indexer` (`cargo xtask test` builds
+//! them first). Runs on SQLite, and on PostgreSQL when `RIAL_TEST_POSTGRES_URL` is set; the
+//! search tests use the test Meilisearch of `RIAL_TEST_MEILI_URL`.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -10,20 +12,24 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-fn gateway_binary() -> PathBuf {
-    // tests run from target/debug/deps/e2e-…; the binary sits in target/debug.
+fn binary(name: &str) -> PathBuf {
+    // tests run from target/debug/deps/e2e-…; the binaries sit in target/debug.
     let exe = std::env::current_exe().expect("test executable path");
     let debug_dir = exe
         .parent()
         .and_then(|deps| deps.parent())
         .expect("target/debug");
-    let binary = debug_dir.join("gateway");
+    let binary = debug_dir.join(name);
     assert!(
         binary.exists(),
-        "{} is missing: run `cargo build -p gateway` (cargo xtask test does)",
+        "{} is missing: run `cargo build -p {name}` (cargo xtask test does)",
         binary.display()
     );
     binary
+}
+
+fn gateway_binary() -> PathBuf {
+    binary("gateway")
 }
 
 /// A running gateway, killed on drop.
@@ -41,8 +47,13 @@ impl Drop for Gateway {
 
 impl Gateway {
     fn start(database_url: &str) -> Gateway {
+        Self::start_with(database_url, &[])
+    }
+
+    fn start_with(database_url: &str, env: &[(&str, &str)]) -> Gateway {
         let mut child = Command::new(gateway_binary())
             .args(["serve", "--seed", "--addr", "127.0.0.1:0"])
+            .envs(env.iter().copied())
             .env("DATABASE_URL", database_url)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
@@ -296,5 +307,183 @@ fn i18n_check_passes_on_the_shipped_files() {
     assert_eq!(
         spanish_programs["entries"], spanish_programs["entries_translated"],
         "every seed program is translated"
+    );
+}
+
+/// The test Meilisearch: URL, admin key, search key. `None` (test skipped) without one.
+fn test_meili() -> Option<(String, String, String)> {
+    let var = |name: &str| std::env::var(name).ok();
+    match (
+        var("RIAL_TEST_MEILI_URL"),
+        var("RIAL_TEST_MEILI_ADMIN_KEY"),
+        var("RIAL_TEST_MEILI_SEARCH_KEY"),
+    ) {
+        (Some(url), Some(admin), Some(search)) => Some((url, admin, search)),
+        _ if var("RIAL_TEST_REQUIRE_MEILI").is_some() => {
+            panic!("RIAL_TEST_REQUIRE_MEILI is set but RIAL_TEST_MEILI_* are not")
+        }
+        _ => None,
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// A background process, killed on drop.
+struct Background(Child);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn the_whole_system_searches_and_follows_a_translation_edit() {
+    let Some((meili_url, admin_key, search_key)) = test_meili() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("rial.db").display());
+    let locales = dir.path().join("locales");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../locales"),
+        &locales,
+    );
+    let prefix = format!("e2e-{}-", std::process::id());
+    let indexer = |args: &[&str]| {
+        let mut command = Command::new(binary("search-indexer"));
+        command
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .env("LOCALES_DIR", &locales)
+            .env("MEILI_URL", &meili_url)
+            .env("MEILI_ADMIN_KEY", &admin_key)
+            .env("MEILI_INDEX_PREFIX", &prefix)
+            .env("RUST_LOG", "warn");
+        command
+    };
+    let seeded = Command::new(gateway_binary())
+        .arg("seed")
+        .env("DATABASE_URL", &url)
+        .env("RUST_LOG", "warn")
+        .status()
+        .expect("gateway seed");
+    assert!(seeded.success());
+    let output = indexer(&["reindex"]).output().expect("reindex");
+    assert!(output.status.success(), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("indexed"));
+    let _sync = Background(
+        indexer(&["sync", "--poll-ms", "100", "--locales-poll-ms", "100"])
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("sync"),
+    );
+    let locales_dir = locales.to_string_lossy().into_owned();
+    let gateway = Gateway::start_with(
+        &url,
+        &[
+            ("MEILI_URL", meili_url.as_str()),
+            ("MEILI_SEARCH_KEY", search_key.as_str()),
+            ("MEILI_INDEX_PREFIX", prefix.as_str()),
+            ("LOCALES_DIR", locales_dir.as_str()),
+        ],
+    );
+    let (status, body) = gateway.get("/ready");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains(r#""search":"ok""#), "{body}");
+
+    let response = gateway.graphql(
+        r#"{ search(query: "domestic workers", filter: {kinds: [PROGRAM]}) { totalHits hits { title program { slug country { code } } } facets { themes { value label count } } } }"#,
+    );
+    assert!(response.get("errors").is_none(), "{response}");
+    let search = &response["data"]["search"];
+    assert!(search["totalHits"].as_i64().unwrap_or(0) > 0, "{response}");
+    assert!(
+        search["hits"][0]["program"]["slug"].is_string(),
+        "{response}"
+    );
+
+    // The Secretariat edits a Spanish title; the search index follows without a restart.
+    let file = locales.join("es/programs.ftl");
+    let original = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        original.replace(
+            "program-choferas = Choferas\n",
+            "program-choferas = Choferas del autotransporte\n",
+        ),
+    )
+    .expect("write");
+    let query = r#"{ search(query: "autotransporte") { hits { title program { slug } } } }"#;
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let body = serde_json::json!({ "query": query }).to_string();
+        let response: Value = ureq::post(&format!("{}/graphql", gateway.base))
+            .header("content-type", "application/json")
+            .header("accept-language", "es-AR")
+            .send(&body)
+            .expect("POST /graphql")
+            .body_mut()
+            .read_json()
+            .expect("JSON");
+        let hits = &response["data"]["search"]["hits"];
+        if hits[0]["program"]["slug"] == "choferas" {
+            assert_eq!(hits[0]["title"], "Choferas del <mark>autotransporte</mark>");
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the edited translation never became searchable: {response}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    let output = indexer(&["status", "--json"]).output().expect("status");
+    assert!(output.status.success(), "{output:?}");
+    let status: Value = serde_json::from_slice(&output.stdout).expect("status JSON");
+    for index in status["indexes"].as_array().expect("indexes") {
+        assert_eq!(index["in_database"], index["in_meilisearch"], "{status}");
+    }
+}
+
+#[test]
+fn the_indexer_reports_an_unreachable_meilisearch_clearly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("rial.db").display());
+    let output = Command::new(binary("search-indexer"))
+        .args(["reindex"])
+        .env("DATABASE_URL", &url)
+        .env("MEILI_URL", "http://127.0.0.1:1")
+        .env("MEILI_ADMIN_KEY", "some-admin-key")
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("run search-indexer");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("error:"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let output = Command::new(binary("search-indexer"))
+        .args(["status"])
+        .env("DATABASE_URL", &url)
+        .env_remove("MEILI_ADMIN_KEY")
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("run search-indexer");
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("MEILI_ADMIN_KEY"),
+        "{output:?}"
     );
 }
