@@ -72,8 +72,8 @@ pub enum InputError {
     YearOutOfRange(i32),
     /// A search `page` below 1 or past the last page a search can reach.
     PageOutOfRange(usize),
-    /// `hitsPerPage` above the limit.
-    HitsPerPageTooLarge(usize),
+    /// `hitsPerPage` negative or above the limit.
+    HitsPerPageOutOfRange(usize),
     /// A search `query` over the limit.
     QueryTooLong(usize),
     /// `yearFrom` after `yearTo`.
@@ -104,7 +104,7 @@ impl InputError {
             InputError::YearOutOfRange(_) => "error-year-out-of-range",
             InputError::ReversedYears { .. } => "error-reversed-years",
             InputError::PageOutOfRange(_) => "error-page-out-of-range",
-            InputError::HitsPerPageTooLarge(_) => "error-hits-per-page-too-large",
+            InputError::HitsPerPageOutOfRange(_) => "error-hits-per-page-out-of-range",
             InputError::QueryTooLong(_) => "error-query-too-long",
         }
     }
@@ -123,7 +123,7 @@ impl InputError {
             InputError::PageSizeTooLarge(max) => vec![("max", max.to_string())],
             InputError::TextTooLong(max)
             | InputError::PageOutOfRange(max)
-            | InputError::HitsPerPageTooLarge(max)
+            | InputError::HitsPerPageOutOfRange(max)
             | InputError::QueryTooLong(max) => vec![("max", max.to_string())],
             InputError::YearOutOfRange(year) => vec![("year", year.to_string())],
             InputError::ReversedYears { from, to } => {
@@ -164,8 +164,8 @@ impl InputError {
                 format!("`yearFrom` ({from}) is after `yearTo` ({to})")
             }
             InputError::PageOutOfRange(max) => format!("`page` must be between 1 and {max}"),
-            InputError::HitsPerPageTooLarge(max) => {
-                format!("`hitsPerPage` must be at most {max}")
+            InputError::HitsPerPageOutOfRange(max) => {
+                format!("`hitsPerPage` must be between 0 and {max}")
             }
             InputError::QueryTooLong(max) => format!("`query` must be at most {max} characters"),
         }

@@ -225,12 +225,19 @@ impl SearchService {
         })
     }
 
-    /// Whether Meilisearch answers its health check in time.
+    /// Whether a search would work now: the engine answers in time, the key is accepted
+    /// and the index exists (a zero-hit search on the English index checks all three).
     pub async fn healthy(&self) -> bool {
-        matches!(
-            tokio::time::timeout(self.timeout, self.client.health()).await,
-            Ok(Ok(_))
-        )
+        let index = self
+            .client
+            .index(contract::index_uid(&self.prefix, Language::En));
+        let probe = async {
+            SearchQuery::new(&index)
+                .with_limit(0)
+                .execute::<serde_json::Value>()
+                .await
+        };
+        matches!(tokio::time::timeout(self.timeout, probe).await, Ok(Ok(_)))
     }
 
     /// Runs a search.

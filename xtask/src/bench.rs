@@ -14,8 +14,8 @@
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
@@ -176,7 +176,7 @@ impl Backend {
 }
 
 /// How the database got its data.
-struct Seed {
+pub(crate) struct Seed {
     seconds: f64,
     /// Seeded by an earlier run (the SQLite file was reused); `seconds` is that run's time.
     reused: bool,
@@ -195,7 +195,7 @@ const LANGUAGES: [&str; 2] = ["en", "es"];
 
 /// Median of each metric over several runs (runs are interleaved between languages, so
 /// both see the same noise from this shared machine).
-fn median(results: &[WrkResult]) -> WrkResult {
+pub(crate) fn median(results: &[WrkResult]) -> WrkResult {
     fn mid(mut values: Vec<f64>) -> f64 {
         values.sort_by(f64::total_cmp);
         values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
@@ -330,7 +330,7 @@ fn bench_backend(
 ///
 /// A marker file, written only after a successful seed, tells a complete database from one
 /// an interrupted run left behind; it also records how long that seed took.
-fn prepare_sqlite(gateway: &Path, dir: &Path, scale: usize) -> Result<(String, Seed)> {
+pub(crate) fn prepare_sqlite(gateway: &Path, dir: &Path, scale: usize) -> Result<(String, Seed)> {
     let db = dir.join(format!("rial-{scale}.db"));
     let marker = dir.join(format!("rial-{scale}.db.seeded"));
     let url = format!(
@@ -404,19 +404,30 @@ fn seed_database(gateway: &Path, url: &str, scale: usize) -> Result<f64> {
 }
 
 /// The release gateway serving on a free port; stopped on drop.
-struct Gateway {
+pub(crate) struct Gateway {
     child: Child,
-    addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
     log: PathBuf,
     stopped: bool,
 }
 
 impl Gateway {
     fn start(binary: &Path, url: &str, log: &Path) -> Result<Self> {
+        Self::start_with(binary, url, log, &[])
+    }
+
+    /// Starts the gateway with extra environment variables (e.g. search settings).
+    pub(crate) fn start_with(
+        binary: &Path,
+        url: &str,
+        log: &Path,
+        env: &[(&str, &str)],
+    ) -> Result<Self> {
         let log_file = File::create(log).with_context(|| format!("creating {}", log.display()))?;
         let mut child = Command::new(binary)
             .args(["--database-url", url, "serve", "--addr", "127.0.0.1:0"])
             .current_dir(root())
+            .envs(env.iter().copied())
             // poem logs every request at INFO: under wrk that would measure log writing.
             .env("RUST_LOG", "warn")
             // Serve with the defaults, whatever this shell's environment says.
@@ -472,7 +483,7 @@ impl Gateway {
     }
 
     /// Peak resident set size so far (`VmHWM`), in KiB.
-    fn peak_rss_kib(&self) -> Result<u64> {
+    pub(crate) fn peak_rss_kib(&self) -> Result<u64> {
         let path = format!("/proc/{}/status", self.child.id());
         let status = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
         status
@@ -542,25 +553,26 @@ fn pick_program(addr: SocketAddr) -> Result<String> {
         let query = format!(
             "{{ programs(first: 100{after}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ slug submittedBy {{ id }} }} }} }}"
         );
-        let body = post_graphql(addr, &query)?;
-        // The answer is compact JSON with fields in the query's order:
-        // {"slug":"…","submittedBy":{"id":"…"}} or {"slug":"…","submittedBy":null}.
-        for node in body.split("{\"slug\":").skip(1) {
-            let (slug, rest) = read_json_string(node).context("parsing a program's slug")?;
-            if !rest.starts_with(",\"submittedBy\":null") {
-                with_submitter = Some(slug.clone());
+        let body: serde_json::Value =
+            serde_json::from_str(&post_graphql(addr, &query)?).context("parsing programs")?;
+        let page = &body["data"]["programs"];
+        for node in page["nodes"]
+            .as_array()
+            .context("no programs in the answer")?
+        {
+            let slug = node["slug"].as_str().context("a program without a slug")?;
+            if !node["submittedBy"].is_null() {
+                with_submitter = Some(slug.to_owned());
             }
-            last = Some(slug);
+            last = Some(slug.to_owned());
         }
-        if !body.contains("\"hasNextPage\":true") {
+        if page["pageInfo"]["hasNextPage"] != true {
             break;
         }
-        let cursor = body
-            .split_once("\"endCursor\":")
-            .and_then(|(_, rest)| read_json_string(rest))
-            .context("no endCursor")?
-            .0;
-        after = format!(", after: {}", json_string(&cursor));
+        let cursor = page["pageInfo"]["endCursor"]
+            .as_str()
+            .context("no endCursor")?;
+        after = format!(", after: {}", json_string(cursor));
     }
     let slug = with_submitter
         .or(last)
@@ -623,7 +635,7 @@ fn counters(addr: SocketAddr) -> Result<(u64, u64)> {
 }
 
 /// POSTs a GraphQL query; the body of a 200 answer without errors, or an error.
-fn post_graphql(addr: SocketAddr, query: &str) -> Result<String> {
+pub(crate) fn post_graphql(addr: SocketAddr, query: &str) -> Result<String> {
     let body = format!("{{\"query\":{}}}", json_string(query));
     let (status, answer) = http(addr, "POST", "/graphql", Some(&body))?;
     let excerpt: String = answer.chars().take(1000).collect();
@@ -639,93 +651,57 @@ fn post_graphql(addr: SocketAddr, query: &str) -> Result<String> {
     Ok(answer)
 }
 
-/// One HTTP/1.1 request on its own connection; returns the status and the body.
-///
-/// `Connection: close` keeps this small: the answer ends where the stream does.
+/// One request to the gateway; returns the status and the body.
 fn http(addr: SocketAddr, method: &str, path: &str, body: Option<&str>) -> Result<(u16, String)> {
-    let mut stream = TcpStream::connect(addr).with_context(|| format!("connecting to {addr}"))?;
-    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
-    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    if let Some(body) = body {
-        write!(
-            request,
-            "Content-Type: application/json\r\nContent-Length: {}\r\n",
-            body.len()
-        )?;
-    }
-    request.push_str("\r\n");
-    request.push_str(body.unwrap_or_default());
-    stream
-        .write_all(request.as_bytes())
-        .with_context(|| format!("sending {method} {path}"))?;
-    let mut raw = Vec::new();
-    stream
-        .read_to_end(&mut raw)
-        .with_context(|| format!("reading the answer to {method} {path}"))?;
-    parse_response(&raw).with_context(|| format!("parsing the answer to {method} {path}"))
-}
-
-fn parse_response(raw: &[u8]) -> Result<(u16, String)> {
-    let text = String::from_utf8_lossy(raw);
-    let (head, body) = text.split_once("\r\n\r\n").context("no end of headers")?;
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|line| line.split_whitespace().nth(1))
-        .and_then(|code| code.parse().ok())
-        .context("no status line")?;
-    let chunked = lines.any(|line| {
-        line.split_once(':').is_some_and(|(name, value)| {
-            name.trim().eq_ignore_ascii_case("transfer-encoding")
-                && value.to_ascii_lowercase().contains("chunked")
-        })
-    });
-    let body = if chunked {
-        dechunk(body)?
-    } else {
-        body.to_owned()
-    };
-    Ok((status, body))
-}
-
-/// Decodes a `Transfer-Encoding: chunked` body.
-fn dechunk(mut body: &str) -> Result<String> {
-    let mut out = String::new();
-    loop {
-        let (size, rest) = body.split_once("\r\n").context("truncated chunk header")?;
-        let size = usize::from_str_radix(size.split(';').next().unwrap_or_default().trim(), 16)
-            .with_context(|| format!("bad chunk size `{size}`"))?;
-        if size == 0 {
-            return Ok(out);
-        }
-        out.push_str(rest.get(..size).context("truncated chunk")?);
-        body = rest
-            .get(size..)
-            .and_then(|rest| rest.strip_prefix("\r\n"))
-            .context("truncated chunk")?;
+    let url = format!("http://{addr}{path}");
+    let timeout = Duration::from_secs(60);
+    match body {
+        Some(body) => crate::http::send(
+            method,
+            &url,
+            None,
+            "application/json",
+            body.as_bytes(),
+            timeout,
+        ),
+        None => crate::http::get(&url, None, timeout),
     }
 }
 
 /// A Lua script that makes wrk POST `query` as a GraphQL request.
 fn write_wrk_script(path: &Path, query: &str, language: &str) -> Result<()> {
     let body = format!("{{\"query\":{}}}", json_string(query));
+    write_wrk_post(path, &[("Accept-Language", language)], &body)
+}
+
+/// A Lua script that makes wrk POST a JSON `body` with extra `headers`.
+pub(crate) fn write_wrk_post(path: &Path, headers: &[(&str, &str)], body: &str) -> Result<()> {
     // A Lua long string needs no escaping; pick a level whose closing bracket is not in the body.
     let level = (0..)
         .map(|n| "=".repeat(n))
         .find(|eq| !body.contains(&format!("]{eq}]")))
         .unwrap_or_default();
-    let script = format!(
-        "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Accept-Language\"] = \"{language}\"\nwrk.body = [{level}[{body}]{level}]\n"
+    let mut script = String::from(
+        "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n",
     );
+    for (name, value) in headers {
+        writeln!(
+            script,
+            "wrk.headers[{}] = {}",
+            json_string(name),
+            json_string(value)
+        )?;
+    }
+    writeln!(script, "wrk.body = [{level}[{body}]{level}]")?;
     std::fs::write(path, script).with_context(|| format!("writing {}", path.display()))
 }
 
 /// What the benchmark takes from wrk's report.
 #[derive(Debug, Clone, PartialEq)]
-struct WrkResult {
-    requests_per_second: f64,
-    p50_ms: f64,
-    p99_ms: f64,
+pub(crate) struct WrkResult {
+    pub(crate) requests_per_second: f64,
+    pub(crate) p50_ms: f64,
+    pub(crate) p99_ms: f64,
 }
 
 fn run_wrk(
@@ -735,14 +711,31 @@ fn run_wrk(
     path: &str,
     duration: Duration,
 ) -> Result<WrkResult> {
+    wrk(
+        options.threads(),
+        options.connections,
+        &format!("http://{addr}{path}"),
+        script,
+        duration,
+    )
+}
+
+/// Runs wrk with a Lua script against `url`; any failed request is an error.
+pub(crate) fn wrk(
+    threads: u32,
+    connections: u32,
+    url: &str,
+    script: &Path,
+    duration: Duration,
+) -> Result<WrkResult> {
     let output = Command::new("wrk")
-        .arg(format!("-t{}", options.threads()))
-        .arg(format!("-c{}", options.connections))
+        .arg(format!("-t{threads}"))
+        .arg(format!("-c{connections}"))
         .arg(format!("-d{}s", duration.as_secs()))
         // wrk's default 2 s timeout would silently drop slow requests from the latencies.
         .args(["--timeout", "30s", "--latency", "-s"])
         .arg(script)
-        .arg(format!("http://{addr}{path}"))
+        .arg(url)
         .output()
         .context("starting wrk")?;
     let report = String::from_utf8_lossy(&output.stdout);
@@ -807,47 +800,8 @@ fn milliseconds(value: &str) -> Result<f64> {
 }
 
 /// `text` as a JSON string literal (also a valid GraphQL string literal).
-fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Reads the JSON string literal `text` starts with; returns it and what follows.
-fn read_json_string(text: &str) -> Option<(String, &str)> {
-    let mut chars = text.strip_prefix('"')?.char_indices();
-    let mut out = String::new();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Some((out, &text[i + 2..])),
-            '\\' => match chars.next()?.1 {
-                'n' => out.push('\n'),
-                't' => out.push('\t'),
-                'r' => out.push('\r'),
-                'u' => {
-                    let hex: String = (0..4)
-                        .filter_map(|_| chars.next().map(|(_, c)| c))
-                        .collect();
-                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
-                }
-                escaped => out.push(escaped),
-            },
-            c => out.push(c),
-        }
-    }
-    None
+pub(crate) fn json_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
 }
 
 fn render(options: &Options, sections: &[Section]) -> Result<String> {
@@ -936,7 +890,7 @@ fn render(options: &Options, sections: &[Section]) -> Result<String> {
 }
 
 /// The trimmed standard output of a command.
-fn output_of(program: &str, args: &[&str]) -> Result<String> {
+pub(crate) fn output_of(program: &str, args: &[&str]) -> Result<String> {
     let output = Command::new(program)
         .args(args)
         .output()
@@ -995,24 +949,5 @@ Transfer/sec:     13.37MB
         assert_eq!(milliseconds("2.50ms").ok(), Some(2.5));
         assert_eq!(milliseconds("1.50m").ok(), Some(90_000.0));
         assert!(milliseconds("12").is_err());
-    }
-
-    #[test]
-    fn json_strings_round_trip() {
-        let text = "program(slug: \"a\\b\")\n\u{1}";
-        let literal = json_string(text);
-        assert_eq!(
-            read_json_string(&format!("{literal},rest")),
-            Some((text.to_owned(), ",rest"))
-        );
-    }
-
-    #[test]
-    fn parses_chunked_responses() {
-        let raw = b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n";
-        assert_eq!(
-            parse_response(raw).ok(),
-            Some((200, "{\"a\":1}".to_owned()))
-        );
     }
 }

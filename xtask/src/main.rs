@@ -8,9 +8,12 @@
 //!   real, throwaway Meilisearch.
 //! - `pg`: start that throwaway PostgreSQL by hand and print its URL (Ctrl-C stops it).
 //! - `bench`: the gateway benchmark (see `bench.rs` and docs/BENCHMARKS.md).
+//! - `bench-search`: the search benchmarks (see `bench_search.rs`).
 
 mod apt;
 mod bench;
+mod bench_search;
+mod http;
 mod meili;
 mod pg;
 
@@ -27,12 +30,14 @@ fn main() -> Result<()> {
         Some("test") => test(rest),
         Some("pg") => pg_shell(),
         Some("bench") => bench::run(rest),
+        Some("bench-search") => bench_search::run(rest),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n  run    Meilisearch + indexer + gateway over the seeded SQLite database (data/)\n  \
                  test   fmt + clippy gates, then all tests on SQLite and PostgreSQL\n  \
                  pg     start a throwaway PostgreSQL on loopback and print its URL\n  \
-                 bench  run the gateway benchmark (see docs/BENCHMARKS.md)"
+                 bench  run the gateway benchmark (see docs/BENCHMARKS.md)\n  \
+                 bench-search  run the search benchmarks (reindex, search, sync latency)"
             );
             std::process::exit(2)
         }

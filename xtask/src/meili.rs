@@ -14,7 +14,7 @@
 
 use std::fs::OpenOptions;
 use std::io::{Read, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::net::{Ipv4Addr, TcpListener};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -301,7 +301,9 @@ impl Server {
             {
                 bail!("Meilisearch exited early ({status})");
             }
-            if let Ok((200, body)) = http_get(self.port, "/health", None) {
+            if let Ok((200, body)) =
+                crate::http::get(&format!("{}/health", self.url()), None, IO_TIMEOUT)
+            {
                 if body.contains("\"available\"") {
                     return Ok(());
                 }
@@ -324,8 +326,12 @@ impl Server {
 
     /// The default admin and search API keys, listed with the master key.
     pub fn keys(&self) -> Result<Keys> {
-        let (status, body) = http_get(self.port, "/keys?limit=100", Some(&self.master_key))
-            .context("listing Meilisearch's API keys")?;
+        let (status, body) = crate::http::get(
+            &format!("{}/keys?limit=100", self.url()),
+            Some(&self.master_key),
+            IO_TIMEOUT,
+        )
+        .context("listing Meilisearch's API keys")?;
         if status != 200 {
             bail!("listing Meilisearch's API keys: HTTP {status}: {body}");
         }
@@ -392,327 +398,25 @@ fn log_tail(path: &Path) -> String {
     }
 }
 
-/// `GET path` on 127.0.0.1:`port` over HTTP/1.1, optionally with a bearer token; returns
-/// the status code and the body.
-fn http_get(port: u16, path: &str, bearer: Option<&str>) -> Result<(u16, String)> {
-    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    let mut stream = TcpStream::connect_timeout(&addr, IO_TIMEOUT)
-        .with_context(|| format!("connecting to {addr}"))?;
-    stream.set_read_timeout(Some(IO_TIMEOUT))?;
-    stream.set_write_timeout(Some(IO_TIMEOUT))?;
-    let mut request = format!(
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: application/json\r\n\
-         Connection: close\r\n"
-    );
-    if let Some(token) = bearer {
-        request.push_str(&format!("Authorization: Bearer {token}\r\n"));
-    }
-    request.push_str("\r\n");
-    stream
-        .write_all(request.as_bytes())
-        .with_context(|| format!("sending GET {path} to {addr}"))?;
-    let mut raw = Vec::new();
-    stream
-        .read_to_end(&mut raw)
-        .with_context(|| format!("reading the response to GET {path} from {addr}"))?;
-    parse_response(&raw).with_context(|| format!("the response to GET {path} from {addr}"))
-}
-
-/// Status code and body of a raw HTTP/1.1 response (chunked or not).
-fn parse_response(raw: &[u8]) -> Result<(u16, String)> {
-    let split = find(raw, b"\r\n\r\n").context("no end of headers")?;
-    let head = String::from_utf8_lossy(&raw[..split]);
-    let body = &raw[split + 4..];
-    let mut lines = head.split("\r\n");
-    let status_line = lines.next().unwrap_or_default();
-    let status = status_line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|code| code.parse::<u16>().ok())
-        .with_context(|| format!("bad status line {status_line:?}"))?;
-    let mut chunked = false;
-    let mut length = None;
-    for line in lines {
-        let Some((name, value)) = line.split_once(':') else {
-            continue;
-        };
-        let value = value.trim();
-        if name.eq_ignore_ascii_case("transfer-encoding") {
-            chunked = value.to_ascii_lowercase().contains("chunked");
-        } else if name.eq_ignore_ascii_case("content-length") {
-            length = Some(
-                value
-                    .parse::<usize>()
-                    .with_context(|| format!("bad Content-Length {value:?}"))?,
-            );
-        }
-    }
-    let body = if chunked {
-        decode_chunked(body)?
-    } else if let Some(length) = length {
-        body.get(..length)
-            .with_context(|| format!("body shorter than its Content-Length {length}"))?
-            .to_vec()
-    } else {
-        body.to_vec()
-    };
-    Ok((status, String::from_utf8_lossy(&body).into_owned()))
-}
-
-/// Decodes a `Transfer-Encoding: chunked` body (trailers are ignored).
-fn decode_chunked(mut rest: &[u8]) -> Result<Vec<u8>> {
-    let mut body = Vec::new();
-    loop {
-        let end = find(rest, b"\r\n").context("chunked body: unterminated chunk size")?;
-        let line = String::from_utf8_lossy(&rest[..end]);
-        let size = line.split(';').next().unwrap_or_default().trim();
-        let size = usize::from_str_radix(size, 16)
-            .with_context(|| format!("chunked body: bad chunk size {size:?}"))?;
-        rest = &rest[end + 2..];
-        if size == 0 {
-            return Ok(body);
-        }
-        let chunk = rest
-            .get(..size)
-            .context("chunked body: chunk shorter than its size")?;
-        body.extend_from_slice(chunk);
-        rest = rest
-            .get(size..)
-            .and_then(|after| after.strip_prefix(b"\r\n"))
-            .context("chunked body: chunk not followed by CRLF")?;
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
-}
-
 /// The default admin and search keys in a `GET /keys` response body.
 fn parse_default_keys(body: &str) -> Result<Keys> {
-    let json = Json::parse(body).context("parsing the GET /keys response")?;
-    let results = match json.get("results") {
-        Some(Json::Array(results)) => results,
-        _ => bail!("the GET /keys response has no \"results\" array: {body}"),
-    };
+    let json: serde_json::Value =
+        serde_json::from_str(body).context("parsing the GET /keys response")?;
+    let results = json["results"]
+        .as_array()
+        .with_context(|| format!("the GET /keys response has no \"results\" array: {body}"))?;
     let key_named = |name: &str| -> Result<String> {
         results
             .iter()
-            .find(|entry| matches!(entry.get("name"), Some(Json::String(n)) if n == name))
-            .and_then(|entry| match entry.get("key") {
-                Some(Json::String(key)) => Some(key.clone()),
-                _ => None,
-            })
+            .find(|entry| entry["name"] == name)
+            .and_then(|entry| entry["key"].as_str())
+            .map(str::to_owned)
             .with_context(|| format!("Meilisearch lists no {name:?} with a key"))
     };
     Ok(Keys {
         admin: key_named("Default Admin API Key")?,
         search: key_named("Default Search API Key")?,
     })
-}
-
-/// Just enough JSON for Meilisearch's responses: a complete parser, with numbers kept as
-/// text.
-#[derive(Debug, PartialEq)]
-enum Json {
-    Null,
-    Bool(bool),
-    Number(String),
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
-}
-
-impl Json {
-    fn parse(text: &str) -> Result<Json> {
-        let mut parser = JsonParser {
-            bytes: text.as_bytes(),
-            at: 0,
-        };
-        let value = parser.value()?;
-        parser.skip_space();
-        if parser.at != parser.bytes.len() {
-            bail!("trailing characters at byte {}", parser.at);
-        }
-        Ok(value)
-    }
-
-    /// The member `name` of an object.
-    fn get(&self, name: &str) -> Option<&Json> {
-        match self {
-            Json::Object(members) => members
-                .iter()
-                .find(|(member, _)| member == name)
-                .map(|(_, value)| value),
-            _ => None,
-        }
-    }
-}
-
-struct JsonParser<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl JsonParser<'_> {
-    fn skip_space(&mut self) {
-        while self
-            .bytes
-            .get(self.at)
-            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-        {
-            self.at += 1;
-        }
-    }
-
-    fn peek(&mut self) -> Result<u8> {
-        self.skip_space();
-        self.bytes
-            .get(self.at)
-            .copied()
-            .context("unexpected end of JSON")
-    }
-
-    fn expect(&mut self, byte: u8) -> Result<()> {
-        if self.peek()? != byte {
-            bail!("expected {:?} at byte {}", byte as char, self.at);
-        }
-        self.at += 1;
-        Ok(())
-    }
-
-    fn literal(&mut self, word: &str, value: Json) -> Result<Json> {
-        if !self.bytes[self.at..].starts_with(word.as_bytes()) {
-            bail!("unexpected token at byte {}", self.at);
-        }
-        self.at += word.len();
-        Ok(value)
-    }
-
-    fn value(&mut self) -> Result<Json> {
-        match self.peek()? {
-            b'{' => {
-                self.at += 1;
-                let mut members = Vec::new();
-                if self.peek()? == b'}' {
-                    self.at += 1;
-                    return Ok(Json::Object(members));
-                }
-                loop {
-                    self.expect(b'"')?;
-                    let name = self.string()?;
-                    self.expect(b':')?;
-                    members.push((name, self.value()?));
-                    match self.peek()? {
-                        b',' => self.at += 1,
-                        b'}' => {
-                            self.at += 1;
-                            return Ok(Json::Object(members));
-                        }
-                        _ => bail!("expected ',' or '}}' at byte {}", self.at),
-                    }
-                }
-            }
-            b'[' => {
-                self.at += 1;
-                let mut items = Vec::new();
-                if self.peek()? == b']' {
-                    self.at += 1;
-                    return Ok(Json::Array(items));
-                }
-                loop {
-                    items.push(self.value()?);
-                    match self.peek()? {
-                        b',' => self.at += 1,
-                        b']' => {
-                            self.at += 1;
-                            return Ok(Json::Array(items));
-                        }
-                        _ => bail!("expected ',' or ']' at byte {}", self.at),
-                    }
-                }
-            }
-            b'"' => {
-                self.at += 1;
-                Ok(Json::String(self.string()?))
-            }
-            b't' => self.literal("true", Json::Bool(true)),
-            b'f' => self.literal("false", Json::Bool(false)),
-            b'n' => self.literal("null", Json::Null),
-            b'-' | b'0'..=b'9' => {
-                let start = self.at;
-                while self
-                    .bytes
-                    .get(self.at)
-                    .is_some_and(|b| matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
-                {
-                    self.at += 1;
-                }
-                Ok(Json::Number(
-                    String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned(),
-                ))
-            }
-            other => bail!("unexpected {:?} at byte {}", other as char, self.at),
-        }
-    }
-
-    /// The rest of a string whose opening quote has been consumed.
-    fn string(&mut self) -> Result<String> {
-        let mut out = Vec::new();
-        loop {
-            let byte = *self
-                .bytes
-                .get(self.at)
-                .context("unterminated JSON string")?;
-            self.at += 1;
-            match byte {
-                b'"' => return String::from_utf8(out).context("JSON string is not UTF-8"),
-                b'\\' => {
-                    let escape = *self
-                        .bytes
-                        .get(self.at)
-                        .context("unterminated JSON escape")?;
-                    self.at += 1;
-                    let decoded = match escape {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => {
-                            let high = self.hex4()?;
-                            let code = if (0xd800..0xdc00).contains(&high)
-                                && self.bytes[self.at..].starts_with(b"\\u")
-                            {
-                                self.at += 2;
-                                let low = self.hex4()?;
-                                0x10000 + ((high - 0xd800) << 10) + (low.wrapping_sub(0xdc00))
-                            } else {
-                                high
-                            };
-                            char::from_u32(code).unwrap_or('\u{fffd}')
-                        }
-                        other => bail!("bad JSON escape \\{}", other as char),
-                    };
-                    out.extend_from_slice(decoded.encode_utf8(&mut [0; 4]).as_bytes());
-                }
-                _ => out.push(byte),
-            }
-        }
-    }
-
-    fn hex4(&mut self) -> Result<u32> {
-        let digits = self
-            .bytes
-            .get(self.at..self.at + 4)
-            .context("short \\u escape")?;
-        self.at += 4;
-        u32::from_str_radix(&String::from_utf8_lossy(digits), 16).context("bad \\u escape")
-    }
 }
 
 #[cfg(test)]
@@ -760,37 +464,5 @@ mod tests {
         let body = r#"{"results":[{"name":"Default Search API Key","key":"abc"}],"total":1}"#;
         assert!(parse_default_keys(body).is_err());
         assert!(parse_default_keys(r#"{"message":"nope"}"#).is_err());
-    }
-
-    #[test]
-    fn json_strings_and_values() {
-        let json = Json::parse(r#" {"a":"x\"\\\u00e9\ud83d\ude00","b":[1,-2.5e3,true,null,{}]} "#)
-            .unwrap();
-        assert_eq!(json.get("a"), Some(&Json::String("x\"\\é😀".into())));
-        assert_eq!(
-            json.get("b"),
-            Some(&Json::Array(vec![
-                Json::Number("1".into()),
-                Json::Number("-2.5e3".into()),
-                Json::Bool(true),
-                Json::Null,
-                Json::Object(vec![]),
-            ]))
-        );
-        assert!(Json::parse(r#"{"a":1"#).is_err());
-        assert!(Json::parse(r#"{"a":1} x"#).is_err());
-    }
-
-    #[test]
-    fn http_responses_plain_and_chunked() {
-        let plain = b"HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nhello";
-        assert_eq!(parse_response(plain).unwrap(), (200, "hello".into()));
-        let chunked = b"HTTP/1.1 401 Unauthorized\r\nTransfer-Encoding: chunked\r\n\r\n\
-                        4\r\n{\"a\"\r\n3;ext=1\r\n:1}\r\n0\r\n\r\n";
-        assert_eq!(parse_response(chunked).unwrap(), (401, "{\"a\":1}".into()));
-        assert!(
-            parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n9\r\nab")
-                .is_err()
-        );
     }
 }

@@ -90,6 +90,16 @@ impl Api {
             catalog: catalog.clone(),
         });
         let mut response = self.schema.execute(request).await;
+        // async-graphql leaves a failed nullable root field out of `data`; the GraphQL spec
+        // (and clients testing `data.search === null`) want it present as null.
+        if let async_graphql::Value::Object(data) = &mut response.data {
+            for error in &response.errors {
+                if let [async_graphql::PathSegment::Field(name)] = error.path.as_slice() {
+                    data.entry(async_graphql::Name::new(name))
+                        .or_insert(async_graphql::Value::Null);
+                }
+            }
+        }
         for error in &mut response.errors {
             let extensions = error.extensions.get_or_insert_with(Default::default);
             if extensions.get("code").is_none() {

@@ -131,7 +131,9 @@ pub struct SearchFilter {
 /// A page of search results with facet counts.
 #[derive(SimpleObject)]
 pub struct SearchResult {
-    /// Matching programs and documents (exact up to 10 000).
+    /// Matching programs and documents (exact up to 10 000), as the search engine counts
+    /// them: for the moment the index takes to follow an unpublished program, it may count
+    /// one that `hits` no longer shows.
     pub total_hits: i32,
     /// This page, from 1.
     pub page: i32,
@@ -239,7 +241,7 @@ async fn check(
     let hits_per_page = usize::try_from(hits_per_page)
         .ok()
         .filter(|n| *n <= MAX_HITS_PER_PAGE)
-        .ok_or(InputError::HitsPerPageTooLarge(MAX_HITS_PER_PAGE))?;
+        .ok_or(InputError::HitsPerPageOutOfRange(MAX_HITS_PER_PAGE))?;
     let last_page = search_indexer::contract::MAX_TOTAL_HITS / hits_per_page.max(1);
     let page = usize::try_from(page)
         .ok()

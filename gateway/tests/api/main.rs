@@ -11,4 +11,5 @@ mod i18n;
 mod l10n;
 mod nested;
 mod pagination;
+mod search;
 mod seeds;
