@@ -1,13 +1,15 @@
-# Gateway image for docker-compose. Build context: the repository root.
+# One image for the gateway and the search indexer (the service picks the binary).
+# Build context: the repository root.
 FROM rust:1-bookworm AS build
 WORKDIR /src
 COPY . .
-RUN cargo build --release -p gateway
+RUN cargo build --release -p gateway -p search-indexer
 
 FROM debian:bookworm-slim
 RUN useradd --system --home /app rial
 WORKDIR /app
 COPY --from=build /src/target/release/gateway /usr/local/bin/gateway
+COPY --from=build /src/target/release/search-indexer /usr/local/bin/search-indexer
 COPY schema/seeds /app/seeds
 COPY locales /app/locales
 ENV SEED_DIR=/app/seeds LOCALES_DIR=/app/locales

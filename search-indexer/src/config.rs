@@ -76,6 +76,14 @@ pub enum Command {
         #[arg(long, env = "LOCALES_POLL_MS", default_value_t = 1000)]
         locales_poll_ms: u64,
     },
+    /// Create (once) and print the least-privilege keys: the indexer's (documents, settings,
+    /// indexes of the prefix only) and the gateway's (search only), as `MEILI_ADMIN_KEY=…`
+    /// and `MEILI_SEARCH_KEY=…` lines.
+    Keys {
+        /// The master key (or an admin key); used for this command only, never stored.
+        #[arg(long, env = "MEILI_MASTER_KEY", hide_env_values = true)]
+        master_key: String,
+    },
     /// Per index: documents in the database and in Meilisearch, outbox backlog and lag.
     Status {
         /// Print JSON instead of a table.

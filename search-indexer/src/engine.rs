@@ -79,6 +79,62 @@ impl Engine {
         }
     }
 
+    /// When an index was created (its identity: a swap moves it to the other name).
+    pub async fn created_at(&self, uid: &str) -> anyhow::Result<String> {
+        let index = self
+            .client
+            .get_raw_index(uid)
+            .await
+            .with_context(|| format!("looking up index {uid}"))?;
+        index["createdAt"]
+            .as_str()
+            .map(str::to_owned)
+            .with_context(|| format!("index {uid} has no createdAt"))
+    }
+
+    /// Waits for a swap: `moved` lists each live name with the creation time of the index
+    /// that must end up under it.
+    pub async fn wait_swap(
+        &self,
+        task: TaskInfo,
+        moved: &[(String, String)],
+    ) -> anyhow::Result<()> {
+        let uid = task.get_task_uid();
+        match task
+            .wait_for_completion(&self.client, Some(POLL), Some(self.task_timeout))
+            .await
+        {
+            Ok(Task::Succeeded { .. }) => Ok(()),
+            Ok(Task::Failed { content }) => bail!(
+                "Meilisearch swap task {uid} failed: {}",
+                content.error.error_message
+            ),
+            Ok(_) => bail!(
+                "Meilisearch swap task {uid} did not finish in {:?}",
+                self.task_timeout
+            ),
+            // A key scoped to some indexes cannot see a swap task (it belongs to no index):
+            // watch the indexes instead.
+            Err(MeiliError::Meilisearch(error)) if error.error_code == ErrorCode::TaskNotFound => {
+                let deadline = tokio::time::Instant::now() + self.task_timeout;
+                loop {
+                    let mut done = true;
+                    for (live, created_at) in moved {
+                        done &= self.created_at(live).await? == *created_at;
+                    }
+                    if done {
+                        return Ok(());
+                    }
+                    if tokio::time::Instant::now() > deadline {
+                        bail!("the swap {uid} did not happen in {:?}", self.task_timeout);
+                    }
+                    tokio::time::sleep(POLL).await;
+                }
+            }
+            Err(error) => Err(error).with_context(|| format!("waiting for swap task {uid}")),
+        }
+    }
+
     /// Waits for several tasks, in order.
     pub async fn wait_all(&self, tasks: Vec<TaskInfo>) -> anyhow::Result<()> {
         for task in tasks {

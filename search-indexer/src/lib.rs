@@ -9,12 +9,14 @@
 //! - [`reindex`]: full rebuild into new indexes and an atomic swap;
 //! - [`sync`]: the outbox worker; [`translations`]: locale file edits into the outbox;
 //! - [`lease`]: one writer at a time; [`status`]: what is indexed and what waits;
+//! - [`keys`]: the least-privilege API keys, made from the master key;
 //! - [`progress`]: the terminal progress bar; `testing` (feature): test support.
 
 pub mod config;
 pub mod contract;
 pub mod documents;
 pub mod engine;
+pub mod keys;
 pub mod lease;
 pub mod progress;
 pub mod reindex;
@@ -32,6 +34,7 @@ use rial_schema::l10n::live::LiveCatalog;
 
 use config::{Cli, Command};
 use engine::Engine;
+use sea_orm::DatabaseConnection;
 
 /// The `locales/` folder of the source tree.
 pub fn default_locales_dir() -> std::path::PathBuf {
@@ -40,6 +43,52 @@ pub fn default_locales_dir() -> std::path::PathBuf {
 
 /// Runs the subcommand the CLI asked for.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match &cli.command {
+        Command::Keys { master_key } => {
+            let keys = keys::ensure(&cli.meili_url, master_key, &cli.index_prefix).await?;
+            // Shell-sourceable: `eval "$(search-indexer keys)"`.
+            println!("MEILI_ADMIN_KEY={}", keys.indexer);
+            println!("MEILI_SEARCH_KEY={}", keys.search);
+        }
+        Command::Reindex { batch } => {
+            let (db, engine, catalog) = open(&cli).await?;
+            let report = reindex::run(&db, &engine, &catalog.current(), *batch).await?;
+            println!(
+                "indexed {} entities ({} documents) in {:.1} s",
+                report.entities, report.documents, report.seconds
+            );
+        }
+        Command::Sync {
+            batch,
+            poll_ms,
+            locales_poll_ms,
+        } => {
+            let (db, engine, catalog) = open(&cli).await?;
+            if *locales_poll_ms > 0 {
+                catalog.watch(Duration::from_millis(*locales_poll_ms));
+            }
+            let options = sync::Options {
+                batch: *batch,
+                idle_poll: Duration::from_millis(*poll_ms),
+                ..sync::Options::default()
+            };
+            sync::run(&db, &engine, catalog, options, shutdown_signal()).await?;
+        }
+        Command::Status { json } => {
+            let (db, engine, _) = open(&cli).await?;
+            let status = status::read(&db, &engine).await?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&status)?);
+            } else {
+                println!("{status}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The database (migrated), the engine (admin key) and the live catalog.
+async fn open(cli: &Cli) -> anyhow::Result<(DatabaseConnection, Engine, Arc<LiveCatalog>)> {
     let admin_key = cli
         .meili_admin_key
         .as_deref()
@@ -56,44 +105,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     rial_schema::migrate(&db)
         .await
         .context("applying migrations")?;
-    let locales_dir = cli.locales_dir.unwrap_or_else(default_locales_dir);
+    let locales_dir = cli.locales_dir.clone().unwrap_or_else(default_locales_dir);
     let catalog = Arc::new(
         LiveCatalog::load(&locales_dir)
             .with_context(|| format!("loading the locale files in {}", locales_dir.display()))?,
     );
-    match cli.command {
-        Command::Reindex { batch } => {
-            let report = reindex::run(&db, &engine, &catalog.current(), batch).await?;
-            println!(
-                "indexed {} entities ({} documents) in {:.1} s",
-                report.entities, report.documents, report.seconds
-            );
-        }
-        Command::Sync {
-            batch,
-            poll_ms,
-            locales_poll_ms,
-        } => {
-            if locales_poll_ms > 0 {
-                catalog.watch(Duration::from_millis(locales_poll_ms));
-            }
-            let options = sync::Options {
-                batch,
-                idle_poll: Duration::from_millis(poll_ms),
-                ..sync::Options::default()
-            };
-            sync::run(&db, &engine, catalog, options, shutdown_signal()).await?;
-        }
-        Command::Status { json } => {
-            let status = status::read(&db, &engine).await?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&status)?);
-            } else {
-                println!("{status}");
-            }
-        }
-    }
-    Ok(())
+    Ok((db, engine, catalog))
 }
 
 /// Ctrl-C or SIGTERM.

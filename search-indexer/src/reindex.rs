@@ -162,13 +162,17 @@ async fn fill_and_swap(
             rename: None,
         })
         .collect();
+    let mut moved = Vec::new();
+    for (_, live, build) in builds {
+        moved.push((live.clone(), engine.created_at(build).await?));
+    }
     // One swap task for every language: they change together.
     let task = engine
         .client
         .swap_indexes(&swaps)
         .await
         .context("swapping the new indexes in")?;
-    engine.wait(task).await?;
+    engine.wait_swap(task, &moved).await?;
     // After the swap the build names hold the old indexes.
     for (_, _, old) in builds {
         engine.delete_index(old).await?;

@@ -98,10 +98,10 @@ fn run(extra: &[String]) -> Result<()> {
         Err(_) => 7700,
     };
     let meili = meili::Server::start_persistent(&root().join("data/meili"), port)?;
-    let keys = meili.keys()?;
     eprintln!("Meilisearch: {} (data in data/meili)", meili.url());
-    // Each program gets the least it needs: the indexer an admin key, the gateway a
-    // search-only key; the master key stays in data/meili.
+    // Each program gets the least it needs: the indexer a key for its own indexes, the
+    // gateway a search-only key; the master key stays in data/meili.
+    let keys = system_keys(&release, &meili)?;
     let indexer = |args: &[&str]| {
         let mut command = Command::new(release.join("search-indexer"));
         command
@@ -142,6 +142,31 @@ fn run(extra: &[String]) -> Result<()> {
         bail!("gateway exited with {status}");
     }
     Ok(())
+}
+
+/// The least-privilege keys, from `search-indexer keys` (the only user of the master key).
+fn system_keys(release: &Path, meili: &meili::Server) -> Result<meili::Keys> {
+    let output = Command::new(release.join("search-indexer"))
+        .arg("keys")
+        .env("MEILI_URL", meili.url())
+        .env("MEILI_MASTER_KEY", meili.master_key())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .context("starting search-indexer keys")?;
+    if !output.status.success() {
+        bail!("search-indexer keys failed ({})", output.status);
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let value = |name: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(name))
+            .map(str::to_owned)
+            .with_context(|| format!("search-indexer keys printed no {name}"))
+    };
+    Ok(meili::Keys {
+        admin: value("MEILI_ADMIN_KEY=")?,
+        search: value("MEILI_SEARCH_KEY=")?,
+    })
 }
 
 fn test(extra: &[String]) -> Result<()> {

@@ -169,12 +169,13 @@ fn run(program: &str, args: &[&str], dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The `key` values of the API keys Meilisearch creates with a new database.
+/// An admin-side and a search-only API key: Meilisearch's defaults (tests, benchmarks) or
+/// the system's scoped ones (`search-indexer keys`).
 #[derive(Debug, Clone)]
 pub struct Keys {
-    /// "Default Admin API Key": every action on every index, except managing keys.
+    /// For the indexer.
     pub admin: String,
-    /// "Default Search API Key": search on every index.
+    /// For the gateway.
     pub search: String,
 }
 
@@ -322,6 +323,11 @@ impl Server {
     /// Base URL, `http://127.0.0.1:<port>`.
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// The master key (authorises everything; give it to no service).
+    pub fn master_key(&self) -> &str {
+        &self.master_key
     }
 
     /// The default admin and search API keys, listed with the master key.

@@ -5,5 +5,6 @@
 mod helpers;
 
 mod indexing;
+mod keys;
 mod recovery;
 mod sync;
