@@ -258,33 +258,11 @@ async fn serve(
     poem::Server::new_with_acceptor(acceptor)
         .run_with_graceful_shutdown(
             http::routes(state),
-            shutdown_signal(),
+            rial_schema::shutdown_signal(),
             Some(std::time::Duration::from_secs(10)),
         )
         .await
         .context("serving HTTP")
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down");
 }
 
 #[cfg(test)]

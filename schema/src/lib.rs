@@ -2,7 +2,8 @@
 //!
 //! This crate knows nothing about HTTP, GraphQL or Meilisearch: it owns the tables
 //! ([`entity`]), the domain's value types ([`domain`]), how they evolve ([`migration`]), the real network's data ([`seed`]) and a
-//! deterministic synthetic dataset for benchmarks ([`synthetic`]).
+//! deterministic synthetic dataset for benchmarks ([`synthetic`]), the localization catalog
+//! ([`l10n`]) and the services' shutdown signal ([`shutdown_signal`]).
 
 pub mod domain;
 pub mod entity;
@@ -64,4 +65,28 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// Applies every pending migration.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
+}
+
+/// Resolves on Ctrl-C or SIGTERM: how every long-running service of the platform is told to
+/// finish what it is doing and stop.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
 }

@@ -143,6 +143,26 @@ impl Localizer<'_> {
     }
 }
 
+/// Rows of link table `E` whose `parent` column is in `parents`, as parent → sorted values
+/// (`value` picks the parent and the value of a row, or skips it).
+async fn grouped<E: EntityTrait>(
+    db: &DatabaseConnection,
+    parent: E::Column,
+    parents: impl Iterator<Item = i32>,
+    value: impl Fn(E::Model) -> Option<(i32, String)>,
+) -> Result<BTreeMap<i32, Vec<String>>, sea_orm::DbErr> {
+    let mut groups: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    for row in E::find().filter(parent.is_in(parents)).all(db).await? {
+        if let Some((parent, value)) = value(row) {
+            groups.entry(parent).or_default().push(value);
+        }
+    }
+    for values in groups.values_mut() {
+        values.sort();
+    }
+    Ok(groups)
+}
+
 async fn programs(
     db: &DatabaseConnection,
     catalog: &Catalog,
@@ -158,20 +178,14 @@ async fn programs(
     if rows.is_empty() {
         return Ok(());
     }
-    let mut program_themes: BTreeMap<i32, Vec<String>> = BTreeMap::new();
-    for link in program_theme::Entity::find()
-        .filter(program_theme::Column::ProgramId.is_in(rows.iter().map(|row| row.id)))
-        .all(db)
-        .await
-        .context("reading program themes")?
-    {
-        if let Some(slug) = themes.get(&link.theme_id) {
-            program_themes
-                .entry(link.program_id)
-                .or_default()
-                .push(slug.clone());
-        }
-    }
+    let mut program_themes = grouped::<program_theme::Entity>(
+        db,
+        program_theme::Column::ProgramId,
+        rows.iter().map(|row| row.id),
+        |link: program_theme::Model| Some((link.program_id, themes.get(&link.theme_id)?.clone())),
+    )
+    .await
+    .context("reading program themes")?;
     let institutions: HashMap<i32, String> = institution::Entity::find()
         .filter(institution::Column::Id.is_in(rows.iter().map(|row| row.institution_id)))
         .all(db)
@@ -204,8 +218,7 @@ async fn programs(
                 .filter(|(_, text)| text.is_some())
                 .map(|(attribute, _)| Some(*attribute)),
         );
-        let mut themes = program_themes.remove(&row.id).unwrap_or_default();
-        themes.sort();
+        let themes = program_themes.remove(&row.id).unwrap_or_default();
         let documents = LANGUAGES
             .iter()
             .map(|&language| SearchDocument {
@@ -245,32 +258,22 @@ async fn documents(
     if rows.is_empty() {
         return Ok(());
     }
-    let mut document_themes: BTreeMap<i32, Vec<String>> = BTreeMap::new();
-    for link in document_theme::Entity::find()
-        .filter(document_theme::Column::DocumentId.is_in(rows.iter().map(|row| row.id)))
-        .all(db)
-        .await
-        .context("reading document themes")?
-    {
-        if let Some(slug) = themes.get(&link.theme_id) {
-            document_themes
-                .entry(link.document_id)
-                .or_default()
-                .push(slug.clone());
-        }
-    }
-    let mut document_countries: BTreeMap<i32, Vec<String>> = BTreeMap::new();
-    for link in document_country::Entity::find()
-        .filter(document_country::Column::DocumentId.is_in(rows.iter().map(|row| row.id)))
-        .all(db)
-        .await
-        .context("reading document countries")?
-    {
-        document_countries
-            .entry(link.document_id)
-            .or_default()
-            .push(link.country_code);
-    }
+    let mut document_themes = grouped::<document_theme::Entity>(
+        db,
+        document_theme::Column::DocumentId,
+        rows.iter().map(|row| row.id),
+        |link: document_theme::Model| Some((link.document_id, themes.get(&link.theme_id)?.clone())),
+    )
+    .await
+    .context("reading document themes")?;
+    let mut document_countries = grouped::<document_country::Entity>(
+        db,
+        document_country::Column::DocumentId,
+        rows.iter().map(|row| row.id),
+        |link: document_country::Model| Some((link.document_id, link.country_code)),
+    )
+    .await
+    .context("reading document countries")?;
     for row in rows {
         // Documents are catalogued in English; Spanish comes from the locale files.
         let localizer = Localizer {
@@ -282,10 +285,8 @@ async fn documents(
         if row.body.is_some() {
             present.push(Some("body"));
         }
-        let mut themes = document_themes.remove(&row.id).unwrap_or_default();
-        themes.sort();
-        let mut countries = document_countries.remove(&row.id).unwrap_or_default();
-        countries.sort();
+        let themes = document_themes.remove(&row.id).unwrap_or_default();
+        let countries = document_countries.remove(&row.id).unwrap_or_default();
         let documents = LANGUAGES
             .iter()
             .map(|&language| SearchDocument {

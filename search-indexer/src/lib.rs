@@ -72,7 +72,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 idle_poll: Duration::from_millis(*poll_ms),
                 ..sync::Options::default()
             };
-            sync::run(&db, &engine, catalog, options, shutdown_signal()).await?;
+            sync::run(
+                &db,
+                &engine,
+                catalog,
+                options,
+                rial_schema::shutdown_signal(),
+            )
+            .await?;
         }
         Command::Status { json } => {
             let (db, engine, _) = open(&cli).await?;
@@ -111,27 +118,4 @@ async fn open(cli: &Cli) -> anyhow::Result<(DatabaseConnection, Engine, Arc<Live
             .with_context(|| format!("loading the locale files in {}", locales_dir.display()))?,
     );
     Ok((db, engine, catalog))
-}
-
-/// Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down");
 }

@@ -23,14 +23,23 @@ pub fn get(url: &str, bearer: Option<&str>, timeout: Duration) -> Result<Answer>
     if let Some(token) = bearer {
         request = request.header("Authorization", format!("Bearer {token}"));
     }
-    let mut response = request.call().with_context(|| format!("GET {url}"))?;
+    let response = request.call().with_context(|| format!("GET {url}"))?;
+    answer(response, "GET", url)
+}
+
+/// Status and body (up to 1 GiB: index exports are large) of a response.
+fn answer(
+    mut response: ureq::http::Response<ureq::Body>,
+    method: &str,
+    url: &str,
+) -> Result<Answer> {
     let status = response.status().as_u16();
     let body = response
         .body_mut()
         .with_config()
         .limit(1 << 30)
         .read_to_string()
-        .with_context(|| format!("reading the answer to GET {url}"))?;
+        .with_context(|| format!("reading the answer to {method} {url}"))?;
     Ok((status, body))
 }
 
@@ -54,15 +63,8 @@ pub fn send(
     if let Some(token) = bearer {
         request = request.header("Authorization", format!("Bearer {token}"));
     }
-    let mut response = request
+    let response = request
         .send(body)
         .with_context(|| format!("{method} {url}"))?;
-    let status = response.status().as_u16();
-    let body = response
-        .body_mut()
-        .with_config()
-        .limit(1 << 30)
-        .read_to_string()
-        .with_context(|| format!("reading the answer to {method} {url}"))?;
-    Ok((status, body))
+    answer(response, method, url)
 }
