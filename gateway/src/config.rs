@@ -110,4 +110,76 @@ pub struct ServeArgs {
     /// Longest wait for Meilisearch, in milliseconds, before `SEARCH_UNAVAILABLE`.
     #[arg(long, env = "GATEWAY_SEARCH_TIMEOUT_MS", default_value_t = 2000)]
     pub search_timeout_ms: u64,
+
+    /// `production` turns introspection, GraphiQL and field suggestions off (each can be
+    /// turned back on by its own flag); `development` leaves them on.
+    #[arg(long, env = "GATEWAY_PROFILE", value_enum, default_value_t = Profile::Development)]
+    pub profile: Profile,
+
+    /// Answer introspection queries (`__schema`, `__type`); default from the profile.
+    #[arg(long, env = "GATEWAY_INTROSPECTION")]
+    pub introspection: Option<bool>,
+
+    /// Serve GraphiQL to browsers on `GET /graphql`; default from the profile.
+    #[arg(long, env = "GATEWAY_GRAPHIQL")]
+    pub graphiql: Option<bool>,
+
+    /// Suggest field names in validation errors; default from the profile.
+    #[arg(long, env = "GATEWAY_SUGGESTIONS")]
+    pub suggestions: Option<bool>,
+
+    /// Deepest nesting of a query (`QUERY_TOO_DEEP` beyond).
+    #[arg(long, env = "GATEWAY_MAX_DEPTH", default_value_t = 20)]
+    pub max_depth: usize,
+
+    /// Most fields in a query (`QUERY_TOO_COMPLEX` beyond).
+    #[arg(long, env = "GATEWAY_MAX_COMPLEXITY", default_value_t = 2000)]
+    pub max_complexity: usize,
+
+    /// Most aliases in a query (`TOO_MANY_ALIASES` beyond).
+    #[arg(long, env = "GATEWAY_MAX_ALIASES", default_value_t = 50)]
+    pub max_aliases: usize,
+
+    /// Longest a request may run, in milliseconds (`TIMEOUT` beyond).
+    #[arg(long, env = "GATEWAY_REQUEST_TIMEOUT_MS", default_value_t = 15_000)]
+    pub request_timeout_ms: u64,
+
+    /// Largest request body, in bytes (`REQUEST_TOO_LARGE`, HTTP 413, beyond).
+    #[arg(long, env = "GATEWAY_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
+    pub max_body_bytes: usize,
+
+    /// Origins allowed to call the API from a browser (CORS), comma-separated, e.g.
+    /// `https://rial.example.org`. Empty: no cross-origin access.
+    #[arg(long, env = "GATEWAY_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+}
+
+/// Deployment profiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Profile {
+    /// Everything that helps a developer explore the API is on.
+    Development,
+    /// Nothing that maps the API for an attacker: introspection, GraphiQL, suggestions off.
+    Production,
+}
+
+impl ServeArgs {
+    /// The protection limits these options describe.
+    pub fn protection(&self) -> crate::graphql::Protection {
+        let exploring = self.profile == Profile::Development;
+        crate::graphql::Protection {
+            max_depth: self.max_depth,
+            max_complexity: self.max_complexity,
+            max_aliases: self.max_aliases,
+            timeout: std::time::Duration::from_millis(self.request_timeout_ms),
+            introspection: self.introspection.unwrap_or(exploring),
+            suggestions: self.suggestions.unwrap_or(exploring),
+        }
+    }
+
+    /// Whether GraphiQL is served.
+    pub fn graphiql(&self) -> bool {
+        self.graphiql
+            .unwrap_or(self.profile == Profile::Development)
+    }
 }

@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql_poem::{GraphQLRequest, GraphQLResponse};
+use poem::error::ReadBodyError;
 use poem::http::{header, StatusCode};
 use poem::web::{Data, Html, Json};
-use poem::{get, handler, EndpointExt, IntoResponse, Request, Response, Route};
+use poem::{get, handler, Body, EndpointExt, IntoResponse, Request, Response, Route};
 use sea_orm::DatabaseConnection;
 
 use rial_schema::enums::Language;
@@ -36,17 +37,54 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Counters.
     pub metrics: Arc<Metrics>,
+    /// HTTP-level options.
+    pub http: HttpOptions,
+}
+
+/// What the HTTP layer allows.
+#[derive(Debug, Clone)]
+pub struct HttpOptions {
+    /// Serve GraphiQL to browsers.
+    pub graphiql: bool,
+    /// Largest request body.
+    pub max_body_bytes: usize,
+    /// Origins allowed by CORS; empty: none.
+    pub cors_origins: Vec<String>,
+}
+
+impl Default for HttpOptions {
+    fn default() -> Self {
+        HttpOptions {
+            graphiql: true,
+            max_body_bytes: 64 * 1024,
+            cors_origins: Vec::new(),
+        }
+    }
 }
 
 /// All routes of the gateway.
-pub fn routes(state: AppState) -> impl poem::Endpoint {
-    Route::new()
+pub fn routes(state: AppState) -> poem::endpoint::BoxEndpoint<'static> {
+    let origins = state.http.cors_origins.clone();
+    let route = Route::new()
         .at("/graphql", get(graphql_get).post(graphql_post))
         .at("/health", get(health))
         .at("/ready", get(ready))
         .at("/metrics", get(metrics))
         .data(state)
-        .with(poem::middleware::Tracing)
+        .with(poem::middleware::Tracing);
+    if origins.is_empty() {
+        // No CORS headers at all: browsers keep other origins out.
+        route.boxed()
+    } else {
+        route
+            .with(
+                poem::middleware::Cors::new()
+                    .allow_origins(origins)
+                    .allow_methods([poem::http::Method::GET, poem::http::Method::POST])
+                    .allow_headers(["content-type", "accept-language", "authorization"]),
+            )
+            .boxed()
+    }
 }
 
 /// A browser (asking for HTML, with no query) gets GraphiQL; anything else is a GraphQL GET.
@@ -65,7 +103,7 @@ async fn graphql_get(
         .uri()
         .query()
         .is_some_and(|query| query.contains("query="));
-    if wants_html && !has_query {
+    if wants_html && !has_query && state.http.graphiql {
         return Html(
             GraphiQLSource::build()
                 .endpoint("/graphql")
@@ -74,16 +112,42 @@ async fn graphql_get(
         )
         .into_response();
     }
+    let graphql = graphql
+        .map(|GraphQLRequest(request)| request)
+        .map_err(|error| error.to_string());
     answer(&state, request, graphql).await
 }
 
+/// POST: the body is read up to the size limit, then parsed as one GraphQL request (JSON,
+/// `application/graphql` or multipart); a batch (a JSON array) is not one.
 #[handler]
-async fn graphql_post(
-    request: &Request,
-    state: Data<&AppState>,
-    graphql: poem::Result<GraphQLRequest>,
-) -> Response {
-    answer(&state, request, graphql).await
+async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> Response {
+    let limit = state.http.max_body_bytes;
+    let bytes = match body.into_bytes_limit(limit).await {
+        Ok(bytes) => bytes,
+        Err(ReadBodyError::PayloadTooLarge) => {
+            let body = serde_json::json!({
+                "errors": [{
+                    "message": format!("the request body is larger than {limit} bytes"),
+                    "extensions": { "code": "REQUEST_TOO_LARGE" }
+                }]
+            });
+            return (StatusCode::PAYLOAD_TOO_LARGE, Json(body)).into_response();
+        }
+        Err(error) => return answer(&state, request, Err(error.to_string())).await,
+    };
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok());
+    let parsed = async_graphql::http::receive_body(
+        content_type,
+        &bytes[..],
+        async_graphql::http::MultipartOptions::default(),
+    )
+    .await
+    .map_err(|error| error.to_string());
+    answer(&state, request, parsed).await
 }
 
 /// The request's language, negotiated from `Accept-Language` (English by default).
@@ -99,7 +163,7 @@ fn language_of(request: &Request) -> Language {
 async fn answer(
     state: &AppState,
     http: &Request,
-    graphql: poem::Result<GraphQLRequest>,
+    graphql: Result<async_graphql::Request, String>,
 ) -> Response {
     let language = language_of(http);
     state
@@ -107,7 +171,7 @@ async fn answer(
         .graphql_requests
         .fetch_add(1, Ordering::Relaxed);
     match graphql {
-        Ok(GraphQLRequest(request)) => {
+        Ok(request) => {
             let mut response =
                 GraphQLResponse::from(state.api.execute(request, language).await).into_response();
             response.headers_mut().insert(

@@ -237,10 +237,16 @@ async fn serve(
         }
     };
     let state = AppState {
-        api: Api::new(db.clone(), limits, catalog, search),
+        api: Api::protected(db.clone(), limits, catalog, search, args.protection()),
         db,
         metrics,
+        http: http::HttpOptions {
+            graphiql: args.graphiql(),
+            max_body_bytes: args.max_body_bytes,
+            cors_origins: args.cors_origins.clone(),
+        },
     };
+    tracing::info!(profile = ?args.profile, graphiql = state.http.graphiql, introspection = state.api.protection.introspection, "protection");
 
     let acceptor = TcpListener::bind(args.addr)
         .into_acceptor()

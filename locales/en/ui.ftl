@@ -103,6 +103,11 @@ error-page-out-of-range = `page` must be between 1 and { $max }
 error-hits-per-page-out-of-range = `hitsPerPage` must be between 0 and { $max }
 error-query-too-long = `query` must be at most { $max } characters
 error-search-unavailable = search is unavailable right now; every other query still works
+error-query-too-deep = the query is nested too deep (at most { $max } levels)
+error-query-too-complex = the query asks for too many fields (at most { $max })
+error-too-many-aliases = the query has more than { $max } aliases
+error-timeout = the request took longer than { $ms } ms and was stopped
+error-request-too-large = the request body is larger than { $max } bytes
 error-not-found = { $entity } `{ $key }` was not found
 error-internal = internal error
 

@@ -103,6 +103,11 @@ error-page-out-of-range = `page` debe estar entre 1 y { $max }
 error-hits-per-page-out-of-range = `hitsPerPage` debe estar entre 0 y { $max }
 error-query-too-long = `query` no puede tener más de { $max } caracteres
 error-search-unavailable = la búsqueda no está disponible en este momento; las demás consultas siguen funcionando
+error-query-too-deep = la consulta tiene demasiados niveles de anidamiento (como máximo { $max })
+error-query-too-complex = la consulta pide demasiados campos (como máximo { $max })
+error-too-many-aliases = la consulta tiene más de { $max } alias
+error-timeout = la solicitud tardó más de { $ms } ms y se detuvo
+error-request-too-large = el cuerpo de la solicitud supera los { $max } bytes
 error-not-found = no se encontró { $entity } `{ $key }`
 error-internal = error interno
 

@@ -4,6 +4,7 @@ pub mod cursor;
 pub mod enums;
 pub mod l10n;
 pub mod loaders;
+pub mod protection;
 pub mod query;
 pub mod search;
 pub mod types;
@@ -20,22 +21,34 @@ use crate::search::SearchService;
 pub use cursor::Limits;
 use l10n::Localization;
 use loaders::Loaders;
+pub use protection::Protection;
+use protection::{count_aliases, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, TIMEOUT, TOO_MANY_ALIASES};
 pub use query::Query;
 use rial_schema::l10n::live::LiveCatalog;
 
 /// The gateway's schema type.
 pub type AppSchema = Schema<Query, EmptyMutation, EmptySubscription>;
 
-/// Builds the schema over a connection pool, with search when a Meilisearch is configured.
+/// Builds the schema over a connection pool, with search when a Meilisearch is configured,
+/// under the given protection limits.
 pub fn build_schema(
     db: DatabaseConnection,
     limits: Limits,
     search: Option<SearchService>,
+    protection: Protection,
 ) -> AppSchema {
     let mut builder = Schema::build(Query, EmptyMutation, EmptySubscription)
         .data(Arc::new(Loaders::new(&db)))
         .data(db)
-        .data(limits);
+        .data(limits)
+        .limit_depth(protection.max_depth)
+        .limit_complexity(protection.max_complexity);
+    if !protection.introspection {
+        builder = builder.disable_introspection();
+    }
+    if !protection.suggestions {
+        builder = builder.disable_suggestions();
+    }
     if let Some(search) = search {
         builder = builder.data(search);
     }
@@ -58,6 +71,8 @@ pub struct Api {
     pub catalog: Arc<LiveCatalog>,
     /// The search engine, when configured.
     pub search: Option<SearchService>,
+    /// The limits in force.
+    pub protection: Protection,
 }
 
 impl Api {
@@ -68,10 +83,22 @@ impl Api {
         catalog: Arc<LiveCatalog>,
         search: Option<SearchService>,
     ) -> Self {
+        Self::protected(db, limits, catalog, search, Protection::default())
+    }
+
+    /// Like [`Api::new`], under explicit protection limits.
+    pub fn protected(
+        db: DatabaseConnection,
+        limits: Limits,
+        catalog: Arc<LiveCatalog>,
+        search: Option<SearchService>,
+        protection: Protection,
+    ) -> Self {
         Api {
-            schema: build_schema(db, limits, search.clone()),
+            schema: build_schema(db, limits, search.clone(), protection),
             catalog,
             search,
+            protection,
         }
     }
 
@@ -89,7 +116,34 @@ impl Api {
             language,
             catalog: catalog.clone(),
         });
-        let mut response = self.schema.execute(request).await;
+        let mut response = if count_aliases(&request.query)
+            .is_some_and(|aliases| aliases > self.protection.max_aliases)
+        {
+            refusal(
+                TOO_MANY_ALIASES,
+                "error-too-many-aliases",
+                ("max", self.protection.max_aliases.to_string()),
+                format!(
+                    "the query has more than {} aliases",
+                    self.protection.max_aliases
+                ),
+            )
+        } else {
+            match tokio::time::timeout(self.protection.timeout, self.schema.execute(request)).await
+            {
+                Ok(response) => response,
+                Err(_) => {
+                    let millis = self.protection.timeout.as_millis().to_string();
+                    tracing::warn!(timeout_ms = %millis, "request stopped at its time limit");
+                    refusal(
+                        TIMEOUT,
+                        "error-timeout",
+                        ("ms", millis.clone()),
+                        format!("the request took longer than {millis} ms"),
+                    )
+                }
+            }
+        };
         // async-graphql leaves a failed nullable root field out of `data`; the GraphQL spec
         // (and clients testing `data.search === null`) want it present as null.
         if let async_graphql::Value::Object(data) = &mut response.data {
@@ -103,7 +157,30 @@ impl Api {
         for error in &mut response.errors {
             let extensions = error.extensions.get_or_insert_with(Default::default);
             if extensions.get("code").is_none() {
-                extensions.set("code", GRAPHQL_VALIDATION_FAILED);
+                // The engine's own limit errors get codes (and messages) of their own.
+                let (code, message_id, arg) = match error.message.as_str() {
+                    "Query is nested too deep." => (
+                        QUERY_TOO_DEEP,
+                        Some("error-query-too-deep"),
+                        self.protection.max_depth,
+                    ),
+                    "Query is too complex." => (
+                        QUERY_TOO_COMPLEX,
+                        Some("error-query-too-complex"),
+                        self.protection.max_complexity,
+                    ),
+                    _ => (GRAPHQL_VALIDATION_FAILED, None, 0),
+                };
+                extensions.set("code", code);
+                if let Some(id) = message_id {
+                    extensions.set(MESSAGE_ID_EXTENSION, id);
+                    let mut args = async_graphql::indexmap::IndexMap::new();
+                    args.insert(
+                        async_graphql::Name::new("max"),
+                        async_graphql::Value::String(arg.to_string()),
+                    );
+                    extensions.set(MESSAGE_ARGS_EXTENSION, async_graphql::Value::Object(args));
+                }
             }
             if let Some(async_graphql::Value::String(id)) =
                 extensions.get(MESSAGE_ID_EXTENSION).cloned()
@@ -127,4 +204,26 @@ impl Api {
         }
         response
     }
+}
+
+/// A response refusing the whole request with `code`; its message is localized like any
+/// other (message id and one argument), `english` being the fallback.
+fn refusal(
+    code: &str,
+    message_id: &str,
+    (name, value): (&str, String),
+    english: String,
+) -> async_graphql::Response {
+    let mut error = async_graphql::ServerError::new(english, None);
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", code);
+    extensions.set(MESSAGE_ID_EXTENSION, message_id);
+    let mut args = async_graphql::indexmap::IndexMap::new();
+    args.insert(
+        async_graphql::Name::new(name),
+        async_graphql::Value::String(value),
+    );
+    extensions.set(MESSAGE_ARGS_EXTENSION, async_graphql::Value::Object(args));
+    error.extensions = Some(extensions);
+    async_graphql::Response::from_errors(vec![error])
 }

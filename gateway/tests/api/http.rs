@@ -13,6 +13,7 @@ async fn client() -> TestClient<impl poem::Endpoint> {
         api: app.api.clone(),
         db: app.db.clone(),
         metrics: Default::default(),
+        http: Default::default(),
     };
     // The temp dir must outlive the client: leak it for the test's duration.
     std::mem::forget(app);
@@ -118,6 +119,7 @@ async fn readiness_fails_when_the_database_is_gone() {
         api: app.api.clone(),
         db: app.db.clone(),
         metrics: Default::default(),
+        http: Default::default(),
     };
     app.db.clone().close().await.expect("close");
     let client = TestClient::new(routes(state));

@@ -178,6 +178,7 @@ async fn the_language_is_negotiated_from_accept_language() {
         api: app.api.clone(),
         db: app.db.clone(),
         metrics: Default::default(),
+        http: Default::default(),
     };
     let client = TestClient::new(routes(state));
     for (header, expected) in [

@@ -11,5 +11,6 @@ mod i18n;
 mod l10n;
 mod nested;
 mod pagination;
+mod protection;
 mod search;
 mod seeds;

@@ -1073,6 +1073,7 @@ async fn readiness_reports_search() {
             api,
             db: app.db.clone(),
             metrics: Default::default(),
+            http: Default::default(),
         };
         async move {
             let client = TestClient::new(routes(state));
@@ -1101,6 +1102,7 @@ async fn readiness_reports_search() {
         api: app.api.clone(),
         db: app.db.clone(),
         metrics: Default::default(),
+        http: Default::default(),
     };
     let response = TestClient::new(routes(state)).get("/ready").send().await;
     response.assert_status_is_ok();
