@@ -118,8 +118,8 @@ async fn graphql_get(
     answer(&state, request, graphql).await
 }
 
-/// POST: the body is read up to the size limit, then parsed as one GraphQL request (JSON,
-/// `application/graphql` or multipart); a batch (a JSON array) is not one.
+/// POST: the body is read up to the size limit, then parsed as one GraphQL request in JSON;
+/// a batch (a JSON array) is not one.
 #[handler]
 async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> Response {
     let limit = state.http.max_body_bytes;
@@ -140,6 +140,22 @@ async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> 
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok());
+    // JSON only: HTML forms cannot send it, so no page elsewhere can make a visitor's
+    // browser post to the API (CSRF), and a missing type is not guessed.
+    let is_json = content_type.is_some_and(|value| {
+        let media = value.split(';').next().unwrap_or_default().trim();
+        media.eq_ignore_ascii_case("application/json")
+            || media.eq_ignore_ascii_case("application/graphql-response+json")
+    });
+    if !is_json {
+        let body = serde_json::json!({
+            "errors": [{
+                "message": "POST /graphql takes a JSON body (Content-Type: application/json)",
+                "extensions": { "code": "UNSUPPORTED_MEDIA_TYPE" }
+            }]
+        });
+        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, Json(body)).into_response();
+    }
     let parsed = async_graphql::http::receive_body(
         content_type,
         &bytes[..],
@@ -172,8 +188,12 @@ async fn answer(
         .fetch_add(1, Ordering::Relaxed);
     match graphql {
         Ok(request) => {
-            let mut response =
-                GraphQLResponse::from(state.api.execute(request, language).await).into_response();
+            let result = state.api.execute(request, language).await;
+            let mut response = if accepts_graphql_response(http) {
+                graphql_response_json(result)
+            } else {
+                GraphQLResponse::from(result).into_response()
+            };
             response.headers_mut().insert(
                 header::CONTENT_LANGUAGE,
                 header::HeaderValue::from_static(language.as_str()),
@@ -191,6 +211,50 @@ async fn answer(
             (StatusCode::BAD_REQUEST, Json(body)).into_response()
         }
     }
+}
+
+/// The media type of the GraphQL-over-HTTP specification.
+const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+
+/// Whether the client asked for `application/graphql-response+json`.
+fn accepts_graphql_response(request: &Request) -> bool {
+    request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.contains(GRAPHQL_RESPONSE_JSON))
+}
+
+/// A response in `application/graphql-response+json`: a request that failed before
+/// execution (it does not parse or validate, or a variable does not coerce) is a 400 without
+/// a `data` entry, as the GraphQL-over-HTTP specification has it.
+fn graphql_response_json(result: async_graphql::Response) -> Response {
+    let not_executed = result.data == async_graphql::Value::Null
+        && !result.errors.is_empty()
+        && result.errors.iter().all(|error| {
+            error
+                .extensions
+                .as_ref()
+                .and_then(|extensions| extensions.get("code"))
+                .is_some_and(|code| {
+                    *code == async_graphql::Value::from(crate::error::GRAPHQL_VALIDATION_FAILED)
+                })
+        });
+    let mut body = serde_json::to_value(&result).unwrap_or_default();
+    let status = if not_executed {
+        if let Some(object) = body.as_object_mut() {
+            object.remove("data");
+        }
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let mut response = (status, Json(body)).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/graphql-response+json; charset=utf-8"),
+    );
+    response
 }
 
 /// Liveness: the process answers.

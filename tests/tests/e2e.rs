@@ -487,3 +487,49 @@ fn the_indexer_reports_an_unreachable_meilisearch_clearly() {
         "{output:?}"
     );
 }
+
+/// The GraphQL-over-HTTP audit suite of the npm package `graphql-http` (`serverAudits`)
+/// against the real binary: every MUST passes; every SHOULD that fails is one listed, with
+/// its reason, in ARCHITECTURE.md. Needs `npm ci` in tests/graphql-http (`cargo xtask test`
+/// runs it).
+#[test]
+fn graphql_over_http_audit_passes_every_must() {
+    let suite = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("graphql-http");
+    if !suite.join("node_modules/graphql-http").exists() {
+        assert!(
+            std::env::var("RIAL_TEST_REQUIRE_AUDIT").is_err(),
+            "RIAL_TEST_REQUIRE_AUDIT is set but tests/graphql-http has no node_modules"
+        );
+        eprintln!("graphql-http is not installed (npm ci in tests/graphql-http): audit skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("rial.db").display());
+    let gateway = Gateway::start(&url);
+    let output = Command::new("node")
+        .arg(suite.join("audit.mjs"))
+        .arg(format!("{}/graphql", gateway.base))
+        .output()
+        .expect("node runs the audit");
+    assert!(output.status.success(), "{output:?}");
+    let architecture = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ARCHITECTURE.md"),
+    )
+    .expect("ARCHITECTURE.md");
+    let mut audits = 0;
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let audit: Value = serde_json::from_str(line).expect("one JSON object per audit");
+        audits += 1;
+        let name = audit["name"].as_str().unwrap_or_default();
+        match audit["status"].as_str() {
+            Some("error") => panic!("MUST failed: {name}: {}", audit["reason"]),
+            Some("warn") => assert!(
+                architecture.contains(name),
+                "a SHOULD fails and ARCHITECTURE.md does not list it: {name}: {}",
+                audit["reason"]
+            ),
+            _ => {}
+        }
+    }
+    assert!(audits > 50, "the suite ran ({audits} audits)");
+}

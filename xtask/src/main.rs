@@ -186,6 +186,18 @@ fn test(extra: &[String]) -> Result<()> {
     // End-to-end tests start the real binaries.
     cmd(&cargo, &["build", "-p", "gateway", "-p", "search-indexer"])?;
     i18n_check()?;
+    // The GraphQL-over-HTTP audit suite (npm), pinned by its lock file.
+    let audit = root().join("tests/graphql-http");
+    if !audit.join("node_modules/graphql-http").exists() {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&audit)
+            .status()
+            .context("starting npm (needed for the graphql-http audit)")?;
+        if !status.success() {
+            bail!("npm ci in tests/graphql-http failed ({status})");
+        }
+    }
     let server = pg::Server::start().context("starting PostgreSQL for the tests")?;
     let meili = meili::Server::start_throwaway().context("starting Meilisearch for the tests")?;
     let keys = meili.keys()?;
@@ -200,6 +212,7 @@ fn test(extra: &[String]) -> Result<()> {
         // One shared Meilisearch; each test uses indexes of its own prefix. The binary is
         // for the test that restarts a server of its own.
         .env("RIAL_TEST_REQUIRE_MEILI", "1")
+        .env("RIAL_TEST_REQUIRE_AUDIT", "1")
         .env("RIAL_TEST_MEILI_URL", meili.url())
         .env("RIAL_TEST_MEILI_ADMIN_KEY", &keys.admin)
         .env("RIAL_TEST_MEILI_SEARCH_KEY", &keys.search)

@@ -246,3 +246,54 @@ async fn cors_answers_only_the_allowed_origins() {
         .get("access-control-allow-origin")
         .is_none());
 }
+
+#[tokio::test]
+async fn posts_must_be_json_and_the_graphql_response_media_type_is_spoken() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let client = client_with(&app, HttpOptions::default());
+    // What an HTML form can send is refused: no cross-site form posts.
+    for content_type in ["text/plain", "application/x-www-form-urlencoded"] {
+        let response = client
+            .post("/graphql")
+            .content_type(content_type)
+            .body(r#"{"query":"{ themes { totalCount } }"}"#)
+            .send()
+            .await;
+        response.assert_status(StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        response
+            .json()
+            .await
+            .value()
+            .object()
+            .get("errors")
+            .array()
+            .get(0)
+            .object()
+            .get("extensions")
+            .object()
+            .get("code")
+            .assert_string("UNSUPPORTED_MEDIA_TYPE");
+    }
+    // A client of the GraphQL-over-HTTP media type gets a 400 without `data` for a document
+    // that does not parse, and its own content type.
+    let response = client
+        .post("/graphql")
+        .content_type("application/json")
+        .header("accept", "application/graphql-response+json")
+        .body(r#"{"query":"{ themes { "}"#)
+        .send()
+        .await;
+    response.assert_status(StatusCode::BAD_REQUEST);
+    response.assert_content_type("application/graphql-response+json; charset=utf-8");
+    let json = response.json().await;
+    assert!(json.value().object().get_opt("data").is_none());
+    // A document that runs is a 200 in that media type too.
+    let response = client
+        .post("/graphql")
+        .content_type("application/json")
+        .header("accept", "application/graphql-response+json")
+        .body(r#"{"query":"{ themes { totalCount } }"}"#)
+        .send()
+        .await;
+    response.assert_status_is_ok();
+}
