@@ -83,6 +83,13 @@ impl TestIndexer {
             .expect("reindex")
     }
 
+    /// One sync round as `lease`'s holder, over at most 100 outbox rows.
+    pub async fn round(&self, lease: &Lease) -> Round {
+        sync::round(self.db(), &self.engine, &self.catalog.current(), lease, 100)
+            .await
+            .expect("sync round")
+    }
+
     /// Applies the outbox until it is empty, as the worker does.
     pub async fn drain(&self) -> usize {
         let lease = Lease::new("test", Duration::from_secs(30));

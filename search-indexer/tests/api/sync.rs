@@ -253,15 +253,7 @@ async fn rows_for_one_entity_merge_into_one_update() {
         .unwrap();
     }
     let lease = Lease::new("test", Duration::from_secs(30));
-    let round = sync::round(
-        indexer.db(),
-        &indexer.engine,
-        &indexer.catalog.current(),
-        &lease,
-        100,
-    )
-    .await
-    .unwrap();
+    let round = indexer.round(&lease).await;
     assert_eq!(
         round,
         Round::Applied {
@@ -287,27 +279,11 @@ async fn a_held_lease_makes_the_worker_wait_and_keeps_the_rows() {
     let reindexer = Lease::new("reindex", Duration::from_secs(30));
     assert!(reindexer.try_acquire(indexer.db()).await.unwrap());
     let worker = Lease::new("sync", Duration::from_secs(30));
-    let round = sync::round(
-        indexer.db(),
-        &indexer.engine,
-        &indexer.catalog.current(),
-        &worker,
-        100,
-    )
-    .await
-    .unwrap();
+    let round = indexer.round(&worker).await;
     assert_eq!(round, Round::Waiting);
     assert_eq!(outbox_rows(&indexer).await, 1);
     reindexer.release(indexer.db()).await.unwrap();
-    let round = sync::round(
-        indexer.db(),
-        &indexer.engine,
-        &indexer.catalog.current(),
-        &worker,
-        100,
-    )
-    .await
-    .unwrap();
+    let round = indexer.round(&worker).await;
     assert_eq!(
         round,
         Round::Applied {
