@@ -49,6 +49,50 @@ pub enum Command {
     /// The Secretariat's translation tools, run against the locale files and the database.
     #[command(subcommand)]
     I18n(I18nCommand),
+    /// Accounts: create one, or reset a password. Passwords are generated and printed once.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+/// `gateway user …`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account with a generated password (printed once, stored only as a hash).
+    Add {
+        /// Login name (letters, digits, `.`, `_`, `-`, `@`; case-insensitive).
+        #[arg(long)]
+        username: String,
+        /// `member` (a focal point: give --member-id) or `secretariat`.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The member (focal point) the account belongs to.
+        #[arg(long)]
+        member_id: Option<i32>,
+    },
+    /// Give an account a new generated password; its open sessions end.
+    ResetPassword {
+        /// Login name.
+        #[arg(long)]
+        username: String,
+    },
+}
+
+/// Roles of accounts, as the command line spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    /// A focal point.
+    Member,
+    /// The Technical Secretariat.
+    Secretariat,
+}
+
+impl From<RoleArg> for rial_schema::enums::AccountRole {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Member => Self::Member,
+            RoleArg::Secretariat => Self::Secretariat,
+        }
+    }
 }
 
 /// `gateway i18n …`
@@ -147,6 +191,15 @@ pub struct ServeArgs {
     /// Largest request body, in bytes (`REQUEST_TOO_LARGE`, HTTP 413, beyond).
     #[arg(long, env = "GATEWAY_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
     pub max_body_bytes: usize,
+
+    /// Secret that signs access tokens (32 bytes or more). Required with the production
+    /// profile; in development a random one is made per process (sessions end on restart).
+    #[arg(long, env = "GATEWAY_TOKEN_SECRET", hide_env_values = true)]
+    pub token_secret: Option<String>,
+
+    /// How long an access token lives, in seconds.
+    #[arg(long, env = "GATEWAY_TOKEN_TTL_SECS", default_value_t = 8 * 3600)]
+    pub token_ttl_secs: u64,
 
     /// Origins allowed to call the API from a browser (CORS), comma-separated, e.g.
     /// `https://rial.example.org`. Empty: no cross-origin access.

@@ -29,6 +29,14 @@ pub enum ApiError {
         /// The key the client sent.
         key: String,
     },
+    /// The bearer token is not valid: bad signature, expired, revoked, or its account's
+    /// password changed since. `UNAUTHENTICATED`.
+    Unauthenticated,
+    /// `login` with an unknown username or a wrong password (the same answer for both).
+    /// `INVALID_CREDENTIALS`.
+    InvalidCredentials,
+    /// Too many failed logins for this account or from this address. `LOGIN_THROTTLED`.
+    LoginThrottled,
     /// The search engine did not answer (down, restarting, not yet indexed, too slow).
     /// `SEARCH_UNAVAILABLE`; every other query keeps working.
     SearchUnavailable,
@@ -179,6 +187,9 @@ impl ApiError {
             ApiError::BadUserInput(_) => "BAD_USER_INPUT",
             ApiError::NotFound { .. } => "NOT_FOUND",
             ApiError::SearchUnavailable => "SEARCH_UNAVAILABLE",
+            ApiError::Unauthenticated => "UNAUTHENTICATED",
+            ApiError::InvalidCredentials => "INVALID_CREDENTIALS",
+            ApiError::LoginThrottled => "LOGIN_THROTTLED",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -188,6 +199,9 @@ impl ApiError {
             ApiError::BadUserInput(input) => input.message_id(),
             ApiError::NotFound { .. } => "error-not-found",
             ApiError::SearchUnavailable => "error-search-unavailable",
+            ApiError::Unauthenticated => "error-unauthenticated",
+            ApiError::InvalidCredentials => "error-invalid-credentials",
+            ApiError::LoginThrottled => "error-login-throttled",
             ApiError::Internal(_) => "error-internal",
         }
     }
@@ -198,7 +212,14 @@ impl ApiError {
             ApiError::NotFound { what, key } => {
                 vec![("entity", (*what).to_owned()), ("key", key.clone())]
             }
-            ApiError::SearchUnavailable | ApiError::Internal(_) => vec![],
+            ApiError::LoginThrottled => vec![(
+                "minutes",
+                (crate::auth::FAILURE_WINDOW.as_secs() / 60).to_string(),
+            )],
+            ApiError::SearchUnavailable
+            | ApiError::Unauthenticated
+            | ApiError::InvalidCredentials
+            | ApiError::Internal(_) => vec![],
         }
     }
 
@@ -210,6 +231,15 @@ impl ApiError {
             ApiError::SearchUnavailable => {
                 "search is unavailable right now; every other query still works".to_owned()
             }
+            ApiError::Unauthenticated => {
+                "the access token is not valid (expired, revoked or malformed): log in again"
+                    .to_owned()
+            }
+            ApiError::InvalidCredentials => "unknown username or wrong password".to_owned(),
+            ApiError::LoginThrottled => format!(
+                "too many failed logins: try again in {} minutes",
+                crate::auth::FAILURE_WINDOW.as_secs() / 60
+            ),
             ApiError::Internal(_) => "internal error".to_owned(),
         }
     }

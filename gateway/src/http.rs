@@ -17,6 +17,7 @@ use sea_orm::DatabaseConnection;
 use rial_schema::enums::Language;
 use rial_schema::l10n::negotiate;
 
+use crate::auth::ClientAddress;
 use crate::graphql::Api;
 
 /// Counters exposed at `GET /metrics` (Prometheus text format).
@@ -115,6 +116,22 @@ async fn graphql_get(
     let graphql = graphql
         .map(|GraphQLRequest(request)| request)
         .map_err(|error| error.to_string());
+    // GET is for reading: a mutation over GET could be triggered by a link or an image.
+    if let Ok(graphql) = &graphql {
+        if is_mutation(graphql) {
+            let body = serde_json::json!({
+                "errors": [{
+                    "message": "mutations are only accepted over POST",
+                    "extensions": { "code": "METHOD_NOT_ALLOWED" }
+                }]
+            });
+            let mut response = (StatusCode::METHOD_NOT_ALLOWED, Json(body)).into_response();
+            response
+                .headers_mut()
+                .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+            return response;
+        }
+    }
     answer(&state, request, graphql).await
 }
 
@@ -166,6 +183,21 @@ async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> 
     answer(&state, request, parsed).await
 }
 
+/// Whether the operation a request would run is a mutation.
+fn is_mutation(request: &async_graphql::Request) -> bool {
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+        return false;
+    };
+    document.operations.iter().any(|(name, operation)| {
+        let selected = match (&request.operation_name, name) {
+            (Some(wanted), Some(name)) => wanted.as_str() == name.as_str(),
+            (None, _) => true,
+            (Some(_), None) => false,
+        };
+        selected && operation.node.ty == async_graphql::parser::types::OperationType::Mutation
+    })
+}
+
 /// The request's language, negotiated from `Accept-Language` (English by default).
 fn language_of(request: &Request) -> Language {
     negotiate(
@@ -186,9 +218,39 @@ async fn answer(
         .metrics
         .graphql_requests
         .fetch_add(1, Ordering::Relaxed);
+    let viewer = match bearer_token(http) {
+        None => None,
+        Some(token) => match state.api.auth.authenticate(&state.db, token).await {
+            Ok(viewer) => Some(viewer),
+            Err(error) => {
+                let code = error.code();
+                let body = serde_json::json!({
+                    "errors": [{ "message": error.message(), "extensions": { "code": code } }]
+                });
+                let status = if code == "UNAUTHENTICATED" {
+                    StatusCode::UNAUTHORIZED
+                } else {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                };
+                let mut response = (status, Json(body)).into_response();
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    header::HeaderValue::from_static("Bearer"),
+                );
+                return response;
+            }
+        },
+    };
+    let address = http
+        .remote_addr()
+        .as_socket_addr()
+        .map(|addr| ClientAddress(addr.ip().to_string()));
     match graphql {
         Ok(request) => {
-            let result = state.api.execute(request, language).await;
+            let result = state
+                .api
+                .execute_as(request, language, viewer, address)
+                .await;
             let mut response = if accepts_graphql_response(http) {
                 graphql_response_json(result)
             } else {
@@ -211,6 +273,20 @@ async fn answer(
             (StatusCode::BAD_REQUEST, Json(body)).into_response()
         }
     }
+}
+
+/// The token of an `Authorization: Bearer …` header.
+fn bearer_token(request: &Request) -> Option<&str> {
+    request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| {
+            value
+                .strip_prefix("Bearer ")
+                .or_else(|| value.strip_prefix("bearer "))
+        })
+        .map(str::trim)
 }
 
 /// The media type of the GraphQL-over-HTTP specification.

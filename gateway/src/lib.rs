@@ -3,6 +3,7 @@
 //! Start reading at [`run`], which dispatches the CLI's subcommands; the API itself is in
 //! [`graphql`] (schema, types, loaders, pagination) and is served by [`http`].
 
+pub mod auth;
 pub mod config;
 pub mod error;
 pub mod graphql;
@@ -71,6 +72,32 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Sdl => {
             print!("{}", graphql::sdl());
+            Ok(())
+        }
+        Command::User(command) => {
+            let db = open(&cli.database_url, None).await?;
+            rial_schema::migrate(&db)
+                .await
+                .context("applying migrations")?;
+            let (username, password) = match command {
+                config::UserCommand::Add {
+                    username,
+                    role,
+                    member_id,
+                } => {
+                    let password = auth::add_user(&db, &username, role.into(), member_id).await?;
+                    (username, password)
+                }
+                config::UserCommand::ResetPassword { username } => {
+                    let password = auth::reset_password(&db, &username).await?;
+                    (username, password)
+                }
+            };
+            // Shown once, on stdout only; nothing stores it but as a hash.
+            println!(
+                "username: {}\npassword: {password}",
+                username.trim().to_lowercase()
+            );
             Ok(())
         }
     }
@@ -236,8 +263,24 @@ async fn serve(
             None
         }
     };
+    let auth = match (&args.token_secret, args.profile) {
+        (Some(secret), _) => auth::Auth::new(
+            secret.as_bytes(),
+            std::time::Duration::from_secs(args.token_ttl_secs),
+        )?,
+        (None, config::Profile::Production) => anyhow::bail!(
+            "GATEWAY_TOKEN_SECRET is required with the production profile (32 bytes or more)"
+        ),
+        (None, config::Profile::Development) => {
+            tracing::warn!(
+                "no GATEWAY_TOKEN_SECRET: a random one for this process; sessions end on restart"
+            );
+            auth::Auth::ephemeral(std::time::Duration::from_secs(args.token_ttl_secs))
+        }
+    };
     let state = AppState {
-        api: Api::protected(db.clone(), limits, catalog, search, args.protection()),
+        api: Api::protected(db.clone(), limits, catalog, search, args.protection())
+            .with_auth(Arc::new(auth)),
         db,
         metrics,
         http: http::HttpOptions {

@@ -108,6 +108,9 @@ error-query-too-complex = the query asks for too many fields (at most { $max })
 error-too-many-aliases = the query has more than { $max } aliases
 error-timeout = the request took longer than { $ms } ms and was stopped
 error-request-too-large = the request body is larger than { $max } bytes
+error-unauthenticated = the access token is not valid (expired, revoked or malformed): log in again
+error-invalid-credentials = unknown username or wrong password
+error-login-throttled = too many failed logins: try again in { $minutes } minutes
 error-not-found = { $entity } `{ $key }` was not found
 error-internal = internal error
 

@@ -108,6 +108,9 @@ error-query-too-complex = la consulta pide demasiados campos (como máximo { $ma
 error-too-many-aliases = la consulta tiene más de { $max } alias
 error-timeout = la solicitud tardó más de { $ms } ms y se detuvo
 error-request-too-large = el cuerpo de la solicitud supera los { $max } bytes
+error-unauthenticated = el token de acceso no es válido (vencido, revocado o malformado): vuelva a iniciar sesión
+error-invalid-credentials = usuario desconocido o contraseña incorrecta
+error-login-throttled = demasiados intentos fallidos de inicio de sesión: vuelva a intentarlo en { $minutes } minutos
 error-not-found = no se encontró { $entity } `{ $key }`
 error-internal = error interno
 

@@ -3,6 +3,7 @@
 //! Relations are not declared on the entities: the gateway navigates them through batched
 //! loaders keyed by the foreign-key columns below, in both directions.
 
+pub mod account;
 pub mod committee_seat;
 pub mod cooperation;
 pub mod cooperation_theme;
@@ -15,10 +16,12 @@ pub mod document_country;
 pub mod document_theme;
 pub mod domestic_work_action;
 pub mod institution;
+pub mod login_failure;
 pub mod member;
 pub mod participation;
 pub mod program;
 pub mod program_theme;
+pub mod revoked_token;
 pub mod search_lease;
 pub mod search_outbox;
 pub mod search_translation;

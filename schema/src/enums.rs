@@ -126,3 +126,13 @@ string_enum!(
         AlliancesSocialActors = "alliances_social_actors",
     }
 );
+
+string_enum!(
+    /// What an account may do (anonymous clients have no account).
+    AccountRole {
+        /// A focal point: drafts and submits their institution's programs.
+        Member = "member",
+        /// The Technical Secretariat: reviews, translates, publishes; edits everything.
+        Secretariat = "secretariat",
+    }
+);

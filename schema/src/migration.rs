@@ -17,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(InitialModel),
             Box::new(ProgramStatusIndex),
             Box::new(SearchOutbox),
+            Box::new(Accounts),
         ]
     }
 }
@@ -596,6 +597,71 @@ impl MigrationTrait for SearchOutbox {
             }
         }
         for table in ["search_translation", "search_lease", "search_outbox"] {
+            manager
+                .drop_table(Table::drop().table(n(table)).to_owned())
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// Accounts of focal points and of the Technical Secretariat, revoked tokens, and login
+/// failures. Failures live in the database (not in one gateway's memory) so throttling holds
+/// across restarts and instances.
+struct Accounts;
+
+impl MigrationName for Accounts {
+    fn name(&self) -> &str {
+        "m20261122_000004_accounts"
+    }
+}
+
+#[async_trait]
+impl MigrationTrait for Accounts {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("account"))
+                    .col(pk_auto(n("id")))
+                    .col(string_len_uniq(n("username"), 64))
+                    // argon2id in PHC string format: algorithm, parameters and salt included.
+                    .col(text(n("password_hash")))
+                    .col(string_len(n("role"), 16))
+                    // A focal point's account belongs to a member (and so to an institution).
+                    .col(integer_null(n("member_id")))
+                    .col(timestamp_with_time_zone(n("created_at")))
+                    .col(timestamp_with_time_zone(n("password_changed_at")))
+                    .foreign_key(&mut fk("account", "member_id", "member", "id"))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("revoked_token"))
+                    .col(string_len(n("token_id"), 64).primary_key())
+                    // Unix seconds: after this the token is dead anyway and the row can go.
+                    .col(big_integer(n("expires_at")))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("login_failure"))
+                    // `account:<username>` or `address:<ip>`.
+                    .col(string_len(n("subject"), 200).primary_key())
+                    .col(integer(n("failures")))
+                    // Unix seconds of the first failure of the current window.
+                    .col(big_integer(n("window_started_at")))
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for table in ["login_failure", "revoked_token", "account"] {
             manager
                 .drop_table(Table::drop().table(n(table)).to_owned())
                 .await?;

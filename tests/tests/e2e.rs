@@ -533,3 +533,47 @@ fn graphql_over_http_audit_passes_every_must() {
     }
     assert!(audits > 50, "the suite ran ({audits} audits)");
 }
+
+#[test]
+fn an_account_made_on_the_command_line_logs_in_over_http() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("rial.db").display());
+    let output = Command::new(gateway_binary())
+        .args([
+            "user",
+            "add",
+            "--username",
+            "Secretaria.Tecnica",
+            "--role",
+            "secretariat",
+        ])
+        .env("DATABASE_URL", &url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("gateway user add");
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let password = stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("password: "))
+        .expect("the password is printed once")
+        .to_owned();
+    assert!(stdout.contains("username: secretaria.tecnica"), "{stdout}");
+    // A member account needs its member.
+    let refused = Command::new(gateway_binary())
+        .args(["user", "add", "--username", "fp-uy", "--role", "member"])
+        .env("DATABASE_URL", &url)
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("gateway user add");
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--member-id"));
+
+    let gateway = Gateway::start(&url);
+    let login = gateway.graphql(&format!(
+        r#"mutation {{ login(username: "secretaria.tecnica", password: {}) {{ token role }} }}"#,
+        Value::from(password.as_str())
+    ));
+    assert_eq!(login["data"]["login"]["role"], "SECRETARIAT", "{login}");
+    assert!(login["data"]["login"]["token"].is_string());
+}

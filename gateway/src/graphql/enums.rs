@@ -114,3 +114,13 @@ mirror!(
         AlliancesSocialActors,
     }
 );
+
+mirror!(
+    /// What an account may do.
+    AccountRole => AccountRole {
+        /// A focal point of a Ministry.
+        Member,
+        /// The Technical Secretariat.
+        Secretariat,
+    }
+);

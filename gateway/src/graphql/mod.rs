@@ -4,6 +4,7 @@ pub mod cursor;
 pub mod enums;
 pub mod l10n;
 pub mod loaders;
+pub mod mutation;
 pub mod protection;
 pub mod query;
 pub mod search;
@@ -11,23 +12,25 @@ pub mod types;
 
 use std::sync::Arc;
 
-use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+use async_graphql::{EmptySubscription, Schema};
 use fluent_bundle::FluentArgs;
 use rial_schema::enums::Language;
 use sea_orm::DatabaseConnection;
 
+use crate::auth::{Auth, ClientAddress, Viewer};
 use crate::error::{GRAPHQL_VALIDATION_FAILED, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION};
 use crate::search::SearchService;
 pub use cursor::Limits;
 use l10n::Localization;
 use loaders::Loaders;
+pub use mutation::Mutation;
 pub use protection::Protection;
 use protection::{count_aliases, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, TIMEOUT, TOO_MANY_ALIASES};
 pub use query::Query;
 use rial_schema::l10n::live::LiveCatalog;
 
 /// The gateway's schema type.
-pub type AppSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// Builds the schema over a connection pool, with search when a Meilisearch is configured,
 /// under the given protection limits.
@@ -37,7 +40,7 @@ pub fn build_schema(
     search: Option<SearchService>,
     protection: Protection,
 ) -> AppSchema {
-    let mut builder = Schema::build(Query, EmptyMutation, EmptySubscription)
+    let mut builder = Schema::build(Query, Mutation, EmptySubscription)
         .data(Arc::new(Loaders::new(&db)))
         .data(db)
         .data(limits)
@@ -57,7 +60,7 @@ pub fn build_schema(
 
 /// The schema's SDL, as committed at `schema/schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(Query, EmptyMutation, EmptySubscription)
+    Schema::build(Query, Mutation, EmptySubscription)
         .finish()
         .sdl()
 }
@@ -73,6 +76,8 @@ pub struct Api {
     pub search: Option<SearchService>,
     /// The limits in force.
     pub protection: Protection,
+    /// Token issuer and checker.
+    pub auth: Arc<Auth>,
 }
 
 impl Api {
@@ -99,7 +104,14 @@ impl Api {
             catalog,
             search,
             protection,
+            auth: Arc::new(Auth::ephemeral(std::time::Duration::from_secs(8 * 3600))),
         }
+    }
+
+    /// The same API with another token issuer (a configured secret and lifetime).
+    pub fn with_auth(mut self, auth: Arc<Auth>) -> Self {
+        self.auth = auth;
+        self
     }
 
     /// Executes a request in `language` and finishes its errors: every error gets a stable
@@ -111,11 +123,31 @@ impl Api {
         request: impl Into<async_graphql::Request>,
         language: Language,
     ) -> async_graphql::Response {
+        self.execute_as(request, language, None, None).await
+    }
+
+    /// [`Api::execute`] for an authenticated viewer (or none), from a client address.
+    pub async fn execute_as(
+        &self,
+        request: impl Into<async_graphql::Request>,
+        language: Language,
+        viewer: Option<Viewer>,
+        address: Option<ClientAddress>,
+    ) -> async_graphql::Response {
         let catalog = self.catalog.current();
-        let request = request.into().data(Localization {
-            language,
-            catalog: catalog.clone(),
-        });
+        let mut request = request
+            .into()
+            .data(Localization {
+                language,
+                catalog: catalog.clone(),
+            })
+            .data(self.auth.clone());
+        if let Some(viewer) = viewer {
+            request = request.data(viewer);
+        }
+        if let Some(address) = address {
+            request = request.data(address);
+        }
         let mut response = if count_aliases(&request.query)
             .is_some_and(|aliases| aliases > self.protection.max_aliases)
         {

@@ -427,13 +427,14 @@ impl Member {
         self.0.active
     }
     /// Email. Contact details are for members of the network only: null for anonymous clients.
-    async fn email(&self) -> Option<&str> {
-        // Every client is anonymous until accounts exist; see ARCHITECTURE.md.
-        None
+    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
+        ctx.data_opt::<crate::auth::Viewer>()
+            .and(self.0.email.as_deref())
     }
     /// Phone. Contact details are for members of the network only: null for anonymous clients.
-    async fn phone(&self) -> Option<&str> {
-        None
+    async fn phone(&self, ctx: &Context<'_>) -> Option<&str> {
+        ctx.data_opt::<crate::auth::Viewer>()
+            .and(self.0.phone.as_deref())
     }
     /// The institution the person belongs to.
     async fn institution(&self, ctx: &Context<'_>) -> ApiResult<Institution> {

@@ -1,0 +1,54 @@
+//! Mutations. For now: opening and closing a session (`login`, `logout`); the editorial
+//! workflow of the Portfolio builds on them.
+
+use async_graphql::{Context, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+
+use super::enums::AccountRole;
+use super::query::db;
+use crate::auth::{Auth, ClientAddress, Viewer};
+use crate::error::{ApiError, ApiResult};
+
+/// The root mutation type.
+pub struct Mutation;
+
+/// An open session.
+#[derive(SimpleObject)]
+pub struct Session {
+    /// The bearer token: send it as `Authorization: Bearer <token>`.
+    pub token: String,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+    /// What the account may do.
+    pub role: AccountRole,
+}
+
+#[Object]
+impl Mutation {
+    /// Opens a session. An unknown username and a wrong password get the same answer
+    /// (`INVALID_CREDENTIALS`); repeated failures for an account or from an address are
+    /// refused for a while (`LOGIN_THROTTLED`).
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        username: String,
+        #[graphql(secret)] password: String,
+    ) -> ApiResult<Session> {
+        let auth = ctx.data_unchecked::<std::sync::Arc<Auth>>();
+        let address = ctx.data_opt::<ClientAddress>().map(|a| a.0.as_str());
+        let (token, expires, account) = auth.login(db(ctx), &username, &password, address).await?;
+        Ok(Session {
+            token,
+            expires_at: DateTime::from_timestamp(expires, 0).unwrap_or_else(Utc::now),
+            role: account.role.into(),
+        })
+    }
+
+    /// Closes the session of the token the request carries: it stops working at once.
+    async fn logout(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        let viewer = ctx.data_opt::<Viewer>().ok_or(ApiError::Unauthenticated)?;
+        let auth = ctx.data_unchecked::<std::sync::Arc<Auth>>();
+        auth.revoke(db(ctx), viewer).await?;
+        Ok(true)
+    }
+}
