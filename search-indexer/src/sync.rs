@@ -145,6 +145,18 @@ pub async fn round(
     lease: &Lease,
     batch: u64,
 ) -> anyhow::Result<Round> {
+    // An idle worker only reads: no lease writes every poll, which would compete with the
+    // application's own writes (SQLite has one writer at a time).
+    let pending = search_outbox::Entity::find()
+        .select_only()
+        .column(search_outbox::Column::Id)
+        .into_tuple::<i32>()
+        .one(db)
+        .await
+        .context("looking at the outbox")?;
+    if pending.is_none() {
+        return Ok(Round::Idle);
+    }
     if !lease.try_acquire(db).await? {
         return Ok(Round::Waiting);
     }
