@@ -119,13 +119,11 @@ async fn graphql_get(
     // GET is for reading: a mutation over GET could be triggered by a link or an image.
     if let Ok(graphql) = &graphql {
         if is_mutation(graphql) {
-            let body = serde_json::json!({
-                "errors": [{
-                    "message": "mutations are only accepted over POST",
-                    "extensions": { "code": "METHOD_NOT_ALLOWED" }
-                }]
-            });
-            let mut response = (StatusCode::METHOD_NOT_ALLOWED, Json(body)).into_response();
+            let mut response = refusal(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED",
+                "mutations are only accepted over POST",
+            );
             response
                 .headers_mut()
                 .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
@@ -143,13 +141,11 @@ async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> 
     let bytes = match body.into_bytes_limit(limit).await {
         Ok(bytes) => bytes,
         Err(ReadBodyError::PayloadTooLarge) => {
-            let body = serde_json::json!({
-                "errors": [{
-                    "message": format!("the request body is larger than {limit} bytes"),
-                    "extensions": { "code": "REQUEST_TOO_LARGE" }
-                }]
-            });
-            return (StatusCode::PAYLOAD_TOO_LARGE, Json(body)).into_response();
+            return refusal(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "REQUEST_TOO_LARGE",
+                format!("the request body is larger than {limit} bytes"),
+            );
         }
         Err(error) => return answer(&state, request, Err(error.to_string())).await,
     };
@@ -165,13 +161,11 @@ async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> 
             || media.eq_ignore_ascii_case("application/graphql-response+json")
     });
     if !is_json {
-        let body = serde_json::json!({
-            "errors": [{
-                "message": "POST /graphql takes a JSON body (Content-Type: application/json)",
-                "extensions": { "code": "UNSUPPORTED_MEDIA_TYPE" }
-            }]
-        });
-        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, Json(body)).into_response();
+        return refusal(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "POST /graphql takes a JSON body (Content-Type: application/json)",
+        );
     }
     let parsed = async_graphql::http::receive_body(
         content_type,
@@ -181,6 +175,14 @@ async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> 
     .await
     .map_err(|error| error.to_string());
     answer(&state, request, parsed).await
+}
+
+/// A request refused before GraphQL runs, still in GraphQL's shape and with its code.
+fn refusal(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
+    let body = serde_json::json!({
+        "errors": [{ "message": message.into(), "extensions": { "code": code } }]
+    });
+    (status, Json(body)).into_response()
 }
 
 /// Whether the operation a request would run is a mutation.
@@ -224,15 +226,14 @@ async fn answer(
             Ok(viewer) => Some(viewer),
             Err(error) => {
                 let code = error.code();
-                let body = serde_json::json!({
-                    "errors": [{ "message": error.message(), "extensions": { "code": code } }]
-                });
                 let status = if code == "UNAUTHENTICATED" {
                     StatusCode::UNAUTHORIZED
                 } else {
+                    // The detail goes to the log only, as for every internal error.
+                    tracing::error!(error = ?error, "checking a bearer token");
                     StatusCode::INTERNAL_SERVER_ERROR
                 };
-                let mut response = (status, Json(body)).into_response();
+                let mut response = refusal(status, code, error.message());
                 response.headers_mut().insert(
                     header::WWW_AUTHENTICATE,
                     header::HeaderValue::from_static("Bearer"),
@@ -263,15 +264,11 @@ async fn answer(
             response
         }
         // A body that is not a GraphQL request at all: still a GraphQL-shaped error, with a code.
-        Err(error) => {
-            let body = serde_json::json!({
-                "errors": [{
-                    "message": format!("the request is not a valid GraphQL request: {error}"),
-                    "extensions": { "code": "BAD_REQUEST" }
-                }]
-            });
-            (StatusCode::BAD_REQUEST, Json(body)).into_response()
-        }
+        Err(error) => refusal(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            format!("the request is not a valid GraphQL request: {error}"),
+        ),
     }
 }
 

@@ -65,7 +65,7 @@ impl Lease {
                 return Ok(());
             }
             if !told {
-                tracing::info!(holder = ?self.current_holder(db).await.ok().flatten(), "waiting for the search lease");
+                tracing::info!(holder = ?holder(db).await.ok().flatten(), "waiting for the search lease");
                 told = true;
             }
             if tokio::time::Instant::now() > deadline {
@@ -105,11 +105,6 @@ impl Lease {
             .await
             .context("releasing the search lease")?;
         Ok(())
-    }
-
-    /// Who holds the lease now, if anyone (expired leases count as free).
-    pub async fn current_holder(&self, db: &DatabaseConnection) -> anyhow::Result<Option<String>> {
-        holder(db).await
     }
 }
 

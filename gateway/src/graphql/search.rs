@@ -312,11 +312,10 @@ pub async fn search(
             .map(|hit| hit.id)
             .collect()
     };
-    let (programs, documents) = futures_join(
+    let (programs, documents) = tokio::join!(
         loaders.program.load_many(ids(Entity::Program)),
         loaders.document.load_many(ids(Entity::Document)),
-    )
-    .await;
+    );
     let mut programs = programs?;
     let mut documents = documents?;
     let mut hits = Vec::with_capacity(outcome.hits.len());
@@ -348,16 +347,29 @@ pub async fn search(
     })
 }
 
-/// Runs two futures concurrently (the loaders batch each on their own).
-async fn futures_join<A: std::future::Future, B: std::future::Future>(
-    a: A,
-    b: B,
-) -> (A::Output, B::Output) {
-    tokio::join!(a, b)
-}
-
 fn clamp(value: usize) -> i32 {
     i32::try_from(value).unwrap_or(i32::MAX)
+}
+
+/// Labels values with their entity's name (catalog message, English name in the database as
+/// the source text) in the request's language; values `source` does not know keep theirs.
+fn relabel<'a>(
+    localization: &super::l10n::Localization,
+    values: &mut [FacetValue],
+    source: impl Fn(&str) -> Option<(String, &'a str)>,
+) {
+    for value in values {
+        if let Some((message, name)) = source(&value.value) {
+            value.label = localized(
+                &localization.catalog,
+                localization.language,
+                Language::En,
+                &message,
+                None,
+                name,
+            );
+        }
+    }
 }
 
 /// Facet counts with labels in the request's language; selected values always appear.
@@ -396,18 +408,11 @@ async fn labelled_facets(
         .into_iter()
         .map(|row| (row.slug.clone(), row))
         .collect();
-    for value in &mut themes {
-        if let Some(row) = theme_rows.get(&value.value) {
-            value.label = localized(
-                &localization.catalog,
-                localization.language,
-                Language::En,
-                &format!("theme-{}", row.slug),
-                None,
-                &row.name,
-            );
-        }
-    }
+    relabel(localization, &mut themes, |slug| {
+        theme_rows
+            .get(slug)
+            .map(|row| (format!("theme-{}", row.slug), row.name.as_str()))
+    });
     // Themes in the network's own order.
     themes.sort_by_key(|value| {
         theme_rows
@@ -422,18 +427,14 @@ async fn labelled_facets(
         .into_iter()
         .map(|row| (row.code.clone(), row))
         .collect();
-    for value in &mut countries {
-        if let Some(row) = country_rows.get(&value.value) {
-            value.label = localized(
-                &localization.catalog,
-                localization.language,
-                Language::En,
-                &format!("country-{}", row.code.to_ascii_lowercase()),
-                None,
-                &row.name,
-            );
-        }
-    }
+    relabel(localization, &mut countries, |code| {
+        country_rows.get(code).map(|row| {
+            (
+                format!("country-{}", row.code.to_ascii_lowercase()),
+                row.name.as_str(),
+            )
+        })
+    });
     // Alphabetical in the request's language, as people look for their country.
     countries.sort_by(|a, b| a.label.cmp(&b.label));
 
