@@ -11,8 +11,8 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
-use rial_schema::entity::{account, login_failure, member, revoked_token};
-use rial_schema::enums::AccountRole;
+use rial_schema::entity::{account, login_failure, member, program, revoked_token};
+use rial_schema::enums::{AccountRole, ProgramStatus};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -35,10 +35,52 @@ pub struct Viewer {
     pub role: AccountRole,
     /// The member it belongs to (focal points).
     pub member_id: Option<i32>,
+    /// That member's institution: the one whose programs the viewer drafts and sees.
+    pub institution_id: Option<i32>,
     /// The token's id, for logout.
     pub token_id: String,
     /// When the token expires (Unix seconds).
     pub expires_at: i64,
+}
+
+/// Which programs a request may see: anonymous clients see published ones; a focal point
+/// also every program of their own institution (drafts, submitted, archived); the Technical
+/// Secretariat sees everything. The one visibility rule of every read path of the gateway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// Anonymous clients (and accounts tied to no institution).
+    Public,
+    /// A focal point of this institution.
+    Institution(i32),
+    /// The Technical Secretariat.
+    Secretariat,
+}
+
+impl Audience {
+    /// The audience of a viewer (or of an anonymous request).
+    pub fn of(viewer: Option<&Viewer>) -> Self {
+        match viewer {
+            Some(viewer) if viewer.role == AccountRole::Secretariat => Audience::Secretariat,
+            Some(Viewer {
+                institution_id: Some(institution),
+                ..
+            }) => Audience::Institution(*institution),
+            _ => Audience::Public,
+        }
+    }
+
+    /// The programs this audience may see.
+    pub fn programs(self) -> sea_orm::Select<program::Entity> {
+        match self {
+            Audience::Public => program::Entity::find_published(),
+            Audience::Institution(institution) => program::Entity::find().filter(
+                sea_orm::Condition::any()
+                    .add(program::Column::Status.eq(ProgramStatus::Published))
+                    .add(program::Column::InstitutionId.eq(institution)),
+            ),
+            Audience::Secretariat => program::Entity::find(),
+        }
+    }
 }
 
 /// The address a request came from (for login throttling).
@@ -152,10 +194,18 @@ impl Auth {
         if account.password_changed_at.timestamp_millis() > claims.iat_ms {
             return Err(ApiError::Unauthenticated);
         }
+        let institution_id = match account.member_id {
+            Some(member_id) => member::Entity::find_by_id(member_id)
+                .one(db)
+                .await?
+                .map(|member| member.institution_id),
+            None => None,
+        };
         Ok(Viewer {
             account_id: account.id,
             role: account.role,
             member_id: account.member_id,
+            institution_id,
             token_id: claims.jti,
             expires_at: claims.exp,
         })

@@ -37,11 +37,117 @@ pub enum ApiError {
     InvalidCredentials,
     /// Too many failed logins for this account or from this address. `LOGIN_THROTTLED`.
     LoginThrottled,
+    /// The viewer is authenticated but their role may not do this. `FORBIDDEN`.
+    Forbidden,
+    /// The program's editorial status does not allow this step (publishing a draft,
+    /// a member editing a submitted program). `INVALID_TRANSITION`.
+    InvalidTransition {
+        /// The program's status, as the schema spells it (`SUBMITTED`).
+        status: String,
+        /// The step refused (`publish`).
+        action: &'static str,
+    },
+    /// Mutation input with invalid fields: every problem at once, each under
+    /// `extensions.fields` with its field path and own code. `BAD_USER_INPUT`.
+    InvalidFields(Vec<FieldError>),
     /// The search engine did not answer (down, restarting, not yet indexed, too slow).
     /// `SEARCH_UNAVAILABLE`; every other query keeps working.
     SearchUnavailable,
     /// Anything the client cannot fix. Logged in full; sent as `INTERNAL` with no detail.
     Internal(Arc<anyhow::Error>),
+}
+
+/// What is wrong with one field of a mutation's input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// Path of the field in the mutation's arguments (`input.title`).
+    pub field: String,
+    /// The problem.
+    pub problem: FieldProblem,
+}
+
+/// The ways a field can be wrong. Each has a stable code (`extensions.fields[].code`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// Missing or blank. `REQUIRED`.
+    Required,
+    /// Longer than `max` characters. `TOO_LONG`.
+    TooLong(usize),
+    /// A number outside `min..=max`. `OUT_OF_RANGE`.
+    OutOfRange(i64, i64),
+    /// An end before its start (`endYear` before `startYear`). `OUT_OF_RANGE`.
+    BeforeStart(String),
+    /// Not of the expected shape, named by one of `slug`, `url`, `email`, `phone`, `id`.
+    /// `INVALID_FORMAT`.
+    InvalidFormat(&'static str),
+    /// Names nothing that exists (a theme slug, a country code, an id). `UNKNOWN_REFERENCE`.
+    UnknownReference(String),
+    /// Unique, and already used by another entity. `ALREADY_TAKEN`.
+    AlreadyTaken(String),
+    /// Exists, but cannot be used here (an institution of no country as the one running a
+    /// program). `INVALID_REFERENCE`.
+    InvalidReference(String),
+}
+
+impl FieldProblem {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FieldProblem::Required => "REQUIRED",
+            FieldProblem::TooLong(_) => "TOO_LONG",
+            FieldProblem::OutOfRange(..) | FieldProblem::BeforeStart(_) => "OUT_OF_RANGE",
+            FieldProblem::InvalidFormat(_) => "INVALID_FORMAT",
+            FieldProblem::UnknownReference(_) => "UNKNOWN_REFERENCE",
+            FieldProblem::AlreadyTaken(_) => "ALREADY_TAKEN",
+            FieldProblem::InvalidReference(_) => "INVALID_REFERENCE",
+        }
+    }
+
+    /// Message id in `ui.ftl`.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            FieldProblem::Required => "field-required",
+            FieldProblem::TooLong(_) => "field-too-long",
+            FieldProblem::OutOfRange(..) => "field-out-of-range",
+            FieldProblem::BeforeStart(_) => "field-before-start",
+            FieldProblem::InvalidFormat(_) => "field-invalid-format",
+            FieldProblem::UnknownReference(_) => "field-unknown-reference",
+            FieldProblem::AlreadyTaken(_) => "field-already-taken",
+            FieldProblem::InvalidReference(_) => "field-invalid-reference",
+        }
+    }
+
+    /// Arguments of the message.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            FieldProblem::Required => vec![],
+            FieldProblem::TooLong(max) => vec![("max", max.to_string())],
+            FieldProblem::OutOfRange(min, max) => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            FieldProblem::BeforeStart(start) => vec![("start", start.clone())],
+            FieldProblem::InvalidFormat(expected) => vec![("expected", (*expected).to_owned())],
+            FieldProblem::UnknownReference(value)
+            | FieldProblem::AlreadyTaken(value)
+            | FieldProblem::InvalidReference(value) => {
+                vec![("value", value.clone())]
+            }
+        }
+    }
+
+    /// The English message.
+    pub fn english(&self) -> String {
+        match self {
+            FieldProblem::Required => "is required".to_owned(),
+            FieldProblem::TooLong(max) => format!("must be at most {max} characters"),
+            FieldProblem::OutOfRange(min, max) => format!("must be between {min} and {max}"),
+            FieldProblem::BeforeStart(start) => format!("must not be before `{start}`"),
+            FieldProblem::InvalidFormat(expected) => format!("is not a well-formed {expected}"),
+            FieldProblem::UnknownReference(value) => format!("`{value}` does not exist"),
+            FieldProblem::AlreadyTaken(value) => format!("`{value}` is already taken"),
+            FieldProblem::InvalidReference(value) => format!("`{value}` cannot be used here"),
+        }
+    }
 }
 
 /// The ways an argument can be wrong, each with its own message.
@@ -190,6 +296,9 @@ impl ApiError {
             ApiError::Unauthenticated => "UNAUTHENTICATED",
             ApiError::InvalidCredentials => "INVALID_CREDENTIALS",
             ApiError::LoginThrottled => "LOGIN_THROTTLED",
+            ApiError::Forbidden => "FORBIDDEN",
+            ApiError::InvalidTransition { .. } => "INVALID_TRANSITION",
+            ApiError::InvalidFields(_) => "BAD_USER_INPUT",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -202,6 +311,9 @@ impl ApiError {
             ApiError::Unauthenticated => "error-unauthenticated",
             ApiError::InvalidCredentials => "error-invalid-credentials",
             ApiError::LoginThrottled => "error-login-throttled",
+            ApiError::Forbidden => "error-forbidden",
+            ApiError::InvalidTransition { .. } => "error-invalid-transition",
+            ApiError::InvalidFields(_) => "error-invalid-fields",
             ApiError::Internal(_) => "error-internal",
         }
     }
@@ -216,7 +328,12 @@ impl ApiError {
                 "minutes",
                 (crate::auth::FAILURE_WINDOW.as_secs() / 60).to_string(),
             )],
+            ApiError::InvalidTransition { status, action } => {
+                vec![("status", status.clone()), ("action", (*action).to_owned())]
+            }
+            ApiError::InvalidFields(fields) => vec![("count", fields.len().to_string())],
             ApiError::SearchUnavailable
+            | ApiError::Forbidden
             | ApiError::Unauthenticated
             | ApiError::InvalidCredentials
             | ApiError::Internal(_) => vec![],
@@ -240,6 +357,17 @@ impl ApiError {
                 "too many failed logins: try again in {} minutes",
                 crate::auth::FAILURE_WINDOW.as_secs() / 60
             ),
+            ApiError::Forbidden => "your account may not do this".to_owned(),
+            ApiError::InvalidTransition { status, action } => {
+                format!("a program in status {status} does not allow `{action}`")
+            }
+            ApiError::InvalidFields(fields) => {
+                let list: Vec<String> = fields
+                    .iter()
+                    .map(|error| format!("`{}` {}", error.field, error.problem.english()))
+                    .collect();
+                format!("invalid input: {}", list.join("; "))
+            }
             ApiError::Internal(_) => "internal error".to_owned(),
         }
     }
@@ -286,12 +414,54 @@ impl From<ApiError> for async_graphql::Error {
                     )
                 })
                 .collect();
+        let fields = match &error {
+            ApiError::InvalidFields(fields) => Some(async_graphql::Value::List(
+                fields.iter().map(field_error_value).collect(),
+            )),
+            _ => None,
+        };
         async_graphql::Error::new(error.message()).extend_with(|_, extensions| {
             extensions.set("code", code);
+            if let Some(fields) = fields {
+                extensions.set("fields", fields);
+            }
             extensions.set(MESSAGE_ID_EXTENSION, id);
             extensions.set(MESSAGE_ARGS_EXTENSION, async_graphql::Value::Object(args));
         })
     }
+}
+
+/// `{field, code, message, messageId, messageArgs}`: the message is localized, and the two
+/// message extensions removed, when the response is finished.
+fn field_error_value(error: &FieldError) -> async_graphql::Value {
+    let mut object = async_graphql::indexmap::IndexMap::new();
+    let mut put = |name: &str, value: async_graphql::Value| {
+        object.insert(async_graphql::Name::new(name), value);
+    };
+    put("field", async_graphql::Value::String(error.field.clone()));
+    put("code", async_graphql::Value::String(error.problem.code().to_owned()));
+    put("message", async_graphql::Value::String(error.problem.english()));
+    put(
+        MESSAGE_ID_EXTENSION,
+        async_graphql::Value::String(error.problem.message_id().to_owned()),
+    );
+    put(
+        MESSAGE_ARGS_EXTENSION,
+        async_graphql::Value::Object(
+            error
+                .problem
+                .args()
+                .into_iter()
+                .map(|(name, value)| {
+                    (
+                        async_graphql::Name::new(name),
+                        async_graphql::Value::String(value),
+                    )
+                })
+                .collect(),
+        ),
+    );
+    async_graphql::Value::Object(object)
 }
 
 /// Result type of resolvers.

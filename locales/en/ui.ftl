@@ -113,6 +113,37 @@ error-invalid-credentials = unknown username or wrong password
 error-login-throttled = too many failed logins: try again in { $minutes } minutes
 error-not-found = { $entity } `{ $key }` was not found
 error-internal = internal error
+error-forbidden = your account may not do this
+error-invalid-transition = { $action ->
+    [edit] a program in status { $status } cannot be edited
+    [submit] a program in status { $status } cannot be submitted
+    [publish] a program in status { $status } cannot be published
+    [return] a program in status { $status } cannot be returned
+    [archive] a program in status { $status } cannot be archived
+   *[other] a program in status { $status } cannot take this step
+}
+error-invalid-fields = { $count ->
+    [one] one field of the input is invalid (see `extensions.fields`)
+   *[other] { $count } fields of the input are invalid (see `extensions.fields`)
+}
+
+## Problems with one field of a mutation's input (`extensions.fields[].message`)
+
+field-required = is required
+field-too-long = must be at most { $max } characters
+field-out-of-range = must be between { $min } and { $max }
+field-before-start = must not be before `{ $start }`
+field-invalid-format = { $expected ->
+    [slug] is not a slug (lower-case letters and digits in hyphen-separated words)
+    [url] is not an http or https URL
+    [email] is not an e-mail address
+    [phone] is not a phone number (digits, spaces and + ( ) - .)
+    [id] is not a valid id
+   *[other] is not well-formed
+}
+field-unknown-reference = `{ $value }` does not exist
+field-already-taken = `{ $value }` is already taken
+field-invalid-reference = `{ $value }` cannot be used here
 
 ## Sentences
 

@@ -113,6 +113,37 @@ error-invalid-credentials = usuario desconocido o contraseña incorrecta
 error-login-throttled = demasiados intentos fallidos de inicio de sesión: vuelva a intentarlo en { $minutes } minutos
 error-not-found = no se encontró { $entity } `{ $key }`
 error-internal = error interno
+error-forbidden = su cuenta no puede hacer esto
+error-invalid-transition = { $action ->
+    [edit] un programa en estado { $status } no puede editarse
+    [submit] un programa en estado { $status } no puede enviarse
+    [publish] un programa en estado { $status } no puede publicarse
+    [return] un programa en estado { $status } no puede devolverse
+    [archive] un programa en estado { $status } no puede archivarse
+   *[other] un programa en estado { $status } no admite este paso
+}
+error-invalid-fields = { $count ->
+    [one] un campo de la entrada no es válido (véase `extensions.fields`)
+   *[other] { $count } campos de la entrada no son válidos (véase `extensions.fields`)
+}
+
+## Problemas de un campo de la entrada de una mutación (`extensions.fields[].message`)
+
+field-required = es obligatorio
+field-too-long = debe tener como máximo { $max } caracteres
+field-out-of-range = debe estar entre { $min } y { $max }
+field-before-start = no puede ser anterior a `{ $start }`
+field-invalid-format = { $expected ->
+    [slug] no es un slug (minúsculas y dígitos en palabras separadas por guiones)
+    [url] no es una URL http o https
+    [email] no es una dirección de correo electrónico
+    [phone] no es un número de teléfono (dígitos, espacios y + ( ) - .)
+    [id] no es un identificador válido
+   *[other] no tiene un formato válido
+}
+field-unknown-reference = `{ $value }` no existe
+field-already-taken = `{ $value }` ya está en uso
+field-invalid-reference = `{ $value }` no puede usarse aquí
 
 ## Frases
 

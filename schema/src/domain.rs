@@ -77,6 +77,41 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// A slug made from a title: accents dropped (`Programa Género` → `programa-genero`),
+    /// every other run of non-alphanumerics a hyphen, cut at a word boundary within
+    /// `max_len`. None when nothing usable is left (a title of punctuation only).
+    pub fn from_title(title: &str, max_len: usize) -> Option<Self> {
+        let mut slug = String::new();
+        for c in title.chars().flat_map(char::to_lowercase) {
+            let base = match c {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' => 'u',
+                'ñ' => 'n',
+                'ç' => 'c',
+                c if c.is_ascii_alphanumeric() => c,
+                _ => '-',
+            };
+            if base != '-' || !(slug.is_empty() || slug.ends_with('-')) {
+                slug.push(base);
+            }
+        }
+        let max_len = max_len.min(Self::MAX_LEN);
+        if slug.len() > max_len {
+            // The slug is ASCII, so any byte index is a char boundary.
+            let cut_between_words = slug.as_bytes()[max_len] == b'-';
+            slug.truncate(max_len);
+            if !cut_between_words {
+                if let Some(boundary) = slug.rfind('-') {
+                    slug.truncate(boundary);
+                }
+            }
+        }
+        Self::parse(slug.trim_end_matches('-')).ok()
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +145,25 @@ mod tests {
                 Ok(good.to_owned())
             );
         }
+    }
+
+    #[test]
+    fn slugs_from_titles_drop_accents_and_punctuation() {
+        let slug = |title: &str, max| Slug::from_title(title, max).map(|s| s.0);
+        assert_eq!(
+            slug("Programa «Género y Trabajo» 2024!", 100).as_deref(),
+            Some("programa-genero-y-trabajo-2024")
+        );
+        assert_eq!(slug("  Ñandú  ", 100).as_deref(), Some("nandu"));
+        assert_eq!(slug("¿?¡!", 100), None);
+        assert_eq!(
+            slug("equal pay for equal work", 12).as_deref(),
+            Some("equal-pay")
+        );
+        assert_eq!(
+            slug("equal pay for equal work", 9).as_deref(),
+            Some("equal-pay")
+        );
     }
 
     #[test]

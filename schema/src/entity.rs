@@ -21,6 +21,7 @@ pub mod member;
 pub mod participation;
 pub mod program;
 pub mod program_theme;
+pub mod program_transition;
 pub mod revoked_token;
 pub mod search_lease;
 pub mod search_outbox;

@@ -18,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(ProgramStatusIndex),
             Box::new(SearchOutbox),
             Box::new(Accounts),
+            Box::new(ProgramTransitions),
         ]
     }
 }
@@ -667,5 +668,52 @@ impl MigrationTrait for Accounts {
                 .await?;
         }
         Ok(())
+    }
+}
+
+/// The editorial record of the Portfolio: one row per change of a program's status (who, when,
+/// from, to, and the comment, e.g. why the Secretariat returned a draft). Rows are only ever
+/// inserted, in the same transaction as the status change, so the record cannot disagree with
+/// the program.
+struct ProgramTransitions;
+
+impl MigrationName for ProgramTransitions {
+    fn name(&self) -> &str {
+        "m20261129_000005_program_transitions"
+    }
+}
+
+#[async_trait]
+impl MigrationTrait for ProgramTransitions {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("program_transition"))
+                    .col(pk_auto(n("id")))
+                    .col(integer(n("program_id")))
+                    // The account that acted. The foreign key keeps an account with a record
+                    // from being deleted: the record is the Secretariat's audit trail.
+                    .col(integer(n("account_id")))
+                    // None for the creation of a program (it enters as a draft).
+                    .col(string_len_null(n("from_status"), 16))
+                    .col(string_len(n("to_status"), 16))
+                    .col(text_null(n("comment")))
+                    .col(timestamp_with_time_zone(n("created_at")))
+                    .foreign_key(&mut fk("program_transition", "program_id", "program", "id"))
+                    .foreign_key(&mut fk("program_transition", "account_id", "account", "id"))
+                    .to_owned(),
+            )
+            .await?;
+        // A program's record is read in order, by program.
+        manager
+            .create_index(index("program_transition", &["program_id", "id"]))
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(n("program_transition")).to_owned())
+            .await
     }
 }

@@ -28,6 +28,7 @@ use sea_orm::{
 };
 
 use super::cursor::CursorKey;
+use crate::auth::Audience;
 
 /// Loader errors must be `Clone`: one failed statement fails every waiting field.
 pub type LoadError = Arc<DbErr>;
@@ -70,7 +71,7 @@ impl SqlKey for String {
 pub struct ByKey<E: EntityTrait, K> {
     db: DatabaseConnection,
     /// The rows that may be loaded at all (visibility).
-    base: fn() -> sea_orm::Select<E>,
+    base: sea_orm::Select<E>,
     column: E::Column,
     key_of: fn(&E::Model) -> K,
 }
@@ -83,7 +84,9 @@ where
     type Error = LoadError;
 
     async fn load(&self, keys: &[K]) -> Result<HashMap<K, E::Model>, LoadError> {
-        let rows = (self.base)()
+        let rows = self
+            .base
+            .clone()
             .filter(self.column.is_in(keys.iter().cloned()))
             .all(&self.db)
             .await?;
@@ -275,11 +278,6 @@ fn table<E: EntityTrait>() -> String {
     E::default().table_name().to_owned()
 }
 
-/// Programs any client may see. Visibility is decided here once for every relation path.
-pub fn visible_programs() -> sea_orm::Select<program::Entity> {
-    program::Entity::find_published()
-}
-
 fn all<E: EntityTrait>() -> SelectStatement {
     E::find().into_query()
 }
@@ -309,6 +307,7 @@ pub struct Loaders {
     pub member: DataLoader<ByKey<member::Entity, i32>>,
     pub dialogue: DataLoader<ByKey<dialogue::Entity, i32>>,
     pub cooperation: DataLoader<ByKey<cooperation::Entity, i32>>,
+    pub account: DataLoader<ByKey<account::Entity, i32>>,
 
     pub country_institutions: DataLoader<Relation<institution::Entity, String, i32>>,
     pub country_members: DataLoader<Relation<member::Entity, String, i32>>,
@@ -337,6 +336,7 @@ pub struct Loaders {
     pub theme_documents: DataLoader<Relation<document::Entity, i32, i32>>,
 
     pub program_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
+    pub program_transitions: DataLoader<Relation<program_transition::Entity, i32, i32>>,
 
     pub dialogue_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
     pub dialogue_countries: DataLoader<Relation<country::Entity, i32, String>>,
@@ -351,8 +351,9 @@ pub struct Loaders {
 }
 
 impl Loaders {
-    /// Builds every loader over one connection pool.
-    pub fn new(db: &DatabaseConnection) -> Self {
+    /// Builds every loader over one connection pool, for one audience: its program
+    /// visibility is applied here once, for every relation path.
+    pub fn new(db: &DatabaseConnection, audience: Audience) -> Self {
         fn loader<T: Send + Sync + 'static>(inner: T) -> DataLoader<T> {
             // The default splits batches at 1000 keys, which would make the statement count
             // of a nested page grow with the data; 10 000 keys per `IN (…)` stays well under
@@ -391,49 +392,55 @@ impl Loaders {
                 _types: PhantomData,
             }
         }
-        let programs = || visible_programs().into_query();
+        let programs = || audience.programs().into_query();
 
         Loaders {
             country: loader(ByKey {
                 db: db.clone(),
-                base: EntityTrait::find,
+                base: EntityTrait::find(),
                 column: country::Column::Code,
                 key_of: |m| m.code.clone(),
             }),
             program: loader(ByKey {
                 db: db.clone(),
-                base: visible_programs,
+                base: audience.programs(),
                 column: program::Column::Id,
                 key_of: |m| m.id,
             }),
             document: loader(ByKey {
                 db: db.clone(),
-                base: EntityTrait::find,
+                base: EntityTrait::find(),
                 column: document::Column::Id,
                 key_of: |m| m.id,
             }),
             institution: loader(ByKey {
                 db: db.clone(),
-                base: EntityTrait::find,
+                base: EntityTrait::find(),
                 column: institution::Column::Id,
                 key_of: |m| m.id,
             }),
             member: loader(ByKey {
                 db: db.clone(),
-                base: EntityTrait::find,
+                base: EntityTrait::find(),
                 column: member::Column::Id,
                 key_of: |m| m.id,
             }),
             dialogue: loader(ByKey {
                 db: db.clone(),
-                base: EntityTrait::find,
+                base: EntityTrait::find(),
                 column: dialogue::Column::Id,
                 key_of: |m| m.id,
             }),
             cooperation: loader(ByKey {
                 db: db.clone(),
-                base: EntityTrait::find,
+                base: EntityTrait::find(),
                 column: cooperation::Column::Id,
+                key_of: |m| m.id,
+            }),
+            account: loader(ByKey {
+                db: db.clone(),
+                base: EntityTrait::find(),
+                column: account::Column::Id,
                 key_of: |m| m.id,
             }),
 
@@ -564,6 +571,13 @@ impl Loaders {
                 all::<theme::Entity>(),
                 "program_id",
                 "theme_id",
+                "id",
+            )),
+
+            program_transitions: loader(children(
+                db,
+                all::<program_transition::Entity>(),
+                "program_id",
                 "id",
             )),
 

@@ -1,6 +1,8 @@
 //! The GraphQL API, built independently of poem so tests call [`Api::execute`] directly.
 
 pub mod cursor;
+pub mod directory;
+pub mod editorial;
 pub mod enums;
 pub mod l10n;
 pub mod loaders;
@@ -9,6 +11,7 @@ pub mod protection;
 pub mod query;
 pub mod search;
 pub mod types;
+pub mod write;
 
 use std::sync::Arc;
 
@@ -17,7 +20,7 @@ use fluent_bundle::FluentArgs;
 use rial_schema::enums::Language;
 use sea_orm::DatabaseConnection;
 
-use crate::auth::{Auth, ClientAddress, Viewer};
+use crate::auth::{Audience, Auth, ClientAddress, Viewer};
 use crate::error::{GRAPHQL_VALIDATION_FAILED, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION};
 use crate::search::SearchService;
 pub use cursor::Limits;
@@ -40,8 +43,8 @@ pub fn build_schema(
     search: Option<SearchService>,
     protection: Protection,
 ) -> AppSchema {
-    let mut builder = Schema::build(Query, Mutation, EmptySubscription)
-        .data(Arc::new(Loaders::new(&db)))
+    let mut builder = Schema::build(Query, Mutation::default(), EmptySubscription)
+        .data(Arc::new(Loaders::new(&db, Audience::Public)))
         .data(db)
         .data(limits)
         .limit_depth(protection.max_depth)
@@ -60,7 +63,7 @@ pub fn build_schema(
 
 /// The schema's SDL, as committed at `schema/schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(Query, Mutation, EmptySubscription)
+    Schema::build(Query, Mutation::default(), EmptySubscription)
         .finish()
         .sdl()
 }
@@ -78,6 +81,8 @@ pub struct Api {
     pub protection: Protection,
     /// Token issuer and checker.
     pub auth: Arc<Auth>,
+    /// The pool, for loaders built per request.
+    db: DatabaseConnection,
 }
 
 impl Api {
@@ -100,7 +105,8 @@ impl Api {
         protection: Protection,
     ) -> Self {
         Api {
-            schema: build_schema(db, limits, search.clone(), protection),
+            schema: build_schema(db.clone(), limits, search.clone(), protection),
+            db,
             catalog,
             search,
             protection,
@@ -142,6 +148,12 @@ impl Api {
                 catalog: catalog.clone(),
             })
             .data(self.auth.clone());
+        let audience = Audience::of(viewer.as_ref());
+        if audience != Audience::Public {
+            // The shared loaders see published programs only; a viewer who may see more
+            // gets loaders of their own (request data shadows schema data).
+            request = request.data(Arc::new(Loaders::new(&self.db, audience)));
+        }
         if let Some(viewer) = viewer {
             request = request.data(viewer);
         }
@@ -217,25 +229,58 @@ impl Api {
             if let Some(async_graphql::Value::String(id)) =
                 extensions.get(MESSAGE_ID_EXTENSION).cloned()
             {
-                let mut args = FluentArgs::new();
-                if let Some(async_graphql::Value::Object(values)) =
-                    extensions.get(MESSAGE_ARGS_EXTENSION)
-                {
-                    for (name, value) in values {
-                        if let async_graphql::Value::String(value) = value {
-                            args.set(name.to_string(), value.clone());
-                        }
-                    }
-                }
-                if let Some(message) = catalog.format(language, &id, None, Some(&args)) {
+                if let Some(message) = localize(
+                    &catalog,
+                    language,
+                    &id,
+                    extensions.get(MESSAGE_ARGS_EXTENSION),
+                ) {
                     error.message = message;
                 }
                 extensions.unset(MESSAGE_ID_EXTENSION);
                 extensions.unset(MESSAGE_ARGS_EXTENSION);
             }
+            // Field-level problems of a mutation's input carry their own message ids.
+            if let Some(async_graphql::Value::List(mut fields)) = extensions.get("fields").cloned()
+            {
+                for field in &mut fields {
+                    if let async_graphql::Value::Object(field) = field {
+                        let id = field.shift_remove(MESSAGE_ID_EXTENSION);
+                        let args = field.shift_remove(MESSAGE_ARGS_EXTENSION);
+                        if let Some(async_graphql::Value::String(id)) = id {
+                            if let Some(message) = localize(&catalog, language, &id, args.as_ref())
+                            {
+                                field.insert(
+                                    async_graphql::Name::new("message"),
+                                    async_graphql::Value::String(message),
+                                );
+                            }
+                        }
+                    }
+                }
+                extensions.set("fields", async_graphql::Value::List(fields));
+            }
         }
         response
     }
+}
+
+/// Message `id` of `ui.ftl` with string `args` (an object value), in `language`.
+fn localize(
+    catalog: &rial_schema::l10n::Catalog,
+    language: Language,
+    id: &str,
+    args: Option<&async_graphql::Value>,
+) -> Option<String> {
+    let mut fluent_args = FluentArgs::new();
+    if let Some(async_graphql::Value::Object(values)) = args {
+        for (name, value) in values {
+            if let async_graphql::Value::String(value) = value {
+                fluent_args.set(name.to_string(), value.clone());
+            }
+        }
+    }
+    catalog.format(language, id, None, Some(&fluent_args))
 }
 
 /// A response refusing the whole request with `code`; its message is localized like any

@@ -1,7 +1,8 @@
-//! Mutations. For now: opening and closing a session (`login`, `logout`); the editorial
-//! workflow of the Portfolio builds on them.
+//! The root mutation type: sessions (`login`, `logout`, here), the editorial workflow of the
+//! Portfolio ([`super::editorial`]) and the Secretariat's edits of the directory
+//! ([`super::directory`]), merged into one type.
 
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Context, MergedObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use super::enums::AccountRole;
@@ -10,7 +11,16 @@ use crate::auth::{Auth, ClientAddress, Viewer};
 use crate::error::{ApiError, ApiResult};
 
 /// The root mutation type.
-pub struct Mutation;
+#[derive(MergedObject, Default)]
+pub struct Mutation(
+    SessionMutation,
+    super::editorial::EditorialMutation,
+    super::directory::DirectoryMutation,
+);
+
+/// Opening and closing sessions.
+#[derive(Default)]
+pub struct SessionMutation;
 
 /// An open session.
 #[derive(SimpleObject)]
@@ -24,7 +34,7 @@ pub struct Session {
 }
 
 #[Object]
-impl Mutation {
+impl SessionMutation {
     /// Opens a session. An unknown username and a wrong password get the same answer
     /// (`INVALID_CREDENTIALS`); repeated failures for an account or from an address are
     /// refused for a while (`LOGIN_THROTTLED`).

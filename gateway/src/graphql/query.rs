@@ -15,7 +15,6 @@ use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilt
 
 use super::cursor::{list_page, CursorKey, Ordering, Page, PageArgs};
 use super::enums::*;
-use super::loaders::visible_programs;
 use super::types::*;
 use crate::error::{ApiError, ApiResult, InputError};
 
@@ -24,6 +23,11 @@ pub struct Query;
 
 pub(crate) fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {
     ctx.data_unchecked::<DatabaseConnection>()
+}
+
+/// Who the request is for, as far as program visibility goes.
+pub(crate) fn audience(ctx: &Context<'_>) -> crate::auth::Audience {
+    crate::auth::Audience::of(ctx.data_opt::<crate::auth::Viewer>())
 }
 
 fn by_id<E: EntityTrait>(column: E::Column) -> Ordering<E>
@@ -57,7 +61,7 @@ has_id!(
     domestic_work_action
 );
 
-fn parse_id(id: &ID, what: &'static str) -> ApiResult<i32> {
+pub(crate) fn parse_id(id: &ID, what: &'static str) -> ApiResult<i32> {
     id.parse::<i32>().map_err(|_| {
         InputError::InvalidId {
             what,
@@ -258,6 +262,9 @@ pub struct ProgramFilter {
     pub year_to: Option<i32>,
     /// Words in the title or summary (case-insensitive).
     pub text: Option<String>,
+    /// Programs in any of these editorial statuses, among those the viewer may see
+    /// (the Secretariat's review queue is `[SUBMITTED]`).
+    pub statuses: Option<Vec<ProgramStatus>>,
 }
 
 /// Orderings of `programs`.
@@ -490,7 +497,8 @@ impl Query {
             })
     }
 
-    /// The Portfolio of Programs (published programs).
+    /// The Portfolio of Programs: published programs; a focal point also sees every program
+    /// of their institution, and the Secretariat every program.
     async fn programs(
         &self,
         ctx: &Context<'_>,
@@ -501,7 +509,7 @@ impl Query {
     ) -> ApiResult<Page<Program>> {
         let db = db(ctx);
         check_years(filter.year_from, filter.year_to)?;
-        let mut select = visible_programs();
+        let mut select = audience(ctx).programs();
         if let Some(codes) = &filter.countries {
             select = select
                 .filter(program::Column::CountryCode.is_in(known_countries(db, codes).await?));
@@ -515,6 +523,12 @@ impl Query {
                 program_theme::Column::ThemeId,
                 themes,
             )));
+        }
+        if let Some(statuses) = &filter.statuses {
+            select = select.filter(
+                program::Column::Status
+                    .is_in(db_values::<_, rial_schema::enums::ProgramStatus>(statuses)),
+            );
         }
         if let Some(evaluated) = filter.evaluated {
             select = select.filter(program::Column::Evaluated.eq(evaluated));
@@ -561,9 +575,10 @@ impl Query {
         .await
     }
 
-    /// A published program by slug.
+    /// A program by slug (published, or one the viewer may see: see `programs`).
     async fn program(&self, ctx: &Context<'_>, slug: String) -> ApiResult<Program> {
-        visible_programs()
+        audience(ctx)
+            .programs()
             .filter(program::Column::Slug.eq(slug.as_str()))
             .one(db(ctx))
             .await?

@@ -720,6 +720,61 @@ impl Program {
         };
         Ok(Some(Member(load_required(ctx, |l| &l.member, id).await?)))
     }
+    /// Its editorial record, oldest first: every change of status, who made it and why.
+    /// For the Secretariat, and for the focal points of the program's institution
+    /// (`FORBIDDEN` for other accounts, `UNAUTHENTICATED` without one).
+    async fn transitions(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> ApiResult<Page<ProgramTransition>> {
+        super::editorial::may_read_record(ctx, &self.0)?;
+        relation_page(
+            ctx,
+            |l| &l.program_transitions,
+            self.0.id,
+            &PageArgs { first, after },
+            ProgramTransition,
+        )
+        .await
+    }
+}
+
+/// One step of a program's editorial record.
+pub struct ProgramTransition(pub program_transition::Model);
+
+#[Object]
+impl ProgramTransition {
+    /// The status before; null for the program's creation.
+    async fn from(&self) -> Option<ProgramStatus> {
+        self.0.from_status.map(Into::into)
+    }
+    /// The status after.
+    async fn to(&self) -> ProgramStatus {
+        self.0.to_status.into()
+    }
+    /// Why (required when the Secretariat returns a program).
+    async fn comment(&self) -> Option<&str> {
+        self.0.comment.as_deref()
+    }
+    /// When.
+    async fn at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    /// The username of the account that made the change.
+    async fn by_username(&self, ctx: &Context<'_>) -> ApiResult<String> {
+        Ok(load_required(ctx, |l| &l.account, self.0.account_id)
+            .await?
+            .username)
+    }
+    /// That account's role.
+    async fn by_role(&self, ctx: &Context<'_>) -> ApiResult<AccountRole> {
+        Ok(load_required(ctx, |l| &l.account, self.0.account_id)
+            .await?
+            .role
+            .into())
+    }
 }
 
 /// A hemispheric dialogue among the gender units of the Ministries of Labor.
