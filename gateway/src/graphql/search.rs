@@ -4,7 +4,9 @@
 //! the enum, years and paging by range) before [`crate::search`] builds a filter from them.
 //! Hits are resolved to `Program`/`Document` through the batched loaders, under the same
 //! visibility rule as every other path: a hit the database no longer shows (an index lagging
-//! behind an unpublish) is dropped, never shown.
+//! behind an unpublish) is dropped, never shown. Search covers the published Portfolio only,
+//! for every role: the index holds nothing else (a leaked search key exposes no draft), and
+//! a hit unpublished since it was indexed is dropped even for viewers who may see drafts.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -317,6 +319,7 @@ pub async fn search(
         loaders.document.load_many(ids(Entity::Document)),
     );
     let mut programs = programs?;
+    programs.retain(|_, program| program.status == db::ProgramStatus::Published);
     let mut documents = documents?;
     let mut hits = Vec::with_capacity(outcome.hits.len());
     for hit in outcome.hits {

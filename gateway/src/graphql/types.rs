@@ -131,7 +131,7 @@ impl Country {
         )
         .await
     }
-    /// Published programs of this country.
+    /// Programs of this country: published ones, and those the viewer may also see.
     async fn programs(
         &self,
         ctx: &Context<'_>,
@@ -315,7 +315,7 @@ impl Institution {
         )
         .await
     }
-    /// Its published programs.
+    /// Its programs: published ones, and those the viewer may also see.
     async fn programs(
         &self,
         ctx: &Context<'_>,
@@ -467,7 +467,7 @@ impl Member {
         )
         .await
     }
-    /// Published programs this person submitted to the Portfolio.
+    /// Programs this person submitted to the Portfolio (those the viewer may see).
     async fn submitted_programs(
         &self,
         ctx: &Context<'_>,
@@ -518,7 +518,7 @@ impl Theme {
     async fn translated(&self, ctx: &Context<'_>) -> bool {
         self.content(ctx).translated(&Self::FIELDS)
     }
-    /// Published programs on this theme.
+    /// Programs on this theme: published ones, and those the viewer may also see.
     async fn programs(
         &self,
         ctx: &Context<'_>,

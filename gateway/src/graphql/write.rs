@@ -1,10 +1,14 @@
 //! What every mutation shares: who may call it, input checks that report every bad field at
 //! once, and one transaction per mutation.
 //!
-//! Transactions are retried when SQLite reports another writer ("database is locked"): a
-//! SQLite transaction that began by reading cannot upgrade to a writer once someone else
-//! committed (`SQLITE_BUSY_SNAPSHOT`, which waits for nothing). The whole mutation runs
-//! again on a fresh snapshot, so its checks see the other writer's commit.
+//! Transactions are retried from the start when they lost a race to another writer:
+//! - SQLite reports "database is locked" when a transaction that began by reading tries to
+//!   write after someone else committed (`SQLITE_BUSY_SNAPSHOT`, which waits for nothing);
+//! - both backends report a unique violation when two mutations checked that the same slug
+//!   was free and both inserted it.
+//!
+//! The rerun sees the other writer's commit, so its checks now answer properly (the slug is
+//! `ALREADY_TAKEN`, or a derived slug gets the next free suffix).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -62,7 +66,7 @@ where
         match result {
             Ok(value) => return Ok(value),
             Err(Retry::Busy(error)) if attempt < ATTEMPTS => {
-                tracing::debug!(attempt, %error, "another writer committed first; retrying");
+                tracing::debug!(attempt, %error, "lost a race to another writer; retrying");
                 tokio::time::sleep(Duration::from_millis(5 << attempt)).await;
                 attempt += 1;
             }
@@ -71,9 +75,9 @@ where
                 if attempt < ATTEMPTS
                     && cause
                         .downcast_ref::<DbErr>()
-                        .is_some_and(is_busy) =>
+                        .is_some_and(lost_race) =>
             {
-                tracing::debug!(attempt, "another writer committed first; retrying");
+                tracing::debug!(attempt, "lost a race to another writer; retrying");
                 tokio::time::sleep(Duration::from_millis(5 << attempt)).await;
                 attempt += 1;
             }
@@ -90,7 +94,7 @@ enum Retry {
 
 impl From<DbErr> for Retry {
     fn from(error: DbErr) -> Self {
-        if is_busy(&error) {
+        if lost_race(&error) {
             Retry::Busy(error)
         } else {
             Retry::Api(error.into())
@@ -98,9 +102,13 @@ impl From<DbErr> for Retry {
     }
 }
 
-/// SQLite's `SQLITE_BUSY` family (5, and 517 = `BUSY_SNAPSHOT`) all read "database is locked".
-fn is_busy(error: &DbErr) -> bool {
-    error.to_string().contains("database is locked")
+/// Another writer got there first: SQLite's `SQLITE_BUSY` family (5, and 517 =
+/// `BUSY_SNAPSHOT`, all reading "database is locked"), or a unique violation.
+fn lost_race(error: &DbErr) -> bool {
+    matches!(
+        error.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    ) || error.to_string().contains("database is locked")
 }
 
 /// Collects every problem of a mutation's input, and hands back cleaned values.

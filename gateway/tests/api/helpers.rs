@@ -4,8 +4,9 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+use gateway::auth::Viewer;
 use gateway::graphql::{Api, Limits};
-use rial_schema::enums::Language;
+use rial_schema::enums::{AccountRole, Language};
 use rial_schema::l10n::live::LiveCatalog;
 use sea_orm::DatabaseConnection;
 use serde_json::Value;
@@ -16,6 +17,8 @@ pub struct TestApp {
     pub backend: Backend,
     pub api: Api,
     pub db: DatabaseConnection,
+    /// This test's own indexes on the test Meilisearch (with `spawn_app_with_search`).
+    pub engine: Option<search_indexer::engine::Engine>,
     statements: Arc<AtomicU64>,
     _database: rial_schema::testing::TestDatabase,
 }
@@ -72,6 +75,64 @@ impl TestApp {
         )
     }
 
+    /// A new account of `role` (tied to `member` for focal points), signed in: the viewer
+    /// its token stands for, as the HTTP layer would find it.
+    pub async fn viewer(&self, username: &str, role: AccountRole, member: Option<i32>) -> Viewer {
+        let password = gateway::auth::add_user(&self.db, username, role, member)
+            .await
+            .expect("account created");
+        let (token, _, _) = self
+            .api
+            .auth
+            .login(&self.db, username, &password, None)
+            .await
+            .expect("login");
+        self.api
+            .auth
+            .authenticate(&self.db, &token)
+            .await
+            .expect("the fresh token is valid")
+    }
+
+    /// Runs a query in English as `viewer` (None: anonymously), returns the JSON response.
+    pub async fn query_as(&self, viewer: Option<&Viewer>, query: &str) -> Value {
+        let response = self
+            .api
+            .execute_as(query, Language::En, viewer.cloned(), None)
+            .await;
+        serde_json::to_value(&response).expect("response serializes")
+    }
+
+    /// Like [`TestApp::query_as`] for a query that must succeed, returning `data`.
+    pub async fn data_as(&self, viewer: Option<&Viewer>, query: &str) -> Value {
+        let response = self.query_as(viewer, query).await;
+        assert!(
+            response.get("errors").is_none(),
+            "{:?}: unexpected errors for {query}: {response}",
+            self.backend
+        );
+        response["data"].clone()
+    }
+
+    /// Like [`TestApp::query_as`] for a query that must fail: the first error's code, and
+    /// the whole error (for `extensions.fields`).
+    pub async fn error_as(&self, viewer: Option<&Viewer>, query: &str) -> (String, Value) {
+        let response = self.query_as(viewer, query).await;
+        let error = response["errors"][0].clone();
+        assert!(
+            !error.is_null(),
+            "{:?}: expected an error for {query}, got {response}",
+            self.backend
+        );
+        (
+            error["extensions"]["code"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            error,
+        )
+    }
+
     /// SQL statements a query runs.
     pub async fn statements_of(&self, query: &str) -> u64 {
         let before = self.statements.load(Ordering::SeqCst);
@@ -108,6 +169,7 @@ pub async fn spawn_app_with_search(backend: Backend) -> Option<TestApp> {
         app.api.catalog.clone(),
         Some(search),
     );
+    app.engine = Some(engine);
     Some(app)
 }
 
@@ -128,6 +190,7 @@ pub async fn spawn_app_with(backend: Backend, limits: Limits) -> TestApp {
         backend,
         api: Api::new(db.clone(), limits, catalog, None),
         db,
+        engine: None,
         statements,
         _database: database,
     }
