@@ -408,6 +408,57 @@ pub async fn add_user(
     Ok(password)
 }
 
+/// Demo accounts for local development: a Secretariat account and a focal point of the
+/// first Ministry of Labor with members, each created only if absent, with generated
+/// passwords returned to be shown once: `(username, what it is, password)`.
+pub async fn add_demo_users(
+    db: &DatabaseConnection,
+) -> anyhow::Result<Vec<(String, String, String)>> {
+    use rial_schema::entity::institution;
+    use rial_schema::enums::InstitutionKind;
+    use sea_orm::QueryOrder;
+
+    let ministries: Vec<i32> = institution::Entity::find()
+        .filter(institution::Column::Kind.eq(InstitutionKind::MinistryOfLabor))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|ministry| ministry.id)
+        .collect();
+    let focal_point = member::Entity::find()
+        .filter(member::Column::InstitutionId.is_in(ministries))
+        .order_by_asc(member::Column::Id)
+        .one(db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no member of a Ministry of Labor: seed the database first"))?;
+    let mut created = Vec::new();
+    for (username, role, member_id, what) in [
+        (
+            "demo.secretariat",
+            AccountRole::Secretariat,
+            None,
+            "the Technical Secretariat".to_owned(),
+        ),
+        (
+            "demo.focal.point",
+            AccountRole::Member,
+            Some(focal_point.id),
+            format!("focal point {} (member {})", focal_point.full_name, focal_point.id),
+        ),
+    ] {
+        let exists = account::Entity::find()
+            .filter(account::Column::Username.eq(username))
+            .one(db)
+            .await?
+            .is_some();
+        if !exists {
+            let password = add_user(db, username, role, member_id).await?;
+            created.push((username.to_owned(), what, password));
+        }
+    }
+    Ok(created)
+}
+
 /// Gives an account a new generated password (returned to be shown once); every token
 /// issued before stops working.
 pub async fn reset_password(db: &DatabaseConnection, username: &str) -> anyhow::Result<String> {

@@ -75,6 +75,13 @@ pub enum UserCommand {
         #[arg(long)]
         username: String,
     },
+    /// Local development only: create `demo.secretariat` and `demo.focal.point` if absent,
+    /// with generated passwords printed once. Refused under `GATEWAY_PROFILE=production`.
+    Demo {
+        /// The deployment profile (demo accounts exist in development only).
+        #[arg(long, env = "GATEWAY_PROFILE", value_enum, default_value_t = Profile::Development)]
+        profile: Profile,
+    },
 }
 
 /// Roles of accounts, as the command line spells them.

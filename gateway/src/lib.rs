@@ -92,6 +92,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     let password = auth::reset_password(&db, &username).await?;
                     (username, password)
                 }
+                config::UserCommand::Demo { profile } => {
+                    anyhow::ensure!(
+                        profile == config::Profile::Development,
+                        "demo accounts are for local development only (GATEWAY_PROFILE is {profile:?})"
+                    );
+                    let created = auth::add_demo_users(&db).await?;
+                    if created.is_empty() {
+                        println!("demo accounts exist already (gateway user reset-password --username … gives a new password)");
+                    }
+                    for (username, what, password) in created {
+                        // Shown once, on stdout only; nothing stores it but as a hash.
+                        println!("demo account for {what}\n  username: {username}\n  password: {password}");
+                    }
+                    return Ok(());
+                }
             };
             // Shown once, on stdout only; nothing stores it but as a hash.
             println!(

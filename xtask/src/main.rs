@@ -114,6 +114,8 @@ fn run(extra: &[String]) -> Result<()> {
     };
     let gateway = release.join("gateway").to_string_lossy().into_owned();
     cmd(&gateway, &["seed"])?;
+    // Demo accounts, made once with generated passwords shown now and never again.
+    cmd(&gateway, &["user", "demo"])?;
     let status = indexer(&["reindex"])
         .status()
         .context("starting search-indexer")?;

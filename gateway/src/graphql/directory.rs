@@ -46,7 +46,8 @@ const MINISTRIES: (i32, i32) = (1, 100);
 /// `updateMember`; `null` (or a blank text) clears an optional field.
 #[derive(InputObject, Clone, Default)]
 pub struct MemberInput {
-    /// Stable key (`patricia-saenz`): required when creating, never changed afterwards.
+    /// Stable key (`patricia-saenz`): required when creating; an update may repeat it but
+    /// not change it.
     pub slug: Option<String>,
     /// Required when creating; at most 300 characters.
     pub full_name: Option<String>,
@@ -66,13 +67,15 @@ pub struct MemberInput {
     pub active: Option<bool>,
 }
 
-/// The fields of an institution a client writes (see [`MemberInput`] for absent and `null`).
+/// The fields of an institution a client writes. Absent fields are left unchanged by
+/// `updateInstitution`; `null` (or a blank text) clears an optional field.
 #[derive(InputObject, Clone, Default)]
 pub struct InstitutionInput {
-    /// Stable key (`mol-uy`): required when creating, never changed afterwards.
+    /// Stable key (`mol-uy`), used by the locale files: required when creating; an update
+    /// may repeat it but not change it.
     pub slug: Option<String>,
     /// Official name: required when creating; at most 300 characters.
-    pub name: MaybeUndefined<String>,
+    pub name: Option<String>,
     /// At most 30 characters.
     pub acronym: MaybeUndefined<String>,
     /// What the institution is (required when creating).
@@ -81,10 +84,12 @@ pub struct InstitutionInput {
     pub country_code: MaybeUndefined<String>,
 }
 
-/// The fields of a document a client writes (see [`MemberInput`] for absent and `null`).
+/// The fields of a document a client writes. Absent fields are left unchanged by
+/// `updateDocument`; `null` (or a blank text) clears an optional field.
 #[derive(InputObject, Clone, Default)]
 pub struct DocumentInput {
-    /// Stable key, used in URLs: required when creating, never changed afterwards.
+    /// Stable key, used in URLs: required when creating; an update may repeat it but
+    /// not change it.
     pub slug: Option<String>,
     /// Kind of resource (required when creating).
     pub kind: Option<DocumentKind>,
@@ -112,10 +117,12 @@ pub struct DocumentInput {
     pub countries: Option<Vec<String>>,
 }
 
-/// The fields of a dialogue a client writes (see [`MemberInput`] for absent and `null`).
+/// The fields of a dialogue a client writes. Absent fields are left unchanged by
+/// `updateDialogue`; `null` (or a blank text) clears an optional field.
 #[derive(InputObject, Clone, Default)]
 pub struct DialogueInput {
-    /// Its number (1 for the 1st), 1–1000: required when creating, never changed afterwards.
+    /// Its number (1 for the 1st), 1–1000: required when creating; an update may repeat
+    /// it but not change it.
     pub number: Option<i32>,
     /// Required when creating; at most 300 characters.
     pub title: Option<String>,
@@ -141,11 +148,12 @@ pub struct DialogueInput {
     pub countries: Option<Vec<String>>,
 }
 
-/// The fields of a bilateral cooperation a client writes (see [`MemberInput`] for absent
-/// and `null`). Each institution must be of its side's country, and the two countries differ.
+/// The fields of a bilateral cooperation a client writes. Absent fields are left unchanged
+/// by `updateCooperation`; `null` (or a blank text) clears an optional field. Each
+/// institution must be of its side's country, and the two countries differ.
 #[derive(InputObject, Clone, Default)]
 pub struct CooperationInput {
-    /// Stable key: required when creating, never changed afterwards.
+    /// Stable key: required when creating; an update may repeat it but not change it.
     pub slug: Option<String>,
     /// The RIAL call it was selected in, 1–1000 (required when creating).
     pub call_number: Option<i32>,
@@ -169,8 +177,9 @@ pub struct CooperationInput {
     pub themes: Option<Vec<String>>,
 }
 
-/// The fields of a Steering Committee seat a client writes (see [`MemberInput`] for absent
-/// and `null`). The institution must be of the seat's country.
+/// The fields of a Steering Committee seat a client writes. Absent fields are left
+/// unchanged by `updateCommitteeSeat`; `null` clears the end of the term. The institution
+/// must be of the seat's country.
 #[derive(InputObject, Clone, Default)]
 pub struct CommitteeSeatInput {
     /// ISO code of the country holding the seat (required when creating).
@@ -450,11 +459,17 @@ async fn check_member(
 ) -> ApiResult<MemberFields> {
     let creating = existing.is_none();
     let institution_field = "input.institutionId";
-    let institution = match required(check, institution_field, input.institution_id.as_ref(), creating) {
+    let institution = match required(
+        check,
+        institution_field,
+        input.institution_id.as_ref(),
+        creating,
+    ) {
         Some(id) => referenced::<institution::Entity>(txn, check, institution_field, id).await?,
         None => None,
     };
-    let mut country_code = optional_country(txn, check, "input.countryCode", &input.country_code).await?;
+    let mut country_code =
+        optional_country(txn, check, "input.countryCode", &input.country_code).await?;
     if creating && input.country_code.is_undefined() {
         // Most members act for their own country's Ministry.
         country_code = institution.as_ref().map(|found| found.country_code.clone());
@@ -477,7 +492,8 @@ async fn new_member(
     input: MemberInput,
 ) -> ApiResult<member::Model> {
     let mut check = Check::default();
-    let slug = new_slug::<member::Entity>(txn, &mut check, member::Column::Slug, &input.slug, None).await?;
+    let slug = new_slug::<member::Entity>(txn, &mut check, member::Column::Slug, &input.slug, None)
+        .await?;
     let fields = check_member(txn, &mut check, &input, None).await?;
     check.finish()?;
     let mut row = member::ActiveModel {
@@ -499,7 +515,14 @@ async fn edit_member(
 ) -> ApiResult<member::Model> {
     let existing = member_by_id(txn, id).await?;
     let mut check = Check::default();
-    new_slug::<member::Entity>(txn, &mut check, member::Column::Slug, &input.slug, Some(&existing.slug)).await?;
+    new_slug::<member::Entity>(
+        txn,
+        &mut check,
+        member::Column::Slug,
+        &input.slug,
+        Some(&existing.slug),
+    )
+    .await?;
     let fields = check_member(txn, &mut check, &input, Some(&existing)).await?;
     check.finish()?;
     let mut row: member::ActiveModel = existing.into();
@@ -566,15 +589,8 @@ async fn check_institution(
     existing: Option<&institution::Model>,
 ) -> ApiResult<InstitutionFields> {
     let creating = existing.is_none();
-    // `name` is nullable in GraphQL only so that the input type serves both mutations; a
-    // null name is as missing as an absent one.
-    let name = match &input.name {
-        MaybeUndefined::Undefined => None,
-        MaybeUndefined::Null => Some(String::new()),
-        MaybeUndefined::Value(name) => Some(name.clone()),
-    };
     Ok(InstitutionFields {
-        name: check.required_text("input.name", name.as_ref(), LINE, creating),
+        name: check.required_text("input.name", input.name.as_ref(), LINE, creating),
         acronym: check.optional_text("input.acronym", &input.acronym, ACRONYM),
         kind: required(check, "input.kind", input.kind, creating).map(Into::into),
         country_code: optional_country(txn, check, "input.countryCode", &input.country_code)
@@ -708,8 +724,7 @@ async fn check_document(
     existing: Option<&document::Model>,
 ) -> ApiResult<DocumentFields> {
     let creating = existing.is_none();
-    let languages = match required(check, "input.languages", input.languages.as_ref(), creating)
-    {
+    let languages = match required(check, "input.languages", input.languages.as_ref(), creating) {
         Some(languages) if languages.is_empty() => {
             check.fail("input.languages", FieldProblem::Required);
             None
@@ -902,7 +917,12 @@ async fn check_dialogue(
         MaybeUndefined::Undefined => None,
         MaybeUndefined::Null => Some(None),
         MaybeUndefined::Value(count) => check
-            .number("input.ministriesCount", Some(*count), MINISTRIES.0, MINISTRIES.1)
+            .number(
+                "input.ministriesCount",
+                Some(*count),
+                MINISTRIES.0,
+                MINISTRIES.1,
+            )
             .map(Some),
     };
     Ok(DialogueFields {
@@ -934,7 +954,10 @@ async fn new_dialogue(
     let number = match required(&mut check, "input.number", input.number, true) {
         Some(number) => match check.number("input.number", Some(number), NUMBERS.0, NUMBERS.1) {
             Some(number) if dialogue_by_number(txn, number).await?.is_some() => {
-                check.fail("input.number", FieldProblem::AlreadyTaken(number.to_string()));
+                check.fail(
+                    "input.number",
+                    FieldProblem::AlreadyTaken(number.to_string()),
+                );
                 None
             }
             number => number,
@@ -969,7 +992,10 @@ async fn edit_dialogue(
     let mut check = Check::default();
     if let Some(other) = input.number.filter(|&given| given != existing.number) {
         // The number keys the dialogue's locale entries: it is not renumbered.
-        check.fail("input.number", FieldProblem::InvalidReference(other.to_string()));
+        check.fail(
+            "input.number",
+            FieldProblem::InvalidReference(other.to_string()),
+        );
     }
     let fields = check_dialogue(txn, &mut check, &input, Some(&existing)).await?;
     check.finish()?;
@@ -1041,10 +1067,12 @@ impl CooperationFields {
             replace_links(
                 txn,
                 cooperation_theme::Column::CooperationId.eq(id),
-                themes.iter().map(|&theme_id| cooperation_theme::ActiveModel {
-                    cooperation_id: ActiveValue::Set(id),
-                    theme_id: ActiveValue::Set(theme_id),
-                }),
+                themes
+                    .iter()
+                    .map(|&theme_id| cooperation_theme::ActiveModel {
+                        cooperation_id: ActiveValue::Set(id),
+                        theme_id: ActiveValue::Set(theme_id),
+                    }),
             )
             .await?;
         }
@@ -1112,7 +1140,10 @@ async fn check_cooperation(
     of_country(
         txn,
         check,
-        ("input.requestingInstitutionId", fields.requesting_institution.as_ref()),
+        (
+            "input.requestingInstitutionId",
+            fields.requesting_institution.as_ref(),
+        ),
         existing.map(|row| row.requesting_institution_id),
         ("input.requestingCountryCode", requesting.as_deref()),
     )
@@ -1124,7 +1155,10 @@ async fn check_cooperation(
     of_country(
         txn,
         check,
-        ("input.providingInstitutionId", fields.providing_institution.as_ref()),
+        (
+            "input.providingInstitutionId",
+            fields.providing_institution.as_ref(),
+        ),
         existing.map(|row| row.providing_institution_id),
         ("input.providingCountryCode", providing.as_deref()),
     )
@@ -1286,7 +1320,7 @@ async fn new_seat(
     let mut check = Check::default();
     let fields = check_seat(txn, &mut check, &input, None).await?;
     check.finish()?;
-    let mut row = committee_seat::ActiveModel::default();
+    let mut row: committee_seat::ActiveModel = Default::default();
     fields.apply(&mut row);
     let seat = row.insert(txn).await?;
     tracing::info!(seat = seat.id, account, "committee seat created");
@@ -1468,11 +1502,9 @@ async fn required_country(
     creating: bool,
 ) -> ApiResult<Option<String>> {
     match required(check, field, code, creating) {
-        Some(code) => Ok(
-            country_codes(txn, check, field, std::slice::from_ref(code))
-                .await?
-                .and_then(|codes| codes.into_iter().next()),
-        ),
+        Some(code) => Ok(country_codes(txn, check, field, std::slice::from_ref(code))
+            .await?
+            .and_then(|codes| codes.into_iter().next())),
         None => Ok(None),
     }
 }
@@ -1488,14 +1520,11 @@ async fn optional_country(
         MaybeUndefined::Undefined => Ok(None),
         MaybeUndefined::Null => Ok(Some(None)),
         MaybeUndefined::Value(code) if code.trim().is_empty() => Ok(Some(None)),
-        MaybeUndefined::Value(code) => Ok(country_codes(
-            txn,
-            check,
-            field,
-            std::slice::from_ref(code),
-        )
-        .await?
-        .map(|codes| codes.into_iter().next())),
+        MaybeUndefined::Value(code) => {
+            Ok(country_codes(txn, check, field, std::slice::from_ref(code))
+                .await?
+                .map(|codes| codes.into_iter().next()))
+        }
     }
 }
 
