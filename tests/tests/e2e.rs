@@ -348,57 +348,104 @@ impl Drop for Background {
     }
 }
 
-#[test]
-fn the_whole_system_searches_and_follows_a_translation_edit() {
-    let Some((meili_url, admin_key, search_key)) = test_meili() else {
-        return;
-    };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("rial.db").display());
-    let locales = dir.path().join("locales");
-    copy_dir(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../locales"),
-        &locales,
-    );
-    let prefix = format!("e2e-{}-", std::process::id());
-    let indexer = |args: &[&str]| {
+/// The whole system over a fresh SQLite database: seeded, indexed into indexes of its own
+/// on the test Meilisearch, a `sync` worker running, and a gateway with a search-only key.
+struct System {
+    // Field order is drop order: the gateway and worker stop before the folder goes.
+    gateway: Gateway,
+    _sync: Background,
+    parts: Parts,
+    _dir: tempfile::TempDir,
+}
+
+/// Where a [`System`]'s programs find their database, locales and indexes.
+struct Parts {
+    url: String,
+    locales: PathBuf,
+    /// Meilisearch URL, admin key, search key.
+    meili: (String, String, String),
+    prefix: String,
+}
+
+impl Parts {
+    /// A `search-indexer` command over this system's database, locales and indexes.
+    fn indexer(&self, args: &[&str]) -> Command {
         let mut command = Command::new(binary("search-indexer"));
         command
             .args(args)
-            .env("DATABASE_URL", &url)
-            .env("LOCALES_DIR", &locales)
-            .env("MEILI_URL", &meili_url)
-            .env("MEILI_ADMIN_KEY", &admin_key)
-            .env("MEILI_INDEX_PREFIX", &prefix)
+            .env("DATABASE_URL", &self.url)
+            .env("LOCALES_DIR", &self.locales)
+            .env("MEILI_URL", &self.meili.0)
+            .env("MEILI_ADMIN_KEY", &self.meili.1)
+            .env("MEILI_INDEX_PREFIX", &self.prefix)
             .env("RUST_LOG", "warn");
         command
+    }
+}
+
+impl System {
+    /// None when the run has no test Meilisearch.
+    fn start() -> Option<System> {
+        let meili = test_meili()?;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let parts = Parts {
+            url: format!("sqlite://{}", dir.path().join("rial.db").display()),
+            locales: dir.path().join("locales"),
+            meili,
+            prefix: format!("e2e-{}-{}-", std::process::id(), unique()),
+        };
+        copy_dir(
+            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../locales"),
+            &parts.locales,
+        );
+        let seeded = Command::new(gateway_binary())
+            .arg("seed")
+            .env("DATABASE_URL", &parts.url)
+            .env("RUST_LOG", "warn")
+            .status()
+            .expect("gateway seed");
+        assert!(seeded.success());
+        let output = parts.indexer(&["reindex"]).output().expect("reindex");
+        assert!(output.status.success(), "{output:?}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains("indexed"));
+        let sync = Background(
+            parts
+                .indexer(&["sync", "--poll-ms", "100", "--locales-poll-ms", "100"])
+                .stdout(Stdio::null())
+                .spawn()
+                .expect("sync"),
+        );
+        let locales_dir = parts.locales.to_string_lossy().into_owned();
+        let gateway = Gateway::start_with(
+            &parts.url,
+            &[
+                ("MEILI_URL", parts.meili.0.as_str()),
+                ("MEILI_SEARCH_KEY", parts.meili.2.as_str()),
+                ("MEILI_INDEX_PREFIX", parts.prefix.as_str()),
+                ("LOCALES_DIR", locales_dir.as_str()),
+            ],
+        );
+        Some(System {
+            gateway,
+            _sync: sync,
+            parts,
+            _dir: dir,
+        })
+    }
+}
+
+/// A number no other call in this process returns.
+fn unique() -> u32 {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+}
+
+#[test]
+fn the_whole_system_searches_and_follows_a_translation_edit() {
+    let Some(system) = System::start() else {
+        return;
     };
-    let seeded = Command::new(gateway_binary())
-        .arg("seed")
-        .env("DATABASE_URL", &url)
-        .env("RUST_LOG", "warn")
-        .status()
-        .expect("gateway seed");
-    assert!(seeded.success());
-    let output = indexer(&["reindex"]).output().expect("reindex");
-    assert!(output.status.success(), "{output:?}");
-    assert!(String::from_utf8_lossy(&output.stdout).contains("indexed"));
-    let _sync = Background(
-        indexer(&["sync", "--poll-ms", "100", "--locales-poll-ms", "100"])
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("sync"),
-    );
-    let locales_dir = locales.to_string_lossy().into_owned();
-    let gateway = Gateway::start_with(
-        &url,
-        &[
-            ("MEILI_URL", meili_url.as_str()),
-            ("MEILI_SEARCH_KEY", search_key.as_str()),
-            ("MEILI_INDEX_PREFIX", prefix.as_str()),
-            ("LOCALES_DIR", locales_dir.as_str()),
-        ],
-    );
+    let (gateway, locales) = (&system.gateway, &system.parts.locales);
     let (status, body) = gateway.get("/ready");
     assert_eq!(status, 200, "{body}");
     assert!(body.contains(r#""search":"ok""#), "{body}");
@@ -449,7 +496,11 @@ fn the_whole_system_searches_and_follows_a_translation_edit() {
         std::thread::sleep(Duration::from_millis(100));
     }
 
-    let output = indexer(&["status", "--json"]).output().expect("status");
+    let output = system
+        .parts
+        .indexer(&["status", "--json"])
+        .output()
+        .expect("status");
     assert!(output.status.success(), "{output:?}");
     let status: Value = serde_json::from_slice(&output.stdout).expect("status JSON");
     for index in status["indexes"].as_array().expect("indexes") {
@@ -576,4 +627,113 @@ fn an_account_made_on_the_command_line_logs_in_over_http() {
     ));
     assert_eq!(login["data"]["login"]["role"], "SECRETARIAT", "{login}");
     assert!(login["data"]["login"]["token"].is_string());
+}
+
+/// A GraphQL request over HTTP with a bearer token.
+fn graphql_as(gateway: &Gateway, token: &str, query: &str) -> Value {
+    let body = serde_json::json!({ "query": query }).to_string();
+    ureq::post(&format!("{}/graphql", gateway.base))
+        .header("content-type", "application/json")
+        .header("authorization", &format!("Bearer {token}"))
+        .send(&body)
+        .expect("POST /graphql")
+        .body_mut()
+        .read_json()
+        .expect("JSON response")
+}
+
+/// Polls `query` until `done` holds for its response (the sync worker runs every 100 ms).
+fn eventually(gateway: &Gateway, query: &str, what: &str, done: impl Fn(&Value) -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let response = gateway.graphql(query);
+        if done(&response) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what} never happened: {response}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn a_program_goes_through_the_workflow_over_http_and_search_follows_it() {
+    let Some(system) = System::start() else {
+        return;
+    };
+    let gateway = &system.gateway;
+    // The demo accounts of local development, passwords printed once.
+    let output = Command::new(gateway_binary())
+        .args(["user", "demo"])
+        .env("DATABASE_URL", &system.parts.url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("gateway user demo");
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let password_of = |username: &str| -> String {
+        let mut lines = stdout.lines();
+        lines
+            .find(|line| line.trim() == format!("username: {username}"))
+            .and_then(|_| lines.next())
+            .and_then(|line| line.trim().strip_prefix("password: "))
+            .unwrap_or_else(|| panic!("no password printed for {username}: {stdout}"))
+            .to_owned()
+    };
+    let token_of = |username: &str| -> String {
+        let login = gateway.graphql(&format!(
+            r#"mutation {{ login(username: "{username}", password: {}) {{ token }} }}"#,
+            Value::from(password_of(username))
+        ));
+        login["data"]["login"]["token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{username} cannot log in: {login}"))
+            .to_owned()
+    };
+    let focal_point = token_of("demo.focal.point");
+    let secretariat = token_of("demo.secretariat");
+
+    let created = graphql_as(
+        gateway,
+        &focal_point,
+        r#"mutation { createProgram(input: { title: "Quetzalcoatlus apprenticeships for women", summary: "Apprenticeships in transport.", sourceLanguage: EN }) { slug status } }"#,
+    );
+    assert_eq!(created["data"]["createProgram"]["status"], "DRAFT", "{created}");
+    let slug = created["data"]["createProgram"]["slug"]
+        .as_str()
+        .expect("slug")
+        .to_owned();
+    assert_eq!(slug, "quetzalcoatlus-apprenticeships-for-women");
+    let submitted = graphql_as(
+        gateway,
+        &focal_point,
+        &format!(r#"mutation {{ transitionProgram(slug: "{slug}", action: SUBMIT) {{ status }} }}"#),
+    );
+    assert_eq!(submitted["data"]["transitionProgram"]["status"], "SUBMITTED", "{submitted}");
+
+    let search = r#"{ search(query: "quetzalcoatlus") { totalHits hits { program { slug status } } } }"#;
+    let found = |response: &Value| response["data"]["search"]["totalHits"] == 1;
+    // Let the worker catch up with the draft, then check it is still not found.
+    std::thread::sleep(Duration::from_millis(500));
+    let response = gateway.graphql(search);
+    assert_eq!(response["data"]["search"]["totalHits"], 0, "{response}");
+
+    let published = graphql_as(
+        gateway,
+        &secretariat,
+        &format!(r#"mutation {{ transitionProgram(slug: "{slug}", action: PUBLISH) {{ status }} }}"#),
+    );
+    assert_eq!(published["data"]["transitionProgram"]["status"], "PUBLISHED", "{published}");
+    eventually(gateway, search, "the published program becoming searchable", found);
+
+    graphql_as(
+        gateway,
+        &secretariat,
+        &format!(r#"mutation {{ transitionProgram(slug: "{slug}", action: ARCHIVE, comment: "Ended.") {{ status }} }}"#),
+    );
+    eventually(gateway, search, "the archived program leaving search", |response| {
+        response["data"]["search"]["totalHits"] == 0
+    });
 }
