@@ -33,17 +33,17 @@ const USAGE: &str =
 const COUNTED_REQUESTS: u64 = 10;
 /// Warm-up before each measured run: fills SQLite's page cache / PostgreSQL's buffers and
 /// the pool, so the measured run does not pay for the first touches.
-const WARM_UP: Duration = Duration::from_secs(2);
+pub(crate) const WARM_UP: Duration = Duration::from_secs(2);
 /// The page of programs among which the single-program query picks its program (see
 /// [`pick_program`]): past the real seed, inside the synthetic data.
 const PICK_WITHIN: usize = 1000;
 
 /// A page of programs with scalar fields only: pagination, `totalCount`, one table.
-const FLAT_PAGE: &str =
+pub(crate) const FLAT_PAGE: &str =
     "{ programs(first: 50) { totalCount nodes { slug title startYear status } } }";
 
 /// Three levels of nested connections: what the dataloaders are for.
-const NESTED_PAGE: &str = "{ countries(first: 10) { nodes { code name \
+pub(crate) const NESTED_PAGE: &str = "{ countries(first: 10) { nodes { code name \
     programs(first: 10) { nodes { title institution { name } themes { nodes { slug } } } } \
     members(first: 5) { nodes { fullName participations { nodes { dialogue { number title } } } } } } } }";
 
@@ -88,17 +88,17 @@ pub fn run(args: &[String]) -> Result<()> {
 }
 
 /// What `cargo xtask bench` was asked for.
-struct Options {
-    scale: usize,
-    duration: u32,
-    connections: u32,
-    rounds: u32,
+pub(crate) struct Options {
+    pub(crate) scale: usize,
+    pub(crate) duration: u32,
+    pub(crate) connections: u32,
+    pub(crate) rounds: u32,
     backends: Vec<Backend>,
 }
 
 impl Options {
     /// The options, or `None` when help was asked for.
-    fn parse(args: &[String]) -> Result<Option<Self>> {
+    pub(crate) fn parse(args: &[String]) -> Result<Option<Self>> {
         let mut options = Options {
             scale: 100_000,
             duration: 10,
@@ -146,7 +146,7 @@ impl Options {
     }
 
     /// wrk needs at least one connection per thread.
-    fn threads(&self) -> u32 {
+    pub(crate) fn threads(&self) -> u32 {
         self.connections.min(2)
     }
 }
@@ -412,7 +412,7 @@ pub(crate) struct Gateway {
 }
 
 impl Gateway {
-    fn start(binary: &Path, url: &str, log: &Path) -> Result<Self> {
+    pub(crate) fn start(binary: &Path, url: &str, log: &Path) -> Result<Self> {
         Self::start_with(binary, url, log, &[])
     }
 
@@ -494,7 +494,7 @@ impl Gateway {
     }
 
     /// Graceful stop; fails if the gateway did not exit cleanly.
-    fn stop(mut self) -> Result<()> {
+    pub(crate) fn stop(mut self) -> Result<()> {
         let status = self.shutdown()?;
         ensure!(
             status.success(),

@@ -12,6 +12,7 @@
 
 mod apt;
 mod bench;
+mod bench_roles;
 mod bench_search;
 mod http;
 mod meili;
@@ -31,13 +32,15 @@ fn main() -> Result<()> {
         Some("pg") => pg_shell(),
         Some("bench") => bench::run(rest),
         Some("bench-search") => bench_search::run(rest),
+        Some("bench-roles") => bench_roles::run(rest),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n  run    Meilisearch + indexer + gateway over the seeded SQLite database (data/)\n  \
                  test   fmt + clippy gates, then all tests on SQLite and PostgreSQL\n  \
                  pg     start a throwaway PostgreSQL on loopback and print its URL\n  \
                  bench  run the gateway benchmark (see docs/BENCHMARKS.md)\n  \
-                 bench-search  run the search benchmarks (reindex, search, sync latency)"
+                 bench-search  run the search benchmarks (reindex, search, sync latency)\n  \
+                 bench-roles   signed-in reads (focal point, Secretariat) against anonymous ones"
             );
             std::process::exit(2)
         }
