@@ -722,13 +722,14 @@ impl Program {
     }
     /// Its editorial record, oldest first: every change of status, who made it and why.
     /// For the Secretariat, and for the focal points of the program's institution
-    /// (`FORBIDDEN` for other accounts, `UNAUTHENTICATED` without one).
+    /// (`FORBIDDEN` for other accounts, `UNAUTHENTICATED` without one). Nullable, so that
+    /// a refusal nulls this field only, not the program or the list holding it.
     async fn transitions(
         &self,
         ctx: &Context<'_>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> ApiResult<Page<ProgramTransition>> {
+    ) -> ApiResult<Option<Page<ProgramTransition>>> {
         super::editorial::may_read_record(ctx, &self.0)?;
         relation_page(
             ctx,
@@ -738,6 +739,7 @@ impl Program {
             ProgramTransition,
         )
         .await
+        .map(Some)
     }
 }
 

@@ -215,6 +215,17 @@ async fn a_program_goes_from_draft_to_archive_and_every_step_is_recorded() {
             app.data_as(Some(&cast.own), &record).await["program"]["transitions"]["totalCount"],
             5
         );
+        // A refusal nulls the record only: the list around it is still served.
+        let list = app
+            .query_as(
+                None,
+                r#"{ programs(first: 3) { nodes { slug transitions { totalCount } } } }"#,
+            )
+            .await;
+        let nodes = list["data"]["programs"]["nodes"].as_array().unwrap();
+        assert_eq!(nodes.len(), 3, "{list}");
+        assert!(nodes.iter().all(|node| node["slug"].is_string() && node["transitions"].is_null()));
+        assert_eq!(list["errors"][0]["extensions"]["code"], "UNAUTHENTICATED", "{list}");
 
         app.data_as(Some(&cast.secretariat), &step(slug, "ARCHIVE", Some("Ended in 2024.")))
             .await;
