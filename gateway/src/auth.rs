@@ -430,7 +430,9 @@ pub async fn add_demo_users(
         .order_by_asc(member::Column::Id)
         .one(db)
         .await?
-        .ok_or_else(|| anyhow::anyhow!("no member of a Ministry of Labor: seed the database first"))?;
+        .ok_or_else(|| {
+            anyhow::anyhow!("no member of a Ministry of Labor: seed the database first")
+        })?;
     let mut created = Vec::new();
     for (username, role, member_id, what) in [
         (
@@ -443,7 +445,10 @@ pub async fn add_demo_users(
             "demo.focal.point",
             AccountRole::Member,
             Some(focal_point.id),
-            format!("focal point {} (member {})", focal_point.full_name, focal_point.id),
+            format!(
+                "focal point {} (member {})",
+                focal_point.full_name, focal_point.id
+            ),
         ),
     ] {
         let exists = account::Entity::find()

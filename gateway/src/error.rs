@@ -439,8 +439,14 @@ fn field_error_value(error: &FieldError) -> async_graphql::Value {
         object.insert(async_graphql::Name::new(name), value);
     };
     put("field", async_graphql::Value::String(error.field.clone()));
-    put("code", async_graphql::Value::String(error.problem.code().to_owned()));
-    put("message", async_graphql::Value::String(error.problem.english()));
+    put(
+        "code",
+        async_graphql::Value::String(error.problem.code().to_owned()),
+    );
+    put(
+        "message",
+        async_graphql::Value::String(error.problem.english()),
+    );
     put(
         MESSAGE_ID_EXTENSION,
         async_graphql::Value::String(error.problem.message_id().to_owned()),

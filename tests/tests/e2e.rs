@@ -700,7 +700,10 @@ fn a_program_goes_through_the_workflow_over_http_and_search_follows_it() {
         &focal_point,
         r#"mutation { createProgram(input: { title: "Quetzalcoatlus apprenticeships for women", summary: "Apprenticeships in transport.", sourceLanguage: EN }) { slug status } }"#,
     );
-    assert_eq!(created["data"]["createProgram"]["status"], "DRAFT", "{created}");
+    assert_eq!(
+        created["data"]["createProgram"]["status"], "DRAFT",
+        "{created}"
+    );
     let slug = created["data"]["createProgram"]["slug"]
         .as_str()
         .expect("slug")
@@ -709,11 +712,17 @@ fn a_program_goes_through_the_workflow_over_http_and_search_follows_it() {
     let submitted = graphql_as(
         gateway,
         &focal_point,
-        &format!(r#"mutation {{ transitionProgram(slug: "{slug}", action: SUBMIT) {{ status }} }}"#),
+        &format!(
+            r#"mutation {{ transitionProgram(slug: "{slug}", action: SUBMIT) {{ status }} }}"#
+        ),
     );
-    assert_eq!(submitted["data"]["transitionProgram"]["status"], "SUBMITTED", "{submitted}");
+    assert_eq!(
+        submitted["data"]["transitionProgram"]["status"], "SUBMITTED",
+        "{submitted}"
+    );
 
-    let search = r#"{ search(query: "quetzalcoatlus") { totalHits hits { program { slug status } } } }"#;
+    let search =
+        r#"{ search(query: "quetzalcoatlus") { totalHits hits { program { slug status } } } }"#;
     let found = |response: &Value| response["data"]["search"]["totalHits"] == 1;
     // Let the worker catch up with the draft, then check it is still not found.
     std::thread::sleep(Duration::from_millis(500));
@@ -723,17 +732,32 @@ fn a_program_goes_through_the_workflow_over_http_and_search_follows_it() {
     let published = graphql_as(
         gateway,
         &secretariat,
-        &format!(r#"mutation {{ transitionProgram(slug: "{slug}", action: PUBLISH) {{ status }} }}"#),
+        &format!(
+            r#"mutation {{ transitionProgram(slug: "{slug}", action: PUBLISH) {{ status }} }}"#
+        ),
     );
-    assert_eq!(published["data"]["transitionProgram"]["status"], "PUBLISHED", "{published}");
-    eventually(gateway, search, "the published program becoming searchable", found);
+    assert_eq!(
+        published["data"]["transitionProgram"]["status"], "PUBLISHED",
+        "{published}"
+    );
+    eventually(
+        gateway,
+        search,
+        "the published program becoming searchable",
+        found,
+    );
 
     graphql_as(
         gateway,
         &secretariat,
-        &format!(r#"mutation {{ transitionProgram(slug: "{slug}", action: ARCHIVE, comment: "Ended.") {{ status }} }}"#),
+        &format!(
+            r#"mutation {{ transitionProgram(slug: "{slug}", action: ARCHIVE, comment: "Ended.") {{ status }} }}"#
+        ),
     );
-    eventually(gateway, search, "the archived program leaving search", |response| {
-        response["data"]["search"]["totalHits"] == 0
-    });
+    eventually(
+        gateway,
+        search,
+        "the archived program leaving search",
+        |response| response["data"]["search"]["totalHits"] == 0,
+    );
 }

@@ -18,7 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use rial_schema::domain::CountryCode;
 use rial_schema::entity::{
     committee_seat, cooperation, cooperation_theme, country, dialogue, dialogue_country,
-    dialogue_theme, document, document_country, document_theme, institution, member, theme,
+    dialogue_theme, document, document_country, document_theme, institution, member,
 };
 use rial_schema::enums as db_enums;
 use sea_orm::{
@@ -32,7 +32,9 @@ use super::enums::{
 };
 use super::query::{db, parse_id};
 use super::types::{CommitteeSeat, Cooperation, Dialogue, Document, Institution, Member};
-use super::write::{in_transaction, secretariat, set, viewer, Check, LINE, PARAGRAPH};
+use super::write::{
+    in_transaction, known_themes, secretariat, set, viewer, Check, LINE, PARAGRAPH,
+};
 use crate::error::{ApiError, ApiResult, FieldProblem};
 
 /// Longest acronym.
@@ -1526,31 +1528,6 @@ async fn optional_country(
                 .map(|codes| codes.into_iter().next()))
         }
     }
-}
-
-/// Ids of the themes named by `slugs` (`None`: links unchanged); each unknown slug is
-/// `UNKNOWN_REFERENCE`.
-async fn known_themes(
-    txn: &DatabaseTransaction,
-    check: &mut Check,
-    field: &str,
-    slugs: Option<&[String]>,
-) -> ApiResult<Option<Vec<i32>>> {
-    let Some(slugs) = slugs else {
-        return Ok(None);
-    };
-    let found = theme::Entity::find()
-        .filter(theme::Column::Slug.is_in(slugs.iter().cloned()))
-        .all(txn)
-        .await?;
-    let mut unknown = false;
-    for slug in slugs {
-        if !found.iter().any(|theme| &theme.slug == slug) {
-            check.fail(field, FieldProblem::UnknownReference(slug.clone()));
-            unknown = true;
-        }
-    }
-    Ok((!unknown).then(|| found.into_iter().map(|theme| theme.id).collect()))
 }
 
 /// An institution must be of the country it acts for, as both will be stored: `given` (or

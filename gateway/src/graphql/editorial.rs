@@ -18,7 +18,7 @@
 use async_graphql::{Context, Enum, InputObject, MaybeUndefined, Object, ID};
 use chrono::Utc;
 use rial_schema::domain::Slug;
-use rial_schema::entity::{institution, program, program_theme, program_transition, theme};
+use rial_schema::entity::{institution, program, program_theme, program_transition};
 use rial_schema::enums::{AccountRole, ProgramStatus};
 use sea_orm::{
     ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
@@ -28,7 +28,7 @@ use sea_orm::{
 use super::enums::Language;
 use super::query::{audience, db, parse_id};
 use super::types::Program;
-use super::write::{in_transaction, set, viewer, Check, LINE, PARAGRAPH};
+use super::write::{in_transaction, known_themes, set, viewer, Check, LINE, PARAGRAPH};
 use crate::auth::{Audience, Viewer};
 use crate::error::{ApiError, ApiResult, FieldProblem};
 
@@ -138,9 +138,9 @@ impl EditorialMutation {
                 slug.clone(),
                 institution_id.clone(),
             );
-            Box::pin(async move {
-                create(txn, &viewer, input, slug, institution_id, language).await
-            })
+            Box::pin(
+                async move { create(txn, &viewer, input, slug, institution_id, language).await },
+            )
         })
         .await?;
         Ok(Program(model))
@@ -214,8 +214,12 @@ async fn create(
     let mut check = Check::default();
     // Whose program: a focal point's own institution; the Secretariat names one.
     let institution = match (viewer.role, &institution_id, viewer.institution_id) {
-        (AccountRole::Member, None, Some(own)) => institution::Entity::find_by_id(own).one(txn).await?,
-        (AccountRole::Member, Some(id), Some(own)) if parse_id(id, "Institution").ok() == Some(own) => {
+        (AccountRole::Member, None, Some(own)) => {
+            institution::Entity::find_by_id(own).one(txn).await?
+        }
+        (AccountRole::Member, Some(id), Some(own))
+            if parse_id(id, "Institution").ok() == Some(own) =>
+        {
             institution::Entity::find_by_id(own).one(txn).await?
         }
         (AccountRole::Member, ..) => return Err(ApiError::Forbidden),
@@ -229,7 +233,10 @@ async fn create(
                 Err(_) => None,
             };
             if found.is_none() {
-                check.fail("institutionId", FieldProblem::UnknownReference(id.0.clone()));
+                check.fail(
+                    "institutionId",
+                    FieldProblem::UnknownReference(id.0.clone()),
+                );
             }
             found
         }
@@ -304,7 +311,11 @@ async fn create(
         replace_themes(txn, program.id, themes).await?;
     }
     record(txn, viewer, &program, None, None).await?;
-    tracing::info!(program = program.id, account = viewer.account_id, "program created");
+    tracing::info!(
+        program = program.id,
+        account = viewer.account_id,
+        "program created"
+    );
     Ok(program)
 }
 
@@ -472,7 +483,11 @@ async fn check_fields(
         start_year: check.optional_year("input.startYear", &input.start_year),
         end_year: check.optional_year("input.endYear", &input.end_year),
         themes: match &input.themes {
-            Some(slugs) => Some(known_themes(txn, check, slugs).await?),
+            Some(slugs) => Some(
+                known_themes(txn, check, "input.themes", Some(slugs))
+                    .await?
+                    .unwrap_or_default(),
+            ),
             None => None,
         },
     };
@@ -486,24 +501,6 @@ async fn check_fields(
     Ok(fields)
 }
 
-/// Ids of the themes named by `slugs`; each unknown slug is a field problem.
-async fn known_themes(
-    txn: &DatabaseTransaction,
-    check: &mut Check,
-    slugs: &[String],
-) -> ApiResult<Vec<i32>> {
-    let found = theme::Entity::find()
-        .filter(theme::Column::Slug.is_in(slugs.iter().cloned()))
-        .all(txn)
-        .await?;
-    for slug in slugs {
-        if !found.iter().any(|theme| &theme.slug == slug) {
-            check.fail("input.themes", FieldProblem::UnknownReference(slug.clone()));
-        }
-    }
-    Ok(found.into_iter().map(|theme| theme.id).collect())
-}
-
 async fn replace_themes(
     txn: &DatabaseTransaction,
     program_id: i32,
@@ -514,11 +511,9 @@ async fn replace_themes(
         .exec(txn)
         .await?;
     if !themes.is_empty() {
-        program_theme::Entity::insert_many(themes.iter().map(|theme| {
-            program_theme::ActiveModel {
-                program_id: ActiveValue::Set(program_id),
-                theme_id: ActiveValue::Set(*theme),
-            }
+        program_theme::Entity::insert_many(themes.iter().map(|theme| program_theme::ActiveModel {
+            program_id: ActiveValue::Set(program_id),
+            theme_id: ActiveValue::Set(*theme),
         }))
         .exec(txn)
         .await?;

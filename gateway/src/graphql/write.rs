@@ -16,8 +16,12 @@ use std::time::Duration;
 
 use async_graphql::{Context, MaybeUndefined};
 use rial_schema::domain::Slug;
+use rial_schema::entity::theme;
 use rial_schema::enums::AccountRole;
-use sea_orm::{ActiveValue, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
+use sea_orm::{
+    ActiveValue, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
+    QueryFilter, TransactionTrait,
+};
 
 use crate::auth::Viewer;
 use crate::error::{ApiError, ApiResult, FieldError, FieldProblem};
@@ -72,10 +76,7 @@ where
             }
             Err(Retry::Busy(error)) => return Err(error.into()),
             Err(Retry::Api(ApiError::Internal(cause)))
-                if attempt < ATTEMPTS
-                    && cause
-                        .downcast_ref::<DbErr>()
-                        .is_some_and(lost_race) =>
+                if attempt < ATTEMPTS && cause.downcast_ref::<DbErr>().is_some_and(lost_race) =>
             {
                 tracing::debug!(attempt, "lost a race to another writer; retrying");
                 tokio::time::sleep(Duration::from_millis(5 << attempt)).await;
@@ -297,6 +298,31 @@ impl Check {
             }
         }
     }
+}
+
+/// Ids of the themes named by `slugs` (`None`: links unchanged); each unknown slug is
+/// `UNKNOWN_REFERENCE`.
+pub(crate) async fn known_themes(
+    txn: &DatabaseTransaction,
+    check: &mut Check,
+    field: &str,
+    slugs: Option<&[String]>,
+) -> ApiResult<Option<Vec<i32>>> {
+    let Some(slugs) = slugs else {
+        return Ok(None);
+    };
+    let found = theme::Entity::find()
+        .filter(theme::Column::Slug.is_in(slugs.iter().cloned()))
+        .all(txn)
+        .await?;
+    let mut unknown = false;
+    for slug in slugs {
+        if !found.iter().any(|theme| &theme.slug == slug) {
+            check.fail(field, FieldProblem::UnknownReference(slug.clone()));
+            unknown = true;
+        }
+    }
+    Ok((!unknown).then(|| found.into_iter().map(|theme| theme.id).collect()))
 }
 
 /// Sets a column when the input gave a value (leaves it unchanged otherwise).

@@ -84,7 +84,10 @@ impl Cast {
     /// real user would take.
     async fn program_in(&self, app: &TestApp, slug: &str, status: ProgramStatus) -> String {
         let created = app
-            .data_as(Some(&self.own), &create(slug, "A pilot program", &self.theme))
+            .data_as(
+                Some(&self.own),
+                &create(slug, "A pilot program", &self.theme),
+            )
             .await;
         assert_eq!(created["createProgram"]["status"], "DRAFT");
         let steps: &[(&Viewer, &str)] = match status {
@@ -118,7 +121,9 @@ fn step(slug: &str, action: &str, comment: Option<&str>) -> String {
 }
 
 fn update(slug: &str, fields: &str) -> String {
-    format!(r#"mutation {{ updateProgram(slug: "{slug}", input: {{ {fields} }}) {{ slug status summary results }} }}"#)
+    format!(
+        r#"mutation {{ updateProgram(slug: "{slug}", input: {{ {fields} }}) {{ slug status summary results }} }}"#
+    )
 }
 
 async fn record_length(app: &TestApp) -> u64 {
@@ -150,17 +155,27 @@ async fn a_program_goes_from_draft_to_archive_and_every_step_is_recorded() {
         let slug = "equal-pay-inspection-pilot";
 
         let created = app
-            .data_as(Some(&cast.own), &create(slug, "Equal pay inspection pilot", &cast.theme))
+            .data_as(
+                Some(&cast.own),
+                &create(slug, "Equal pay inspection pilot", &cast.theme),
+            )
             .await;
         let program = &created["createProgram"];
         assert_eq!(program["status"], "DRAFT");
-        assert_eq!(program["institution"]["id"], cast.own_institution.to_string());
+        assert_eq!(
+            program["institution"]["id"],
+            cast.own_institution.to_string()
+        );
         assert_eq!(program["country"]["code"], cast.own_country);
         assert_eq!(program["themes"]["nodes"][0]["slug"], cast.theme);
 
-        app.data_as(Some(&cast.own), &update(slug, r#"summary: "Trains inspectors.""#))
+        app.data_as(
+            Some(&cast.own),
+            &update(slug, r#"summary: "Trains inspectors.""#),
+        )
+        .await;
+        app.data_as(Some(&cast.own), &step(slug, "SUBMIT", None))
             .await;
-        app.data_as(Some(&cast.own), &step(slug, "SUBMIT", None)).await;
         // Submitted: out of the focal point's hands until the Secretariat returns it.
         let (code, _) = app
             .error_as(Some(&cast.own), &update(slug, r#"results: "Done""#))
@@ -184,20 +199,34 @@ async fn a_program_goes_from_draft_to_archive_and_every_step_is_recorded() {
             .await;
         assert_eq!(returned["transitionProgram"]["status"], "DRAFT");
         let edited = app
-            .data_as(Some(&cast.own), &update(slug, r#"results: "120 inspectors trained.""#))
+            .data_as(
+                Some(&cast.own),
+                &update(slug, r#"results: "120 inspectors trained.""#),
+            )
             .await;
-        assert_eq!(edited["updateProgram"]["results"], "120 inspectors trained.");
+        assert_eq!(
+            edited["updateProgram"]["results"],
+            "120 inspectors trained."
+        );
         assert_eq!(edited["updateProgram"]["summary"], "Trains inspectors.");
-        app.data_as(Some(&cast.own), &step(slug, "SUBMIT", None)).await;
+        app.data_as(Some(&cast.own), &step(slug, "SUBMIT", None))
+            .await;
 
-        let lookup = format!(r#"{{ program(slug: "{slug}") {{ slug status submittedBy {{ id }} }} }}"#);
+        let lookup =
+            format!(r#"{{ program(slug: "{slug}") {{ slug status submittedBy {{ id }} }} }}"#);
         let (code, _) = app.error_as(None, &lookup).await;
-        assert_eq!(code, "NOT_FOUND", "the public does not see a submitted program");
+        assert_eq!(
+            code, "NOT_FOUND",
+            "the public does not see a submitted program"
+        );
         app.data_as(Some(&cast.secretariat), &step(slug, "PUBLISH", None))
             .await;
         let public = app.data_as(None, &lookup).await;
         assert_eq!(public["program"]["status"], "PUBLISHED");
-        assert_eq!(public["program"]["submittedBy"]["id"], cast.own_member.to_string());
+        assert_eq!(
+            public["program"]["submittedBy"]["id"],
+            cast.own_member.to_string()
+        );
         let (code, _) = app
             .error_as(Some(&cast.secretariat), &step(slug, "PUBLISH", None))
             .await;
@@ -224,13 +253,24 @@ async fn a_program_goes_from_draft_to_archive_and_every_step_is_recorded() {
             .await;
         let nodes = list["data"]["programs"]["nodes"].as_array().unwrap();
         assert_eq!(nodes.len(), 3, "{list}");
-        assert!(nodes.iter().all(|node| node["slug"].is_string() && node["transitions"].is_null()));
-        assert_eq!(list["errors"][0]["extensions"]["code"], "UNAUTHENTICATED", "{list}");
+        assert!(nodes
+            .iter()
+            .all(|node| node["slug"].is_string() && node["transitions"].is_null()));
+        assert_eq!(
+            list["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+            "{list}"
+        );
 
-        app.data_as(Some(&cast.secretariat), &step(slug, "ARCHIVE", Some("Ended in 2024.")))
-            .await;
+        app.data_as(
+            Some(&cast.secretariat),
+            &step(slug, "ARCHIVE", Some("Ended in 2024.")),
+        )
+        .await;
         let (code, _) = app.error_as(None, &lookup).await;
-        assert_eq!(code, "NOT_FOUND", "the public does not see an archived program");
+        assert_eq!(
+            code, "NOT_FOUND",
+            "the public does not see an archived program"
+        );
 
         let data = app.data_as(Some(&cast.secretariat), &record).await;
         let steps: Vec<(Value, Value, Value, Value)> = data["program"]["transitions"]["nodes"]
@@ -264,7 +304,12 @@ async fn a_program_goes_from_draft_to_archive_and_every_step_is_recorded() {
                 ),
                 row("DRAFT".into(), "SUBMITTED", none.clone(), "own.focal"),
                 row("SUBMITTED".into(), "PUBLISHED", none.clone(), "secretariat"),
-                row("PUBLISHED".into(), "ARCHIVED", "Ended in 2024.".into(), "secretariat"),
+                row(
+                    "PUBLISHED".into(),
+                    "ARCHIVED",
+                    "Ended in 2024.".into(),
+                    "secretariat"
+                ),
             ],
             "{backend:?}"
         );
@@ -289,19 +334,40 @@ async fn each_role_gets_its_answer_for_each_mutation_and_refusals_change_nothing
         let with_institution = cast.own_institution;
         type Case<'a> = (&'a str, Option<ProgramStatus>, [&'a str; 4]);
         let cases: Vec<Case> = vec![
-            ("create", None, ["UNAUTHENTICATED", OK, OK, "BAD_USER_INPUT"]),
-            ("create for the own institution", None, ["UNAUTHENTICATED", "FORBIDDEN", OK, OK]),
-            ("update", Some(ProgramStatus::Draft), ["UNAUTHENTICATED", "NOT_FOUND", OK, OK]),
+            (
+                "create",
+                None,
+                ["UNAUTHENTICATED", OK, OK, "BAD_USER_INPUT"],
+            ),
+            (
+                "create for the own institution",
+                None,
+                ["UNAUTHENTICATED", "FORBIDDEN", OK, OK],
+            ),
+            (
+                "update",
+                Some(ProgramStatus::Draft),
+                ["UNAUTHENTICATED", "NOT_FOUND", OK, OK],
+            ),
             (
                 "update",
                 Some(ProgramStatus::Published),
                 ["UNAUTHENTICATED", "FORBIDDEN", "INVALID_TRANSITION", OK],
             ),
-            ("SUBMIT", Some(ProgramStatus::Draft), ["UNAUTHENTICATED", "NOT_FOUND", OK, OK]),
+            (
+                "SUBMIT",
+                Some(ProgramStatus::Draft),
+                ["UNAUTHENTICATED", "NOT_FOUND", OK, OK],
+            ),
             (
                 "SUBMIT",
                 Some(ProgramStatus::Published),
-                ["UNAUTHENTICATED", "FORBIDDEN", "INVALID_TRANSITION", "INVALID_TRANSITION"],
+                [
+                    "UNAUTHENTICATED",
+                    "FORBIDDEN",
+                    "INVALID_TRANSITION",
+                    "INVALID_TRANSITION",
+                ],
             ),
             (
                 "PUBLISH",
@@ -311,7 +377,12 @@ async fn each_role_gets_its_answer_for_each_mutation_and_refusals_change_nothing
             (
                 "PUBLISH",
                 Some(ProgramStatus::Draft),
-                ["UNAUTHENTICATED", "NOT_FOUND", "FORBIDDEN", "INVALID_TRANSITION"],
+                [
+                    "UNAUTHENTICATED",
+                    "NOT_FOUND",
+                    "FORBIDDEN",
+                    "INVALID_TRANSITION",
+                ],
             ),
             (
                 "RETURN",
@@ -326,7 +397,12 @@ async fn each_role_gets_its_answer_for_each_mutation_and_refusals_change_nothing
             (
                 "ARCHIVE",
                 Some(ProgramStatus::Archived),
-                ["UNAUTHENTICATED", "NOT_FOUND", "FORBIDDEN", "INVALID_TRANSITION"],
+                [
+                    "UNAUTHENTICATED",
+                    "NOT_FOUND",
+                    "FORBIDDEN",
+                    "INVALID_TRANSITION",
+                ],
             ),
         ];
         let mut fresh = 0;
@@ -430,8 +506,14 @@ async fn invalid_input_lists_every_bad_field_and_writes_nothing() {
             .error_as(Some(&cast.own), &create(&taken, "Valid title", &cast.theme))
             .await;
         assert_eq!(code, "BAD_USER_INPUT");
-        assert_eq!(field_codes(&error), [("slug".into(), "ALREADY_TAKEN".into())]);
-        assert_eq!(program::Entity::find().count(&app.db).await.unwrap(), programs);
+        assert_eq!(
+            field_codes(&error),
+            [("slug".into(), "ALREADY_TAKEN".into())]
+        );
+        assert_eq!(
+            program::Entity::find().count(&app.db).await.unwrap(),
+            programs
+        );
         assert_eq!(record_length(&app).await, records);
 
         // Years out of range, in Spanish.
@@ -484,7 +566,12 @@ async fn slugs_are_made_from_titles_and_never_collide_under_concurrent_creation(
 }
 
 /// Runs `mutation` `times` times at once as `viewer`.
-async fn futures_join_all(app: &TestApp, viewer: &Viewer, mutation: &str, times: usize) -> Vec<Value> {
+async fn futures_join_all(
+    app: &TestApp,
+    viewer: &Viewer,
+    mutation: &str,
+    times: usize,
+) -> Vec<Value> {
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..times {
         let api = app.api.clone();
@@ -492,7 +579,12 @@ async fn futures_join_all(app: &TestApp, viewer: &Viewer, mutation: &str, times:
         let mutation = mutation.to_owned();
         tasks.spawn(async move {
             let response = api
-                .execute_as(mutation.as_str(), rial_schema::enums::Language::En, Some(viewer), None)
+                .execute_as(
+                    mutation.as_str(),
+                    rial_schema::enums::Language::En,
+                    Some(viewer),
+                    None,
+                )
                 .await;
             serde_json::to_value(&response).unwrap()
         });
@@ -530,7 +622,9 @@ async fn each_role_sees_its_programs_on_every_read_path() {
     for backend in backends() {
         let app = spawn_app(backend).await;
         let cast = Cast::new(&app).await;
-        let draft = cast.program_in(&app, "own-draft", ProgramStatus::Draft).await;
+        let draft = cast
+            .program_in(&app, "own-draft", ProgramStatus::Draft)
+            .await;
         let submitted = cast
             .program_in(&app, "own-submitted", ProgramStatus::Submitted)
             .await;
@@ -540,8 +634,11 @@ async fn each_role_sees_its_programs_on_every_read_path() {
         let published = cast
             .program_in(&app, "own-published", ProgramStatus::Published)
             .await;
-        app.data_as(Some(&cast.other), &create("other-draft", "Their draft", &cast.theme))
-            .await;
+        app.data_as(
+            Some(&cast.other),
+            &create("other-draft", "Their draft", &cast.theme),
+        )
+        .await;
         let theme_id = theme::Entity::find()
             .filter(theme::Column::Slug.eq(cast.theme.as_str()))
             .one(&app.db)
@@ -562,9 +659,18 @@ async fn each_role_sees_its_programs_on_every_read_path() {
             (
                 "own",
                 Some(&cast.own),
-                vec!["own-draft", "own-submitted", "own-archived", "own-published"],
+                vec![
+                    "own-draft",
+                    "own-submitted",
+                    "own-archived",
+                    "own-published",
+                ],
             ),
-            ("other", Some(&cast.other), vec!["own-published", "other-draft"]),
+            (
+                "other",
+                Some(&cast.other),
+                vec!["own-published", "other-draft"],
+            ),
             ("secretariat", Some(&cast.secretariat), ours.to_vec()),
         ] {
             let who = if role == "anonymous" {
@@ -576,10 +682,17 @@ async fn each_role_sees_its_programs_on_every_read_path() {
             // Lookups by slug.
             for slug in ours {
                 let response = app
-                    .query_as(viewer, &format!(r#"{{ program(slug: "{slug}") {{ slug }} }}"#))
+                    .query_as(
+                        viewer,
+                        &format!(r#"{{ program(slug: "{slug}") {{ slug }} }}"#),
+                    )
                     .await;
                 let found = response["data"]["program"]["slug"] == slug;
-                assert_eq!(found, sees.contains(slug), "{backend:?}: {role} looking up {slug}: {response}");
+                assert_eq!(
+                    found,
+                    sees.contains(slug),
+                    "{backend:?}: {role} looking up {slug}: {response}"
+                );
             }
             // The list, its count, and a status filter inside visibility.
             let list = app
@@ -601,9 +714,15 @@ async fn each_role_sees_its_programs_on_every_read_path() {
                 .filter_map(|node| node["slug"].as_str())
                 .filter(|slug| ours.contains(slug))
                 .collect();
-            let expected_unpublished: BTreeSet<&str> =
-                sees.iter().copied().filter(|slug| *slug != "own-published").collect();
-            assert_eq!(unpublished, expected_unpublished, "{backend:?}: {role}: programs(statuses)");
+            let expected_unpublished: BTreeSet<&str> = sees
+                .iter()
+                .copied()
+                .filter(|slug| *slug != "own-published")
+                .collect();
+            assert_eq!(
+                unpublished, expected_unpublished,
+                "{backend:?}: {role}: programs(statuses)"
+            );
             // Nested relations and their counts.
             let nested = app
                 .data_as(
@@ -640,9 +759,7 @@ async fn each_role_sees_its_programs_on_every_read_path() {
                 sea_orm::sea_query::Query::select()
                     .column(rial_schema::entity::program_theme::Column::ProgramId)
                     .from(rial_schema::entity::program_theme::Entity)
-                    .and_where(
-                        rial_schema::entity::program_theme::Column::ThemeId.eq(theme_id),
-                    )
+                    .and_where(rial_schema::entity::program_theme::Column::ThemeId.eq(theme_id))
                     .to_owned(),
             );
             assert_eq!(
@@ -692,7 +809,12 @@ async fn search_shows_published_programs_only_whoever_asks() {
             .expect("reindex");
         let query = r#"{ search(query: "zanzibarite", hitsPerPage: 50) { totalHits hits { program { slug } }
                           facets { countries { value count } } } }"#;
-        for viewer in [None, Some(&cast.own), Some(&cast.other), Some(&cast.secretariat)] {
+        for viewer in [
+            None,
+            Some(&cast.own),
+            Some(&cast.other),
+            Some(&cast.secretariat),
+        ] {
             let data = app.data_as(viewer, query).await;
             assert_eq!(data["search"]["totalHits"], 1, "{backend:?}: {data}");
             assert_eq!(
