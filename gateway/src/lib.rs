@@ -75,6 +75,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User(command) => {
+            if let config::UserCommand::Demo { profile } = &command {
+                // Checked before the database is even opened.
+                anyhow::ensure!(
+                    *profile == config::Profile::Development,
+                    "demo accounts are for local development only (GATEWAY_PROFILE is {profile:?})"
+                );
+            }
             let db = open(&cli.database_url, None).await?;
             rial_schema::migrate(&db)
                 .await
@@ -92,11 +99,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     let password = auth::reset_password(&db, &username).await?;
                     (username, password)
                 }
-                config::UserCommand::Demo { profile } => {
-                    anyhow::ensure!(
-                        profile == config::Profile::Development,
-                        "demo accounts are for local development only (GATEWAY_PROFILE is {profile:?})"
-                    );
+                config::UserCommand::Demo { .. } => {
                     let created = auth::add_demo_users(&db).await?;
                     if created.is_empty() {
                         println!("demo accounts exist already (gateway user reset-password --username … gives a new password)");

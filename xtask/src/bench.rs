@@ -65,13 +65,7 @@ pub fn run(args: &[String]) -> Result<()> {
         println!("{USAGE}");
         return Ok(());
     };
-    cmd(&cargo(), &["build", "--release", "-p", "gateway"])?;
-    let gateway = root().join("target/release/gateway");
-    if !apt::on_path("wrk") {
-        apt::install("wrk")?;
-    }
-    let dir = root().join("target/bench");
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let (gateway, dir) = prepare()?;
 
     let mut sections = Vec::new();
     for &backend in &options.backends {
@@ -85,6 +79,18 @@ pub fn run(args: &[String]) -> Result<()> {
     std::fs::write(&latest, &report).with_context(|| format!("writing {}", latest.display()))?;
     eprintln!("\n(written to {})", latest.display());
     Ok(())
+}
+
+/// The release gateway and wrk, built and installed; the folder for benchmark files.
+pub(crate) fn prepare() -> Result<(PathBuf, PathBuf)> {
+    cmd(&cargo(), &["build", "--release", "-p", "gateway"])?;
+    let gateway = root().join("target/release/gateway");
+    if !apt::on_path("wrk") {
+        apt::install("wrk")?;
+    }
+    let dir = root().join("target/bench");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok((gateway, dir))
 }
 
 /// What `cargo xtask bench` was asked for.

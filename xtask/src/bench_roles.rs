@@ -15,10 +15,9 @@ use std::time::Duration;
 use anyhow::{ensure, Context, Result};
 
 use crate::bench::{
-    json_string, median, post_graphql, prepare_sqlite, write_wrk_post, wrk, Gateway, Options,
-    WrkResult, FLAT_PAGE, NESTED_PAGE, WARM_UP,
+    json_string, median, post_graphql, prepare, prepare_sqlite, write_wrk_post, wrk, Gateway,
+    Options, WrkResult, FLAT_PAGE, NESTED_PAGE, WARM_UP,
 };
-use crate::{apt, cargo, cmd, root};
 
 /// Entry point of `cargo xtask bench-roles` (same options as `bench`; SQLite only).
 pub fn run(args: &[String]) -> Result<()> {
@@ -28,13 +27,7 @@ pub fn run(args: &[String]) -> Result<()> {
         );
         return Ok(());
     };
-    cmd(&cargo(), &["build", "--release", "-p", "gateway"])?;
-    let gateway = root().join("target/release/gateway");
-    if !apt::on_path("wrk") {
-        apt::install("wrk")?;
-    }
-    let dir = root().join("target/bench");
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let (gateway, dir) = prepare()?;
     let (url, _) = prepare_sqlite(&gateway, &dir, options.scale)?;
 
     // Accounts of this run only (the database file is reused across runs).

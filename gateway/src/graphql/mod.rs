@@ -81,8 +81,13 @@ pub struct Api {
     pub protection: Protection,
     /// Token issuer and checker.
     pub auth: Arc<Auth>,
-    /// The pool, for loaders built per request.
+    /// The pool, for the loaders of other audiences.
     db: DatabaseConnection,
+    /// Loaders of the audiences other than the public (whose loaders are in the schema),
+    /// made on first use and shared by every request of that audience, so concurrent
+    /// requests batch together as anonymous ones do. At most one per institution, plus
+    /// the Secretariat's; they hold no rows (no cache), only statements.
+    audience_loaders: Arc<std::sync::Mutex<std::collections::HashMap<Audience, Arc<Loaders>>>>,
 }
 
 impl Api {
@@ -107,6 +112,7 @@ impl Api {
         Api {
             schema: build_schema(db.clone(), limits, search.clone(), protection),
             db,
+            audience_loaders: Arc::default(),
             catalog,
             search,
             protection,
@@ -118,6 +124,20 @@ impl Api {
     pub fn with_auth(mut self, auth: Arc<Auth>) -> Self {
         self.auth = auth;
         self
+    }
+
+    /// The loaders of a non-public audience, made on first use.
+    fn loaders_of(&self, audience: Audience) -> Arc<Loaders> {
+        // A poisoned lock only means another request panicked while inserting: the map
+        // itself is still whole.
+        let mut loaders = self
+            .audience_loaders
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        loaders
+            .entry(audience)
+            .or_insert_with(|| Arc::new(Loaders::new(&self.db, audience)))
+            .clone()
     }
 
     /// Executes a request in `language` and finishes its errors: every error gets a stable
@@ -150,9 +170,9 @@ impl Api {
             .data(self.auth.clone());
         let audience = Audience::of(viewer.as_ref());
         if audience != Audience::Public {
-            // The shared loaders see published programs only; a viewer who may see more
-            // gets loaders of their own (request data shadows schema data).
-            request = request.data(Arc::new(Loaders::new(&self.db, audience)));
+            // The schema's loaders see published programs only; a viewer who may see more
+            // gets their audience's (request data shadows schema data).
+            request = request.data(self.loaders_of(audience));
         }
         if let Some(viewer) = viewer {
             request = request.data(viewer);

@@ -15,7 +15,7 @@ use sea_orm::{
 };
 use serde_json::{json, Value};
 
-use crate::helpers::{backends, field, nodes, spawn_app, TestApp};
+use crate::helpers::{backends, field, field_codes, nodes, spawn_app, TestApp};
 
 /// The Secretariat, and a focal point of the Ministry of Argentina (Patricia Sáenz).
 struct Cast {
@@ -129,23 +129,6 @@ async fn row_counts(app: &TestApp) -> Vec<(&'static str, u64)> {
             search_outbox::Entity::find().count(db).await.unwrap(),
         ),
     ]
-}
-
-/// `(field, code)` of every field problem of an error, sorted.
-fn field_codes(error: &Value) -> Vec<(String, String)> {
-    let mut found: Vec<(String, String)> = error["extensions"]["fields"]
-        .as_array()
-        .unwrap_or_else(|| panic!("no fields in {error}"))
-        .iter()
-        .map(|field| {
-            (
-                field["field"].as_str().unwrap_or_default().to_owned(),
-                field["code"].as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect();
-    found.sort();
-    found
 }
 
 /// Expected `(field, code)` pairs, sorted like [`field_codes`].

@@ -11,7 +11,7 @@ use rial_schema::enums::{AccountRole, ProgramStatus};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::Value;
 
-use crate::helpers::{backends, spawn_app, spawn_app_with_search, TestApp};
+use crate::helpers::{backends, field_codes, spawn_app, spawn_app_with_search, TestApp};
 
 /// Two focal points of different Ministries, the Secretariat, and what the tests need to
 /// know about the first focal point.
@@ -131,20 +131,6 @@ async fn record_length(app: &TestApp) -> u64 {
         .count(&app.db)
         .await
         .unwrap()
-}
-
-fn field_codes(error: &Value) -> Vec<(String, String)> {
-    error["extensions"]["fields"]
-        .as_array()
-        .unwrap_or_else(|| panic!("no fields in {error}"))
-        .iter()
-        .map(|field| {
-            (
-                field["field"].as_str().unwrap_or_default().to_owned(),
-                field["code"].as_str().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect()
 }
 
 #[tokio::test]

@@ -48,13 +48,7 @@ impl TestApp {
 
     /// Runs a query that must succeed, returning `data`.
     pub async fn data(&self, query: &str) -> Value {
-        let response = self.query(query).await;
-        assert!(
-            response.get("errors").is_none(),
-            "{:?}: unexpected errors for {query}: {response}",
-            self.backend
-        );
-        response["data"].clone()
+        self.data_as(None, query).await
     }
 
     /// Runs a query that must fail, returning the first error's code and message.
@@ -213,4 +207,21 @@ pub fn field(nodes: &[Value], name: &str) -> Vec<String> {
         .iter()
         .map(|node| node[name].as_str().unwrap_or_default().to_owned())
         .collect()
+}
+
+/// `(field, code)` of every field problem of an error, sorted.
+pub fn field_codes(error: &Value) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = error["extensions"]["fields"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no fields in {error}"))
+        .iter()
+        .map(|field| {
+            (
+                field["field"].as_str().unwrap_or_default().to_owned(),
+                field["code"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
 }
