@@ -81,6 +81,20 @@ impl Audience {
             Audience::Secretariat => program::Entity::find(),
         }
     }
+
+    /// [`Audience::programs`] as disjoint parts, for counting: a focal point's are the
+    /// published programs, and the other programs of their institution.
+    pub fn program_parts(self) -> Vec<sea_orm::Select<program::Entity>> {
+        match self {
+            Audience::Institution(institution) => vec![
+                program::Entity::find_published(),
+                program::Entity::find()
+                    .filter(program::Column::InstitutionId.eq(institution))
+                    .filter(program::Column::Status.ne(ProgramStatus::Published)),
+            ],
+            audience => vec![audience.programs()],
+        }
+    }
 }
 
 /// The address a request came from (for login throttling).

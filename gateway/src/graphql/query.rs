@@ -13,7 +13,7 @@ use rial_schema::entity::*;
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Order, Query as SqlQuery, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 
-use super::cursor::{list_page, CursorKey, Ordering, Page, PageArgs};
+use super::cursor::{list_page, list_page_counted, CursorKey, Ordering, Page, PageArgs};
 use super::enums::*;
 use super::types::*;
 use crate::error::{ApiError, ApiResult, InputError};
@@ -509,14 +509,15 @@ impl Query {
     ) -> ApiResult<Page<Program>> {
         let db = db(ctx);
         check_years(filter.year_from, filter.year_to)?;
-        let mut select = audience(ctx).programs();
+        // The filters, apart from visibility: the count applies them to each visible part.
+        let mut filters = Condition::all();
         if let Some(codes) = &filter.countries {
-            select = select
-                .filter(program::Column::CountryCode.is_in(known_countries(db, codes).await?));
+            filters =
+                filters.add(program::Column::CountryCode.is_in(known_countries(db, codes).await?));
         }
         if let Some(slugs) = &filter.themes {
             let themes = known_themes(db, slugs).await?;
-            select = select.filter(program::Column::Id.in_subquery(linked_to::<
+            filters = filters.add(program::Column::Id.in_subquery(linked_to::<
                 program_theme::Entity,
             >(
                 program_theme::Column::ProgramId,
@@ -525,26 +526,33 @@ impl Query {
             )));
         }
         if let Some(statuses) = &filter.statuses {
-            select = select.filter(
+            filters = filters.add(
                 program::Column::Status
                     .is_in(db_values::<_, rial_schema::enums::ProgramStatus>(statuses)),
             );
         }
         if let Some(evaluated) = filter.evaluated {
-            select = select.filter(program::Column::Evaluated.eq(evaluated));
+            filters = filters.add(program::Column::Evaluated.eq(evaluated));
         }
         if let Some(from) = filter.year_from {
-            select = select.filter(program::Column::StartYear.gte(from));
+            filters = filters.add(program::Column::StartYear.gte(from));
         }
         if let Some(to) = filter.year_to {
-            select = select.filter(program::Column::StartYear.lte(to));
+            filters = filters.add(program::Column::StartYear.lte(to));
         }
         if let Some(text) = &filter.text {
-            select = select.filter(contains_text(
+            filters = filters.add(contains_text(
                 &[program::Column::Title, program::Column::Summary],
                 text,
             )?);
         }
+        let audience = audience(ctx);
+        let select = audience.programs().filter(filters.clone());
+        let counted = audience
+            .program_parts()
+            .into_iter()
+            .map(|part| part.filter(filters.clone()))
+            .collect();
         let ordering = match order_by {
             ProgramOrder::Id => by_id(program::Column::Id),
             ProgramOrder::Title => Ordering {
@@ -564,10 +572,11 @@ impl Query {
                 ..by_id(program::Column::Id)
             },
         };
-        list_page(
+        list_page_counted(
             ctx,
             db,
             select,
+            counted,
             ordering,
             &PageArgs { first, after },
             Program,
