@@ -868,6 +868,19 @@ impl Query {
             .map(Some)
     }
 
+    /// The signed-in account; null for anonymous requests.
+    async fn me(&self, ctx: &Context<'_>) -> ApiResult<Option<Account>> {
+        let Some(viewer) = ctx.data_opt::<crate::auth::Viewer>() else {
+            return Ok(None);
+        };
+        let loaders = ctx.data_unchecked::<std::sync::Arc<super::loaders::Loaders>>();
+        Ok(loaders
+            .account
+            .load_one(viewer.account_id)
+            .await?
+            .map(Account))
+    }
+
     /// The Repository of Actions on Paid Domestic Work.
     async fn domestic_work_actions(
         &self,

@@ -764,18 +764,55 @@ impl ProgramTransition {
     async fn at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
-    /// The username of the account that made the change.
-    async fn by_username(&self, ctx: &Context<'_>) -> ApiResult<String> {
-        Ok(load_required(ctx, |l| &l.account, self.0.account_id)
-            .await?
-            .username)
+    /// The username of the account that made the change: for the Secretariat's audit
+    /// only (null for other viewers: a login name is half a credential).
+    async fn by_username(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        if super::query::audience(ctx) != crate::auth::Audience::Secretariat {
+            return Ok(None);
+        }
+        Ok(Some(
+            load_required(ctx, |l| &l.account, self.0.account_id)
+                .await?
+                .username,
+        ))
     }
-    /// That account's role.
+    /// The role of the account that made the change.
     async fn by_role(&self, ctx: &Context<'_>) -> ApiResult<AccountRole> {
         Ok(load_required(ctx, |l| &l.account, self.0.account_id)
             .await?
             .role
             .into())
+    }
+    /// The member that account belongs to (a focal point); null for a Secretariat account
+    /// tied to no member.
+    async fn by_member(&self, ctx: &Context<'_>) -> ApiResult<Option<Member>> {
+        let account = load_required(ctx, |l| &l.account, self.0.account_id).await?;
+        let Some(id) = account.member_id else {
+            return Ok(None);
+        };
+        Ok(Some(Member(load_required(ctx, |l| &l.member, id).await?)))
+    }
+}
+
+/// The signed-in account (`me`).
+pub struct Account(pub account::Model);
+
+#[Object]
+impl Account {
+    /// Login name.
+    async fn username(&self) -> &str {
+        &self.0.username
+    }
+    /// What the account may do.
+    async fn role(&self) -> AccountRole {
+        self.0.role.into()
+    }
+    /// The member it belongs to (a focal point; whose institution's programs it drafts).
+    async fn member(&self, ctx: &Context<'_>) -> ApiResult<Option<Member>> {
+        let Some(id) = self.0.member_id else {
+            return Ok(None);
+        };
+        Ok(Some(Member(load_required(ctx, |l| &l.member, id).await?)))
     }
 }
 

@@ -226,10 +226,25 @@ async fn a_program_goes_from_draft_to_archive_and_every_step_is_recorded() {
         assert_eq!(code, "UNAUTHENTICATED");
         let (code, _) = app.error_as(Some(&cast.other), &record).await;
         assert_eq!(code, "FORBIDDEN");
-        assert_eq!(
-            app.data_as(Some(&cast.own), &record).await["program"]["transitions"]["totalCount"],
-            5
-        );
+        // Focal points read the record by person, never by login name.
+        let by_person = app
+            .data_as(
+                Some(&cast.own),
+                &format!(
+                    r#"{{ program(slug: "{slug}") {{ transitions {{ totalCount nodes {{ byUsername byRole byMember {{ id }} }} }} }} }}"#
+                ),
+            )
+            .await;
+        let steps = &by_person["program"]["transitions"];
+        assert_eq!(steps["totalCount"], 5);
+        for step in steps["nodes"].as_array().unwrap() {
+            assert!(step["byUsername"].is_null(), "{step}");
+            let expected_member = match step["byRole"].as_str() {
+                Some("MEMBER") => Value::from(cast.own_member.to_string()),
+                _ => Value::Null,
+            };
+            assert_eq!(step["byMember"]["id"], expected_member, "{step}");
+        }
         // A refusal nulls the record only: the list around it is still served.
         let list = app
             .query_as(
