@@ -256,34 +256,31 @@ impl Check {
 
     /// An absolute http(s) URL, that may be cleared.
     pub fn url(&mut self, field: &str, value: &MaybeUndefined<String>) -> Option<Option<String>> {
-        let text = self.optional_text(field, value, URL)?;
-        match text {
-            Some(url) if !is_url(&url) => {
-                self.fail(field, FieldProblem::InvalidFormat("url"));
-                None
-            }
-            text => Some(text),
-        }
+        self.formatted(field, value, URL, "url", is_url)
     }
 
     /// An e-mail address, that may be cleared.
     pub fn email(&mut self, field: &str, value: &MaybeUndefined<String>) -> Option<Option<String>> {
-        let text = self.optional_text(field, value, 254)?;
-        match text {
-            Some(email) if !is_email(&email) => {
-                self.fail(field, FieldProblem::InvalidFormat("email"));
-                None
-            }
-            text => Some(text),
-        }
+        self.formatted(field, value, 254, "email", is_email)
     }
 
     /// A phone number, that may be cleared.
     pub fn phone(&mut self, field: &str, value: &MaybeUndefined<String>) -> Option<Option<String>> {
-        let text = self.optional_text(field, value, 40)?;
-        match text {
-            Some(phone) if !is_phone(&phone) => {
-                self.fail(field, FieldProblem::InvalidFormat("phone"));
+        self.formatted(field, value, 40, "phone", is_phone)
+    }
+
+    /// A text of a known shape (`expected`, checked by `well_formed`), that may be cleared.
+    fn formatted(
+        &mut self,
+        field: &str,
+        value: &MaybeUndefined<String>,
+        max: usize,
+        expected: &'static str,
+        well_formed: fn(&str) -> bool,
+    ) -> Option<Option<String>> {
+        match self.optional_text(field, value, max)? {
+            Some(text) if !well_formed(&text) => {
+                self.fail(field, FieldProblem::InvalidFormat(expected));
                 None
             }
             text => Some(text),

@@ -53,20 +53,9 @@ impl TestApp {
 
     /// Runs a query that must fail, returning the first error's code and message.
     pub async fn error(&self, query: &str) -> (String, String) {
-        let response = self.query(query).await;
-        let error = &response["errors"][0];
-        assert!(
-            !error.is_null(),
-            "{:?}: expected an error for {query}, got {response}",
-            self.backend
-        );
-        (
-            error["extensions"]["code"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned(),
-            error["message"].as_str().unwrap_or_default().to_owned(),
-        )
+        let (code, error) = self.error_as(None, query).await;
+        let message = error["message"].as_str().unwrap_or_default().to_owned();
+        (code, message)
     }
 
     /// A new account of `role` (tied to `member` for focal points), signed in: the viewer
