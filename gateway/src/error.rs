@@ -403,17 +403,7 @@ impl From<ApiError> for async_graphql::Error {
         }
         let code = error.code();
         let id = error.message_id();
-        let args: async_graphql::indexmap::IndexMap<async_graphql::Name, async_graphql::Value> =
-            error
-                .args()
-                .into_iter()
-                .map(|(name, value)| {
-                    (
-                        async_graphql::Name::new(name),
-                        async_graphql::Value::String(value),
-                    )
-                })
-                .collect();
+        let args = args_value(error.args());
         let fields = match &error {
             ApiError::InvalidFields(fields) => Some(async_graphql::Value::List(
                 fields.iter().map(field_error_value).collect(),
@@ -426,7 +416,7 @@ impl From<ApiError> for async_graphql::Error {
                 extensions.set("fields", fields);
             }
             extensions.set(MESSAGE_ID_EXTENSION, id);
-            extensions.set(MESSAGE_ARGS_EXTENSION, async_graphql::Value::Object(args));
+            extensions.set(MESSAGE_ARGS_EXTENSION, args);
         })
     }
 }
@@ -451,23 +441,22 @@ fn field_error_value(error: &FieldError) -> async_graphql::Value {
         MESSAGE_ID_EXTENSION,
         async_graphql::Value::String(error.problem.message_id().to_owned()),
     );
-    put(
-        MESSAGE_ARGS_EXTENSION,
-        async_graphql::Value::Object(
-            error
-                .problem
-                .args()
-                .into_iter()
-                .map(|(name, value)| {
-                    (
-                        async_graphql::Name::new(name),
-                        async_graphql::Value::String(value),
-                    )
-                })
-                .collect(),
-        ),
-    );
+    put(MESSAGE_ARGS_EXTENSION, args_value(error.problem.args()));
     async_graphql::Value::Object(object)
+}
+
+/// Message arguments as the object value the finishing step reads back.
+pub(crate) fn args_value(args: Vec<(&str, String)>) -> async_graphql::Value {
+    async_graphql::Value::Object(
+        args.into_iter()
+            .map(|(name, value)| {
+                (
+                    async_graphql::Name::new(name),
+                    async_graphql::Value::String(value),
+                )
+            })
+            .collect(),
+    )
 }
 
 /// Result type of resolvers.

@@ -21,7 +21,9 @@ use rial_schema::enums::Language;
 use sea_orm::DatabaseConnection;
 
 use crate::auth::{Audience, Auth, ClientAddress, Viewer};
-use crate::error::{GRAPHQL_VALIDATION_FAILED, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION};
+use crate::error::{
+    args_value, GRAPHQL_VALIDATION_FAILED, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION,
+};
 use crate::search::SearchService;
 pub use cursor::Limits;
 use l10n::Localization;
@@ -238,12 +240,10 @@ impl Api {
                 extensions.set("code", code);
                 if let Some(id) = message_id {
                     extensions.set(MESSAGE_ID_EXTENSION, id);
-                    let mut args = async_graphql::indexmap::IndexMap::new();
-                    args.insert(
-                        async_graphql::Name::new("max"),
-                        async_graphql::Value::String(arg.to_string()),
+                    extensions.set(
+                        MESSAGE_ARGS_EXTENSION,
+                        args_value(vec![("max", arg.to_string())]),
                     );
-                    extensions.set(MESSAGE_ARGS_EXTENSION, async_graphql::Value::Object(args));
                 }
             }
             if let Some(async_graphql::Value::String(id)) =
@@ -315,12 +315,7 @@ fn refusal(
     let mut extensions = async_graphql::ErrorExtensionValues::default();
     extensions.set("code", code);
     extensions.set(MESSAGE_ID_EXTENSION, message_id);
-    let mut args = async_graphql::indexmap::IndexMap::new();
-    args.insert(
-        async_graphql::Name::new(name),
-        async_graphql::Value::String(value),
-    );
-    extensions.set(MESSAGE_ARGS_EXTENSION, async_graphql::Value::Object(args));
+    extensions.set(MESSAGE_ARGS_EXTENSION, args_value(vec![(name, value)]));
     error.extensions = Some(extensions);
     async_graphql::Response::from_errors(vec![error])
 }

@@ -55,50 +55,31 @@ where
 {
     let mut attempt = 1;
     loop {
-        let result = match db.begin().await {
-            Ok(txn) => match work(&txn).await {
-                Ok(value) => txn.commit().await.map(|()| value).map_err(Retry::from),
+        let result = async {
+            let txn = db.begin().await?;
+            match work(&txn).await {
+                Ok(value) => {
+                    txn.commit().await?;
+                    Ok(value)
+                }
                 Err(error) => {
                     // Dropping the transaction would roll back too; doing it here lets a
                     // retry start on a free connection at once.
                     let _ = txn.rollback().await;
-                    Err(Retry::Api(error))
+                    Err(error)
                 }
-            },
-            Err(error) => Err(Retry::from(error)),
-        };
-        match result {
-            Ok(value) => return Ok(value),
-            Err(Retry::Busy(error)) if attempt < ATTEMPTS => {
-                tracing::debug!(attempt, %error, "lost a race to another writer; retrying");
-                tokio::time::sleep(Duration::from_millis(5 << attempt)).await;
-                attempt += 1;
             }
-            Err(Retry::Busy(error)) => return Err(error.into()),
-            Err(Retry::Api(ApiError::Internal(cause)))
+        }
+        .await;
+        match result {
+            Err(ApiError::Internal(cause))
                 if attempt < ATTEMPTS && cause.downcast_ref::<DbErr>().is_some_and(lost_race) =>
             {
                 tracing::debug!(attempt, "lost a race to another writer; retrying");
                 tokio::time::sleep(Duration::from_millis(5 << attempt)).await;
                 attempt += 1;
             }
-            Err(Retry::Api(error)) => return Err(error),
-        }
-    }
-}
-
-/// A failed attempt: worth retrying (another writer) or final.
-enum Retry {
-    Busy(DbErr),
-    Api(ApiError),
-}
-
-impl From<DbErr> for Retry {
-    fn from(error: DbErr) -> Self {
-        if lost_race(&error) {
-            Retry::Busy(error)
-        } else {
-            Retry::Api(error.into())
+            result => return result,
         }
     }
 }
