@@ -1,10 +1,11 @@
 //! Protection of a public endpoint: each limit refuses with a code of its own, localized
 //! messages, and the production profile's switches.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use gateway::graphql::{Api, Limits, Protection};
 use gateway::http::{routes, AppState, HttpOptions};
+use gateway::search::SearchService;
 use poem::http::StatusCode;
 use poem::test::TestClient;
 use rial_schema::enums::Language;
@@ -86,21 +87,57 @@ async fn aliases_beyond_the_limit_are_refused_before_anything_runs() {
     assert!(message.contains(&max.to_string()), "{message}");
 }
 
+/// A search engine that accepts connections and never answers: a request waiting on it
+/// runs until something stops it. (A time limit raced against a fast query is not a test:
+/// on a quick machine the query wins.)
+async fn stalled_search_engine() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a loopback port");
+    let address = listener.local_addr().expect("its address");
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((connection, _)) = listener.accept().await {
+            held.push(connection);
+        }
+    });
+    format!("http://{address}")
+}
+
 #[tokio::test]
 async fn a_request_over_its_time_limit_stops_with_timeout() {
+    let limit = Duration::from_millis(300);
+    let url = stalled_search_engine().await;
     for backend in backends() {
-        let app = protected(
-            backend,
+        let mut app = spawn_app(backend).await;
+        // The search client would wait a minute; the request's limit must cut in first.
+        let stalled = SearchService::new(&url, Some("key"), "stalled-", Duration::from_secs(60))
+            .expect("a search client");
+        app.api = Api::protected(
+            app.db.clone(),
+            Limits::default(),
+            app.api.catalog.clone(),
+            Some(stalled),
             Protection {
-                timeout: Duration::from_nanos(1),
+                timeout: limit,
                 ..Protection::default()
             },
-        )
-        .await;
-        let (code, message) = app
-            .error("{ programs(first: 100) { totalCount nodes { title } } }")
-            .await;
+        );
+        let query = r#"{ themes { totalCount } search(query: "care") { totalHits } }"#;
+        let started = Instant::now();
+        let (code, message) = app.error(query).await;
+        let elapsed = started.elapsed();
         assert_eq!(code, "TIMEOUT", "{backend:?}: {message}");
+        assert!(message.contains("300"), "{backend:?}: {message}");
+        assert!(
+            elapsed >= limit && elapsed < Duration::from_secs(10),
+            "{backend:?}: stopped after {elapsed:?}"
+        );
+        let spanish = app.query_in(Language::Es, query).await;
+        assert_eq!(spanish["errors"][0]["extensions"]["code"], "TIMEOUT");
+        assert_ne!(spanish["errors"][0]["message"], message.as_str());
+        // Within its limit, the same gateway answers.
+        app.data("{ themes { totalCount } }").await;
     }
 }
 
