@@ -13,9 +13,10 @@ use argon2::Argon2;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use rial_schema::entity::{account, login_failure, member, program, revoked_token};
 use rial_schema::enums::{AccountRole, ProgramStatus};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue, ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult,
+    JoinType, QueryFilter, QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +96,18 @@ impl Audience {
             audience => vec![audience.programs()],
         }
     }
+}
+
+/// What a token check reads: its account, the account's institution (through its member)
+/// and whether the token was revoked.
+#[derive(Debug, FromQueryResult)]
+struct TokenHolder {
+    id: i32,
+    role: AccountRole,
+    member_id: Option<i32>,
+    password_changed_at: chrono::DateTime<chrono::Utc>,
+    institution_id: Option<i32>,
+    revoked: bool,
 }
 
 /// The address a request came from (for login throttling).
@@ -192,34 +205,50 @@ impl Auth {
         let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
             .map_err(|_| ApiError::Unauthenticated)?
             .claims;
-        if revoked_token::Entity::find_by_id(claims.jti.clone())
-            .one(db)
-            .await?
-            .is_some()
-        {
-            return Err(ApiError::Unauthenticated);
-        }
         let account_id: i32 = claims.sub.parse().map_err(|_| ApiError::Unauthenticated)?;
-        let account = account::Entity::find_by_id(account_id)
+        // One statement, not three: every signed-in request pays for this.
+        let holder = account::Entity::find_by_id(account_id)
+            .select_only()
+            .columns([
+                account::Column::Id,
+                account::Column::Role,
+                account::Column::MemberId,
+                account::Column::PasswordChangedAt,
+            ])
+            .column(member::Column::InstitutionId)
+            .expr_as(
+                Expr::exists(
+                    Query::select()
+                        .expr(Expr::val(1))
+                        .from(revoked_token::Entity)
+                        .and_where(revoked_token::Column::TokenId.eq(claims.jti.as_str()))
+                        .to_owned(),
+                ),
+                "revoked",
+            )
+            .join(
+                JoinType::LeftJoin,
+                account::Entity::belongs_to(member::Entity)
+                    .from(account::Column::MemberId)
+                    .to(member::Column::Id)
+                    .into(),
+            )
+            .into_model::<TokenHolder>()
             .one(db)
             .await?
             .ok_or(ApiError::Unauthenticated)?;
-        // A password change ends every session opened before it.
-        if account.password_changed_at.timestamp_millis() > claims.iat_ms {
+        if holder.revoked {
             return Err(ApiError::Unauthenticated);
         }
-        let institution_id = match account.member_id {
-            Some(member_id) => member::Entity::find_by_id(member_id)
-                .one(db)
-                .await?
-                .map(|member| member.institution_id),
-            None => None,
-        };
+        // A password change ends every session opened before it.
+        if holder.password_changed_at.timestamp_millis() > claims.iat_ms {
+            return Err(ApiError::Unauthenticated);
+        }
         Ok(Viewer {
-            account_id: account.id,
-            role: account.role,
-            member_id: account.member_id,
-            institution_id,
+            account_id: holder.id,
+            role: holder.role,
+            member_id: holder.member_id,
+            institution_id: holder.institution_id,
             token_id: claims.jti,
             expires_at: claims.exp,
         })

@@ -99,7 +99,7 @@ pub(crate) struct Options {
     pub(crate) duration: u32,
     pub(crate) connections: u32,
     pub(crate) rounds: u32,
-    backends: Vec<Backend>,
+    pub(crate) backends: Vec<Backend>,
 }
 
 impl Options {
@@ -165,7 +165,7 @@ fn number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Backend {
+pub(crate) enum Backend {
     Sqlite,
     Postgres,
 }
@@ -173,7 +173,7 @@ enum Backend {
 impl Backend {
     const ALL: [Backend; 2] = [Backend::Sqlite, Backend::Postgres];
 
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Backend::Sqlite => "SQLite",
             Backend::Postgres => "PostgreSQL",
@@ -228,26 +228,8 @@ fn bench_backend(
     dir: &Path,
 ) -> Result<Section> {
     // Declared before the gateway, so it is dropped (stopped) after it, even on error.
-    let postgres = match backend {
-        Backend::Postgres => Some(pg::Server::start().context("starting PostgreSQL")?),
-        Backend::Sqlite => None,
-    };
-    let (url, seed) = match &postgres {
-        // A fresh throwaway server: its own `postgres` database is as good as any.
-        Some(server) => {
-            let url = server.url();
-            let seconds = seed_database(gateway, &url, options.scale)?;
-            (
-                url,
-                Seed {
-                    seconds,
-                    reused: false,
-                },
-            )
-        }
-        None => prepare_sqlite(gateway, dir, options.scale)?,
-    };
-
+    let database = Database::prepare(backend, gateway, dir, options.scale)?;
+    let url = database.url.clone();
     let log = dir.join(format!("gateway-{}.log", backend.name().to_lowercase()));
     let server = Gateway::start(gateway, &url, &log)?;
     let slug = pick_program(server.addr)?;
@@ -323,13 +305,56 @@ fn bench_backend(
     }
     let peak_rss_kib = server.peak_rss_kib()?;
     server.stop()?;
-    drop(postgres);
+    drop(database.postgres);
     Ok(Section {
         backend,
-        seed,
+        seed: database.seed,
         peak_rss_kib,
         rows,
     })
+}
+
+/// A seeded database of one backend, for a benchmark run.
+pub(crate) struct Database {
+    pub(crate) url: String,
+    pub(crate) seed: Seed,
+    /// The throwaway PostgreSQL server, stopped when dropped (`None` for SQLite).
+    pub(crate) postgres: Option<pg::Server>,
+}
+
+impl Database {
+    /// SQLite: the file of this scale (see [`prepare_sqlite`]). PostgreSQL: a fresh
+    /// throwaway server, seeded; its own `postgres` database is as good as any.
+    pub(crate) fn prepare(
+        backend: Backend,
+        gateway: &Path,
+        dir: &Path,
+        scale: usize,
+    ) -> Result<Self> {
+        match backend {
+            Backend::Sqlite => {
+                let (url, seed) = prepare_sqlite(gateway, dir, scale)?;
+                Ok(Database {
+                    url,
+                    seed,
+                    postgres: None,
+                })
+            }
+            Backend::Postgres => {
+                let server = pg::Server::start().context("starting PostgreSQL")?;
+                let url = server.url();
+                let seconds = seed_database(gateway, &url, scale)?;
+                Ok(Database {
+                    url,
+                    seed: Seed {
+                        seconds,
+                        reused: false,
+                    },
+                    postgres: Some(server),
+                })
+            }
+        }
+    }
 }
 
 /// The SQLite file of this scale, seeded unless an earlier run completed it.

@@ -5,7 +5,7 @@
 //! account and its member: three primary-key lookups) and, for the Secretariat and focal
 //! points, for loaders of its own (the shared ones see published programs only). The runs
 //! alternate anonymous / focal point / Secretariat so that all three see the same machine
-//! noise; the report gives medians and ratios to anonymous.
+//! noise; the report gives medians and ratios to anonymous, on SQLite and on PostgreSQL.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -15,34 +15,66 @@ use std::time::Duration;
 use anyhow::{ensure, Context, Result};
 
 use crate::bench::{
-    json_string, median, post_graphql, prepare, prepare_sqlite, write_wrk_post, wrk, Gateway,
+    json_string, median, post_graphql, prepare, write_wrk_post, wrk, Backend, Database, Gateway,
     Options, WrkResult, FLAT_PAGE, NESTED_PAGE, WARM_UP,
 };
 
-/// Entry point of `cargo xtask bench-roles` (same options as `bench`; SQLite only).
+/// Entry point of `cargo xtask bench-roles` (same options as `bench`).
 pub fn run(args: &[String]) -> Result<()> {
     let Some(options) = Options::parse(args)? else {
         println!(
-            "usage: cargo xtask bench-roles [--scale N] [--duration SECS] [--connections C] [--rounds R]"
+            "usage: cargo xtask bench-roles [--scale N] [--duration SECS] [--connections C] \
+             [--rounds R] [--backend sqlite|postgres|both]"
         );
         return Ok(());
     };
     let (gateway, dir) = prepare()?;
-    let (url, _) = prepare_sqlite(&gateway, &dir, options.scale)?;
+    let mut report = String::new();
+    writeln!(
+        report,
+        "| backend | query | viewer | requests/s | p50 ms | p99 ms | requests/s ÷ anonymous |\n\
+         |---|---|---|---:|---:|---:|---:|"
+    )?;
+    for &backend in &options.backends {
+        eprintln!("== {}", backend.name());
+        bench_backend(backend, &options, &gateway, &dir, &mut report)?;
+    }
+    print!("{report}");
+    let latest = dir.join("roles-latest.md");
+    std::fs::write(&latest, &report).with_context(|| format!("writing {}", latest.display()))?;
+    eprintln!("\n(written to {})", latest.display());
+    Ok(())
+}
 
-    // Accounts of this run only (the database file is reused across runs).
+/// One backend's rows of the report.
+fn bench_backend(
+    backend: Backend,
+    options: &Options,
+    gateway: &Path,
+    dir: &Path,
+    report: &mut String,
+) -> Result<()> {
+    // Declared before the gateway, so it is dropped (stopped) after it, even on error.
+    let database = Database::prepare(backend, gateway, dir, options.scale)?;
+    let url = &database.url;
+
+    // Accounts of this run only (the SQLite file is reused across runs).
     let run_id = std::process::id();
     let secretariat = format!("bench-secretariat-{run_id}");
     let focal_point = format!("bench-focal-point-{run_id}");
-    let secretariat_password = add_user(&gateway, &url, &secretariat, &["--role", "secretariat"])?;
+    let secretariat_password = add_user(gateway, url, &secretariat, &["--role", "secretariat"])?;
     let focal_point_password = add_user(
-        &gateway,
-        &url,
+        gateway,
+        url,
         &focal_point,
         &["--role", "member", "--member-id", "1"],
     )?;
 
-    let server = Gateway::start(&gateway, &url, &dir.join("gateway-roles.log"))?;
+    let log = dir.join(format!(
+        "gateway-roles-{}.log",
+        backend.name().to_lowercase()
+    ));
+    let server = Gateway::start(gateway, url, &log)?;
     let token = |username: &str, password: &str| -> Result<String> {
         let answer = post_graphql(
             server.addr,
@@ -70,11 +102,6 @@ pub fn run(args: &[String]) -> Result<()> {
         ),
     ];
 
-    let mut report = String::new();
-    writeln!(
-        report,
-        "| query | viewer | requests/s | p50 ms | p99 ms | requests/s ÷ anonymous |\n|---|---|---:|---:|---:|---:|"
-    )?;
     for (label, query) in [("flat page", FLAT_PAGE), ("nested page", NESTED_PAGE)] {
         eprintln!("-- {label}");
         let body = format!("{{\"query\":{}}}", json_string(query));
@@ -117,7 +144,8 @@ pub fn run(args: &[String]) -> Result<()> {
         for ((viewer, _), result) in viewers.iter().zip(&medians) {
             writeln!(
                 report,
-                "| {label} | {viewer} | {:.0} | {:.2} | {:.2} | {:.2} |",
+                "| {} | {label} | {viewer} | {:.0} | {:.2} | {:.2} | {:.2} |",
+                backend.name(),
                 result.requests_per_second,
                 result.p50_ms,
                 result.p99_ms,
@@ -126,10 +154,7 @@ pub fn run(args: &[String]) -> Result<()> {
         }
     }
     server.stop()?;
-    print!("{report}");
-    let latest = dir.join("roles-latest.md");
-    std::fs::write(&latest, &report).with_context(|| format!("writing {}", latest.display()))?;
-    eprintln!("\n(written to {})", latest.display());
+    drop(database);
     Ok(())
 }
 
