@@ -436,9 +436,9 @@ pub async fn generate(db: &DatabaseConnection, programs: usize) -> Result<Genera
     // Fresh statistics: without them PostgreSQL's planner takes the status index for a
     // selective one (it matches 85 % of rows) and a nested page costs 150 ms instead of 1.
     // On PostgreSQL, VACUUM too: freshly bulk-loaded rows have no hint bits and no
-    // visibility map, so the first readers would set them and autovacuum would run while
-    // the data is first used (measured: the first minutes of a benchmark ran up to 1.5×
-    // slower). SQLite has no such state; its VACUUM would only rewrite the file.
+    // visibility map yet, and without it whichever benchmark client read first ran up to
+    // 1.5× slower than the others (docs/BENCHMARKS.md). SQLite keeps no such state; its
+    // VACUUM would only rewrite the file.
     let statement = match db.get_database_backend() {
         sea_orm::DbBackend::Postgres => "VACUUM ANALYZE",
         _ => "ANALYZE",
