@@ -1,8 +1,8 @@
 //! `cargo xtask bench-roles`: what reading as a signed-in account costs, against anonymous
 //! reads of the same queries, side by side on the same server.
 //!
-//! A signed-in request pays for its token (signature, then the revocation list, the
-//! account and its member: three primary-key lookups) and, for the Secretariat and focal
+//! A signed-in request pays for its token (signature, then one statement reading the
+//! account, its member and the revocation list) and, for the Secretariat and focal
 //! points, for loaders of its own (the shared ones see published programs only). The runs
 //! alternate anonymous / focal point / Secretariat so that all three see the same machine
 //! noise; the report gives medians and ratios to anonymous, on SQLite and on PostgreSQL.
