@@ -125,6 +125,23 @@ impl TestApp {
 }
 
 /// A migrated, seeded database of its own, and the schema over it.
+/// A search engine that accepts connections and never answers: a request waiting on it
+/// runs until something stops it. (A time limit raced against a fast query is not a test:
+/// on a quick machine the query wins.)
+pub async fn stalled_search_engine() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a loopback port");
+    let address = listener.local_addr().expect("its address");
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((connection, _)) = listener.accept().await {
+            held.push(connection);
+        }
+    });
+    format!("http://{address}")
+}
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, Limits::default()).await
 }

@@ -10,7 +10,7 @@ use poem::http::StatusCode;
 use poem::test::TestClient;
 use rial_schema::enums::Language;
 
-use crate::helpers::{backends, spawn_app, Backend, TestApp};
+use crate::helpers::{backends, spawn_app, stalled_search_engine, Backend, TestApp};
 
 async fn protected(backend: Backend, protection: Protection) -> TestApp {
     let mut app = spawn_app(backend).await;
@@ -85,23 +85,6 @@ async fn aliases_beyond_the_limit_are_refused_before_anything_runs() {
     let (code, message) = app.error(&aliased(max + 1)).await;
     assert_eq!(code, "TOO_MANY_ALIASES", "{message}");
     assert!(message.contains(&max.to_string()), "{message}");
-}
-
-/// A search engine that accepts connections and never answers: a request waiting on it
-/// runs until something stops it. (A time limit raced against a fast query is not a test:
-/// on a quick machine the query wins.)
-async fn stalled_search_engine() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a loopback port");
-    let address = listener.local_addr().expect("its address");
-    tokio::spawn(async move {
-        let mut held = Vec::new();
-        while let Ok((connection, _)) = listener.accept().await {
-            held.push(connection);
-        }
-    });
-    format!("http://{address}")
 }
 
 #[tokio::test]

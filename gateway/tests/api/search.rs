@@ -19,7 +19,10 @@ use sea_orm::{
 };
 use serde_json::Value;
 
-use crate::helpers::{backends, field, nodes, spawn_app, spawn_app_with_search, Backend, TestApp};
+use crate::helpers::{
+    backends, field, nodes, spawn_app, spawn_app_with_search, stalled_search_engine, Backend,
+    TestApp,
+};
 
 /// What the search page reads of a hit, with the resolved program or document.
 const HIT_FIELDS: &str = "entity kind title snippet
@@ -241,6 +244,23 @@ fn unreachable_search(app: &TestApp) -> Api {
         Duration::from_secs(2),
     )
     .expect("a search client");
+    with_search(app, service)
+}
+
+/// Down in the worse way: the engine takes connections and never answers, so only the
+/// search client's own time limit (300 ms here) ends the wait.
+async fn stalled_search(app: &TestApp) -> Api {
+    let service = SearchService::new(
+        &stalled_search_engine().await,
+        Some("no-key"),
+        "stalled-",
+        Duration::from_millis(300),
+    )
+    .expect("a search client");
+    with_search(app, service)
+}
+
+fn with_search(app: &TestApp, service: SearchService) -> Api {
     Api::new(
         app.db.clone(),
         Limits::default(),
@@ -1022,7 +1042,12 @@ async fn search_down_fails_only_the_search_field_and_fast() {
             app.data("{ countries { totalCount } }").await["countries"]["totalCount"].clone();
         let query = r#"{ countries { totalCount } search(query: "domestic work") { totalHits } }"#;
         let down = unreachable_search(&app);
-        for (name, api) in [("unreachable", &down), ("not configured", &app.api)] {
+        let stalled = stalled_search(&app).await;
+        for (name, api) in [
+            ("unreachable", &down),
+            ("not answering", &stalled),
+            ("not configured", &app.api),
+        ] {
             let started = Instant::now();
             let english = serde_json::to_value(api.execute(query, Language::En).await).unwrap();
             let elapsed = started.elapsed();
@@ -1086,10 +1111,12 @@ async fn readiness_reports_search() {
         }
     };
 
-    let down = get_ready(unreachable_search(&app)).await;
-    assert_eq!(down["search"], "degraded", "{down}");
-    assert_eq!(down["status"], "degraded", "{down}");
-    assert_eq!(down["database"], "ok", "{down}");
+    for down in [unreachable_search(&app), stalled_search(&app).await] {
+        let down = get_ready(down).await;
+        assert_eq!(down["search"], "degraded", "{down}");
+        assert_eq!(down["status"], "degraded", "{down}");
+        assert_eq!(down["database"], "ok", "{down}");
+    }
 
     let without = get_ready(app.api.clone()).await;
     assert_eq!(without["search"], "disabled", "{without}");
