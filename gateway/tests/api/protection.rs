@@ -13,12 +13,20 @@ use rial_schema::enums::Language;
 use crate::helpers::{backends, spawn_app, stalled_search_engine, Backend, TestApp};
 
 async fn protected(backend: Backend, protection: Protection) -> TestApp {
+    protected_with_search(backend, protection, None).await
+}
+
+async fn protected_with_search(
+    backend: Backend,
+    protection: Protection,
+    search: Option<SearchService>,
+) -> TestApp {
     let mut app = spawn_app(backend).await;
     app.api = Api::protected(
         app.db.clone(),
         Limits::default(),
         app.api.catalog.clone(),
-        None,
+        search,
         protection,
     );
     app
@@ -92,20 +100,14 @@ async fn a_request_over_its_time_limit_stops_with_timeout() {
     let limit = Duration::from_millis(300);
     let url = stalled_search_engine().await;
     for backend in backends() {
-        let mut app = spawn_app(backend).await;
         // The search client would wait a minute; the request's limit must cut in first.
         let stalled = SearchService::new(&url, Some("key"), "stalled-", Duration::from_secs(60))
             .expect("a search client");
-        app.api = Api::protected(
-            app.db.clone(),
-            Limits::default(),
-            app.api.catalog.clone(),
-            Some(stalled),
-            Protection {
-                timeout: limit,
-                ..Protection::default()
-            },
-        );
+        let protection = Protection {
+            timeout: limit,
+            ..Protection::default()
+        };
+        let app = protected_with_search(backend, protection, Some(stalled)).await;
         let query = r#"{ themes { totalCount } search(query: "care") { totalHits } }"#;
         let started = Instant::now();
         let (code, message) = app.error(query).await;
