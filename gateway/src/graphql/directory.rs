@@ -33,7 +33,8 @@ use super::enums::{
 use super::query::{db, parse_id};
 use super::types::{CommitteeSeat, Cooperation, Dialogue, Document, Institution, Member};
 use super::write::{
-    in_transaction, known_themes, secretariat, set, viewer, Check, LINE, PARAGRAPH,
+    in_transaction, known_themes, replace_links, secretariat, set, slug_taken, viewer, Check, LINE,
+    PARAGRAPH,
 };
 use crate::error::{ApiError, ApiResult, FieldProblem};
 
@@ -1398,12 +1399,7 @@ async fn new_slug<E: EntityTrait>(
     let Some(slug) = slug else {
         return Ok(None);
     };
-    let taken = E::find()
-        .filter(column.eq(slug.as_str()))
-        .one(txn)
-        .await?
-        .is_some();
-    if taken {
+    if slug_taken::<E>(txn, column, slug.as_str()).await? {
         check.fail(FIELD, FieldProblem::AlreadyTaken(slug.as_str().to_owned()));
         return Ok(None);
     }
@@ -1566,26 +1562,6 @@ async fn of_country(
                 FieldProblem::InvalidReference(country.to_owned()),
             );
         }
-    }
-    Ok(())
-}
-
-/// Replaces the link rows `owner` selects with `rows`.
-async fn replace_links<A>(
-    txn: &DatabaseTransaction,
-    owner: sea_orm::sea_query::SimpleExpr,
-    rows: impl Iterator<Item = A>,
-) -> ApiResult<()>
-where
-    A: ActiveModelTrait + Send,
-    <A::Entity as EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
-{
-    A::Entity::delete_many().filter(owner).exec(txn).await?;
-    let rows: Vec<A> = rows.collect();
-    if !rows.is_empty() {
-        A::Entity::insert_many(rows)
-            .exec_without_returning(txn)
-            .await?;
     }
     Ok(())
 }

@@ -21,14 +21,15 @@ use rial_schema::domain::Slug;
 use rial_schema::entity::{institution, program, program_theme, program_transition};
 use rial_schema::enums::{AccountRole, ProgramStatus};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
-    QueryFilter,
+    ActiveModelTrait, ActiveValue, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
 };
 
 use super::enums::Language;
 use super::query::{audience, db, parse_id};
 use super::types::Program;
-use super::write::{in_transaction, known_themes, set, viewer, Check, LINE, PARAGRAPH};
+use super::write::{
+    in_transaction, known_themes, replace_links, set, slug_taken, viewer, Check, LINE, PARAGRAPH,
+};
 use crate::auth::{Audience, Viewer};
 use crate::error::{ApiError, ApiResult, FieldProblem};
 
@@ -260,7 +261,7 @@ async fn create(
         Some(slug) => {
             let parsed = check.slug("slug", slug);
             if let Some(parsed) = &parsed {
-                if slug_taken(txn, parsed.as_str()).await? {
+                if program_slug_taken(txn, parsed.as_str()).await? {
                     check.fail("slug", FieldProblem::AlreadyTaken(slug.clone()));
                 }
             }
@@ -308,7 +309,7 @@ async fn create(
     fields.apply(&mut row);
     let program = row.insert(txn).await?;
     if let Some(themes) = &fields.themes {
-        replace_themes(txn, program.id, themes).await?;
+        link_themes(txn, program.id, themes).await?;
     }
     record(txn, viewer, &program, None, None).await?;
     tracing::info!(
@@ -349,7 +350,7 @@ async fn update(
     row.updated_at = ActiveValue::Set(Utc::now());
     let program = row.update(txn).await?;
     if let Some(themes) = &fields.themes {
-        replace_themes(txn, id, themes).await?;
+        link_themes(txn, id, themes).await?;
     }
     tracing::info!(program = id, account = viewer.account_id, "program edited");
     Ok(program)
@@ -501,43 +502,32 @@ async fn check_fields(
     Ok(fields)
 }
 
-async fn replace_themes(
-    txn: &DatabaseTransaction,
-    program_id: i32,
-    themes: &[i32],
-) -> ApiResult<()> {
-    program_theme::Entity::delete_many()
-        .filter(program_theme::Column::ProgramId.eq(program_id))
-        .exec(txn)
-        .await?;
-    if !themes.is_empty() {
-        program_theme::Entity::insert_many(themes.iter().map(|theme| program_theme::ActiveModel {
-            program_id: ActiveValue::Set(program_id),
-            theme_id: ActiveValue::Set(*theme),
-        }))
-        .exec(txn)
-        .await?;
-    }
-    Ok(())
+async fn program_slug_taken(txn: &DatabaseTransaction, slug: &str) -> ApiResult<bool> {
+    slug_taken::<program::Entity>(txn, program::Column::Slug, slug).await
 }
 
-async fn slug_taken(txn: &impl ConnectionTrait, slug: &str) -> ApiResult<bool> {
-    Ok(program::Entity::find()
-        .filter(program::Column::Slug.eq(slug))
-        .one(txn)
-        .await?
-        .is_some())
+/// Replaces a program's themes.
+async fn link_themes(txn: &DatabaseTransaction, program_id: i32, themes: &[i32]) -> ApiResult<()> {
+    replace_links(
+        txn,
+        program_theme::Column::ProgramId.eq(program_id),
+        themes.iter().map(|&theme_id| program_theme::ActiveModel {
+            program_id: ActiveValue::Set(program_id),
+            theme_id: ActiveValue::Set(theme_id),
+        }),
+    )
+    .await
 }
 
 /// `base`, or `base-2`, `base-3`… whichever is free first.
 async fn free_slug(txn: &DatabaseTransaction, base: Slug) -> ApiResult<Slug> {
-    if !slug_taken(txn, base.as_str()).await? {
+    if !program_slug_taken(txn, base.as_str()).await? {
         return Ok(base);
     }
     for suffix in 2..1_000 {
         let candidate = Slug::parse(&format!("{}-{suffix}", base.as_str()))
             .map_err(|error| ApiError::internal(anyhow::anyhow!("{error}")))?;
-        if !slug_taken(txn, candidate.as_str()).await? {
+        if !program_slug_taken(txn, candidate.as_str()).await? {
             return Ok(candidate);
         }
     }

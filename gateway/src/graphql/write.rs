@@ -19,8 +19,8 @@ use rial_schema::domain::Slug;
 use rial_schema::entity::theme;
 use rial_schema::enums::AccountRole;
 use sea_orm::{
-    ActiveValue, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
-    QueryFilter, TransactionTrait,
+    ActiveModelTrait, ActiveValue, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, QueryFilter, TransactionTrait,
 };
 
 use crate::auth::Viewer;
@@ -301,6 +301,35 @@ pub(crate) async fn known_themes(
         }
     }
     Ok((!unknown).then(|| found.into_iter().map(|theme| theme.id).collect()))
+}
+
+/// Whether a row of `E` already has `slug` in `column`.
+pub(crate) async fn slug_taken<E: EntityTrait>(
+    txn: &DatabaseTransaction,
+    column: E::Column,
+    slug: &str,
+) -> ApiResult<bool> {
+    Ok(E::find().filter(column.eq(slug)).one(txn).await?.is_some())
+}
+
+/// Replaces the link rows `owner` selects with `rows`.
+pub(crate) async fn replace_links<A>(
+    txn: &DatabaseTransaction,
+    owner: sea_orm::sea_query::SimpleExpr,
+    rows: impl Iterator<Item = A>,
+) -> ApiResult<()>
+where
+    A: ActiveModelTrait + Send,
+    <A::Entity as EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
+{
+    A::Entity::delete_many().filter(owner).exec(txn).await?;
+    let rows: Vec<A> = rows.collect();
+    if !rows.is_empty() {
+        A::Entity::insert_many(rows)
+            .exec_without_returning(txn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Sets a column when the input gave a value (leaves it unchanged otherwise).

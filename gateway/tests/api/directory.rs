@@ -80,55 +80,32 @@ async fn first_seat(app: &TestApp) -> committee_seat::Model {
 
 /// Rows of every table the directory mutations write, link tables and the search outbox
 /// included.
-async fn row_counts(app: &TestApp) -> Vec<(&'static str, u64)> {
+async fn row_counts(app: &TestApp) -> Vec<(String, u64)> {
     let db = &app.db;
     vec![
-        ("member", member::Entity::find().count(db).await.unwrap()),
-        (
-            "institution",
-            institution::Entity::find().count(db).await.unwrap(),
-        ),
-        (
-            "document",
-            document::Entity::find().count(db).await.unwrap(),
-        ),
-        (
-            "document_theme",
-            document_theme::Entity::find().count(db).await.unwrap(),
-        ),
-        (
-            "document_country",
-            document_country::Entity::find().count(db).await.unwrap(),
-        ),
-        (
-            "dialogue",
-            dialogue::Entity::find().count(db).await.unwrap(),
-        ),
-        (
-            "dialogue_theme",
-            dialogue_theme::Entity::find().count(db).await.unwrap(),
-        ),
-        (
-            "dialogue_country",
-            dialogue_country::Entity::find().count(db).await.unwrap(),
-        ),
-        (
-            "cooperation",
-            cooperation::Entity::find().count(db).await.unwrap(),
-        ),
-        (
-            "cooperation_theme",
-            cooperation_theme::Entity::find().count(db).await.unwrap(),
-        ),
-        (
-            "committee_seat",
-            committee_seat::Entity::find().count(db).await.unwrap(),
-        ),
-        (
-            "search_outbox",
-            search_outbox::Entity::find().count(db).await.unwrap(),
-        ),
+        rows::<member::Entity>(db).await,
+        rows::<institution::Entity>(db).await,
+        rows::<document::Entity>(db).await,
+        rows::<document_theme::Entity>(db).await,
+        rows::<document_country::Entity>(db).await,
+        rows::<dialogue::Entity>(db).await,
+        rows::<dialogue_theme::Entity>(db).await,
+        rows::<dialogue_country::Entity>(db).await,
+        rows::<cooperation::Entity>(db).await,
+        rows::<cooperation_theme::Entity>(db).await,
+        rows::<committee_seat::Entity>(db).await,
+        rows::<search_outbox::Entity>(db).await,
     ]
+}
+
+/// A table's name and its number of rows.
+async fn rows<E>(db: &sea_orm::DatabaseConnection) -> (String, u64)
+where
+    E: EntityTrait,
+    E::Model: Sync,
+{
+    let count = E::find().count(db).await.expect("a row count");
+    (E::default().table_name().to_owned(), count)
 }
 
 /// Expected `(field, code)` pairs, sorted like [`field_codes`].
