@@ -39,33 +39,31 @@ impl Cast {
     }
 }
 
-async fn institution_id(app: &TestApp, slug: &str) -> i32 {
-    institution::Entity::find()
-        .filter(institution::Column::Slug.eq(slug))
+/// The seeded row of `E` whose `column` holds `slug`.
+async fn seeded<E: EntityTrait>(app: &TestApp, column: E::Column, slug: &str) -> E::Model {
+    E::find()
+        .filter(column.eq(slug))
         .one(&app.db)
         .await
         .unwrap()
-        .unwrap_or_else(|| panic!("seeded institution {slug}"))
+        .unwrap_or_else(|| panic!("seeded {} {slug}", E::default().table_name()))
+}
+
+async fn institution_id(app: &TestApp, slug: &str) -> i32 {
+    seeded::<institution::Entity>(app, institution::Column::Slug, slug)
+        .await
         .id
 }
 
 async fn member_id(app: &TestApp, slug: &str) -> i32 {
-    member::Entity::find()
-        .filter(member::Column::Slug.eq(slug))
-        .one(&app.db)
+    seeded::<member::Entity>(app, member::Column::Slug, slug)
         .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("seeded member {slug}"))
         .id
 }
 
 async fn cooperation_id(app: &TestApp, slug: &str) -> i32 {
-    cooperation::Entity::find()
-        .filter(cooperation::Column::Slug.eq(slug))
-        .one(&app.db)
+    seeded::<cooperation::Entity>(app, cooperation::Column::Slug, slug)
         .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("seeded cooperation {slug}"))
         .id
 }
 
