@@ -1,1 +1,296 @@
-//! End-to-end tests live in `tests/`; this library is empty on purpose.
+//! What the end-to-end tests share: the real binaries started as a user would (a
+//! [`Gateway`] on a free port, a whole [`System`] with search), the databases they run on
+//! (SQLite always, PostgreSQL when `RIAL_TEST_POSTGRES_URL` is set) and HTTP helpers.
+//!
+//! Needs `target/debug/gateway` and `target/debug/search-indexer` (`cargo xtask test` builds
+//! them first).
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+
+pub fn binary(name: &str) -> PathBuf {
+    // tests run from target/debug/deps/e2e-…; the binaries sit in target/debug.
+    let exe = std::env::current_exe().expect("test executable path");
+    let debug_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/debug");
+    let binary = debug_dir.join(name);
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo build -p {name}` (cargo xtask test does)",
+        binary.display()
+    );
+    binary
+}
+
+pub fn gateway_binary() -> PathBuf {
+    binary("gateway")
+}
+
+/// A running gateway, killed on drop.
+pub struct Gateway {
+    pub child: Child,
+    pub base: String,
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Gateway {
+    pub fn start(database_url: &str) -> Gateway {
+        Self::start_with(database_url, &[])
+    }
+
+    pub fn start_with(database_url: &str, env: &[(&str, &str)]) -> Gateway {
+        let mut child = Command::new(gateway_binary())
+            .args(["serve", "--seed", "--addr", "127.0.0.1:0"])
+            .envs(env.iter().copied())
+            .env("DATABASE_URL", database_url)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start gateway");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read the listening line");
+        let base = line
+            .trim()
+            .strip_prefix("gateway listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+            .to_owned();
+        Gateway { child, base }
+    }
+
+    pub fn graphql(&self, query: &str) -> Value {
+        let body = serde_json::json!({ "query": query }).to_string();
+        ureq::post(&format!("{}/graphql", self.base))
+            .header("content-type", "application/json")
+            .send(&body)
+            .expect("POST /graphql")
+            .body_mut()
+            .read_json()
+            .expect("JSON response")
+    }
+
+    pub fn get(&self, path: &str) -> (u16, String) {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(10)))
+            .build();
+        let mut response = ureq::Agent::new_with_config(agent)
+            .get(&format!("{}{path}", self.base))
+            .call()
+            .expect("GET");
+        (
+            response.status().as_u16(),
+            response.body_mut().read_to_string().unwrap_or_default(),
+        )
+    }
+}
+
+pub fn database_urls() -> Vec<(String, Option<tempfile::TempDir>)> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut urls = vec![(
+        format!(
+            "sqlite://{}",
+            dir.path().join("nested/dir/rial.db").display()
+        ),
+        Some(dir),
+    )];
+    if let Ok(admin) = std::env::var("RIAL_TEST_POSTGRES_URL") {
+        let name = format!("e2e_{}", std::process::id());
+        let status = Command::new("psql")
+            .args([
+                admin.as_str(),
+                "-q",
+                "-c",
+                &format!("CREATE DATABASE {name}"),
+            ])
+            .status();
+        match status {
+            Ok(status) if status.success() => {
+                let base = admin
+                    .rsplit_once('/')
+                    .map(|(base, _)| base.to_owned())
+                    .unwrap_or(admin.clone());
+                urls.push((format!("{base}/{name}"), None));
+            }
+            other => panic!("cannot create the e2e PostgreSQL database: {other:?}"),
+        }
+    } else if std::env::var("RIAL_TEST_REQUIRE_POSTGRES").is_ok() {
+        panic!("RIAL_TEST_REQUIRE_POSTGRES is set but RIAL_TEST_POSTGRES_URL is not");
+    }
+    urls
+}
+
+/// The test Meilisearch: URL, admin key, search key. `None` (test skipped) without one.
+pub fn test_meili() -> Option<(String, String, String)> {
+    let var = |name: &str| std::env::var(name).ok();
+    match (
+        var("RIAL_TEST_MEILI_URL"),
+        var("RIAL_TEST_MEILI_ADMIN_KEY"),
+        var("RIAL_TEST_MEILI_SEARCH_KEY"),
+    ) {
+        (Some(url), Some(admin), Some(search)) => Some((url, admin, search)),
+        _ if var("RIAL_TEST_REQUIRE_MEILI").is_some() => {
+            panic!("RIAL_TEST_REQUIRE_MEILI is set but RIAL_TEST_MEILI_* are not")
+        }
+        _ => None,
+    }
+}
+
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// A background process, killed on drop.
+pub struct Background(pub Child);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The whole system over a fresh SQLite database: seeded, indexed into indexes of its own
+/// on the test Meilisearch, a `sync` worker running, and a gateway with a search-only key.
+pub struct System {
+    // Field order is drop order: the gateway and worker stop before the folder goes.
+    pub gateway: Gateway,
+    pub _sync: Background,
+    pub parts: Parts,
+    _dir: tempfile::TempDir,
+}
+
+/// Where a [`System`]'s programs find their database, locales and indexes.
+pub struct Parts {
+    pub url: String,
+    pub locales: PathBuf,
+    /// Meilisearch URL, admin key, search key.
+    pub meili: (String, String, String),
+    pub prefix: String,
+}
+
+impl Parts {
+    /// A `search-indexer` command over this system's database, locales and indexes.
+    pub fn indexer(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(binary("search-indexer"));
+        command
+            .args(args)
+            .env("DATABASE_URL", &self.url)
+            .env("LOCALES_DIR", &self.locales)
+            .env("MEILI_URL", &self.meili.0)
+            .env("MEILI_ADMIN_KEY", &self.meili.1)
+            .env("MEILI_INDEX_PREFIX", &self.prefix)
+            .env("RUST_LOG", "warn");
+        command
+    }
+}
+
+impl System {
+    /// None when the run has no test Meilisearch.
+    pub fn start() -> Option<System> {
+        let meili = test_meili()?;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let parts = Parts {
+            url: format!("sqlite://{}", dir.path().join("rial.db").display()),
+            locales: dir.path().join("locales"),
+            meili,
+            prefix: format!("e2e-{}-{}-", std::process::id(), unique()),
+        };
+        copy_dir(
+            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../locales"),
+            &parts.locales,
+        );
+        let seeded = Command::new(gateway_binary())
+            .arg("seed")
+            .env("DATABASE_URL", &parts.url)
+            .env("RUST_LOG", "warn")
+            .status()
+            .expect("gateway seed");
+        assert!(seeded.success());
+        let output = parts.indexer(&["reindex"]).output().expect("reindex");
+        assert!(output.status.success(), "{output:?}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains("indexed"));
+        let sync = Background(
+            parts
+                .indexer(&["sync", "--poll-ms", "100", "--locales-poll-ms", "100"])
+                .stdout(Stdio::null())
+                .spawn()
+                .expect("sync"),
+        );
+        let locales_dir = parts.locales.to_string_lossy().into_owned();
+        let gateway = Gateway::start_with(
+            &parts.url,
+            &[
+                ("MEILI_URL", parts.meili.0.as_str()),
+                ("MEILI_SEARCH_KEY", parts.meili.2.as_str()),
+                ("MEILI_INDEX_PREFIX", parts.prefix.as_str()),
+                ("LOCALES_DIR", locales_dir.as_str()),
+            ],
+        );
+        Some(System {
+            gateway,
+            _sync: sync,
+            parts,
+            _dir: dir,
+        })
+    }
+}
+
+/// A number no other call in this process returns.
+pub fn unique() -> u32 {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+}
+
+/// A GraphQL request over HTTP with a bearer token.
+pub fn graphql_as(gateway: &Gateway, token: &str, query: &str) -> Value {
+    let body = serde_json::json!({ "query": query }).to_string();
+    ureq::post(&format!("{}/graphql", gateway.base))
+        .header("content-type", "application/json")
+        .header("authorization", &format!("Bearer {token}"))
+        .send(&body)
+        .expect("POST /graphql")
+        .body_mut()
+        .read_json()
+        .expect("JSON response")
+}
+
+/// Polls `query` until `done` holds for its response (the sync worker runs every 100 ms).
+pub fn eventually(gateway: &Gateway, query: &str, what: &str, done: impl Fn(&Value) -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let response = gateway.graphql(query);
+        if done(&response) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what} never happened: {response}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
