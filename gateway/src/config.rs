@@ -34,7 +34,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the GraphQL API (applies pending migrations first).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending database migrations and exit.
     Migrate,
     /// Load the real network's seed data (idempotent), or a synthetic dataset with --scale.
@@ -187,6 +187,15 @@ pub struct ServeArgs {
     #[arg(long, env = "GATEWAY_MAX_COMPLEXITY", default_value_t = 2000)]
     pub max_complexity: usize,
 
+    /// Most values an answer may hold, lists multiplying what they contain
+    /// (`QUERY_TOO_COSTLY` beyond; see `graphql/protection.rs`).
+    #[arg(long, env = "GATEWAY_MAX_COST", default_value_t = 50_000)]
+    pub max_cost: u64,
+
+    /// Largest answer, serialized, in bytes (`RESPONSE_TOO_LARGE` beyond).
+    #[arg(long, env = "GATEWAY_MAX_RESPONSE_BYTES", default_value_t = 8 * 1024 * 1024)]
+    pub max_response_bytes: usize,
+
     /// Most aliases in a query (`TOO_MANY_ALIASES` beyond).
     #[arg(long, env = "GATEWAY_MAX_ALIASES", default_value_t = 50)]
     pub max_aliases: usize,
@@ -198,6 +207,26 @@ pub struct ServeArgs {
     /// Largest request body, in bytes (`REQUEST_TOO_LARGE`, HTTP 413, beyond).
     #[arg(long, env = "GATEWAY_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
     pub max_body_bytes: usize,
+
+    /// Longest a client may take to send a request's headers, in milliseconds; also how
+    /// long an idle keep-alive connection is kept. The connection is closed beyond.
+    #[arg(long, env = "GATEWAY_HEADER_TIMEOUT_MS", default_value_t = 10_000)]
+    pub header_timeout_ms: u64,
+
+    /// Longest a client may take to send a request's body, in milliseconds
+    /// (`BODY_TIMEOUT`, HTTP 408, beyond).
+    #[arg(long, env = "GATEWAY_BODY_TIMEOUT_MS", default_value_t = 10_000)]
+    pub body_timeout_ms: u64,
+
+    /// Most connections open at once; a connection beyond is closed as soon as it is
+    /// accepted (and logged), so the ones in progress keep their share of the machine.
+    #[arg(long, env = "GATEWAY_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub max_connections: usize,
+
+    /// Bearer token that `GET /metrics` requires. Without one, the metrics are served to
+    /// anyone in the development profile and to no one in production.
+    #[arg(long, env = "GATEWAY_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
 
     /// Secret that signs access tokens (32 bytes or more). Required with the production
     /// profile; in development a random one is made per process (sessions end on restart).
@@ -230,7 +259,9 @@ impl ServeArgs {
         crate::graphql::Protection {
             max_depth: self.max_depth,
             max_complexity: self.max_complexity,
+            max_cost: self.max_cost,
             max_aliases: self.max_aliases,
+            max_response_bytes: self.max_response_bytes,
             timeout: std::time::Duration::from_millis(self.request_timeout_ms),
             introspection: self.introspection.unwrap_or(exploring),
             suggestions: self.suggestions.unwrap_or(exploring),

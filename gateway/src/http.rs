@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use async_graphql::http::GraphiQLSource;
-use async_graphql_poem::{GraphQLRequest, GraphQLResponse};
+use async_graphql_poem::GraphQLRequest;
 use poem::error::ReadBodyError;
 use poem::http::{header, StatusCode};
 use poem::web::{Data, Html, Json};
@@ -51,6 +51,21 @@ pub struct HttpOptions {
     pub max_body_bytes: usize,
     /// Origins allowed by CORS; empty: none.
     pub cors_origins: Vec<String>,
+    /// Longest a client may take to send a body (`BODY_TIMEOUT` beyond).
+    pub body_timeout: std::time::Duration,
+    /// Who may read `/metrics`.
+    pub metrics: MetricsAccess,
+}
+
+/// Who may read `GET /metrics`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MetricsAccess {
+    /// Anyone (the development profile without a token).
+    Open,
+    /// Requests with `Authorization: Bearer <token>`.
+    Token(String),
+    /// No one (the production profile without a token): 404.
+    Closed,
 }
 
 impl Default for HttpOptions {
@@ -59,6 +74,8 @@ impl Default for HttpOptions {
             graphiql: true,
             max_body_bytes: 64 * 1024,
             cors_origins: Vec::new(),
+            body_timeout: std::time::Duration::from_secs(10),
+            metrics: MetricsAccess::Open,
         }
     }
 }
@@ -138,7 +155,24 @@ async fn graphql_get(
 #[handler]
 async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> Response {
     let limit = state.http.max_body_bytes;
-    let bytes = match body.into_bytes_limit(limit).await {
+    let read = tokio::time::timeout(state.http.body_timeout, body.into_bytes_limit(limit)).await;
+    let Ok(read) = read else {
+        // A body trickled in (or stalled) holds a connection and a task: it gets the time
+        // an honest client needs and no more.
+        let millis = state.http.body_timeout.as_millis();
+        tracing::warn!(timeout_ms = %millis, "request body not received in time");
+        let mut response = refusal(
+            StatusCode::REQUEST_TIMEOUT,
+            "BODY_TIMEOUT",
+            format!("the request body did not arrive within {millis} ms"),
+        );
+        response.headers_mut().insert(
+            header::CONNECTION,
+            header::HeaderValue::from_static("close"),
+        );
+        return response;
+    };
+    let bytes = match read {
         Ok(bytes) => bytes,
         Err(ReadBodyError::PayloadTooLarge) => {
             return refusal(
@@ -187,6 +221,12 @@ fn refusal(status: StatusCode, code: &str, message: impl Into<String>) -> Respon
 
 /// Whether the operation a request would run is a mutation.
 fn is_mutation(request: &async_graphql::Request) -> bool {
+    // The parser recurses: a document nested too deep is left for the protection step to
+    // refuse, unparsed.
+    if crate::graphql::protection::nesting(&request.query) > crate::graphql::protection::MAX_NESTING
+    {
+        return false;
+    }
     let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
         return false;
     };
@@ -252,11 +292,11 @@ async fn answer(
                 .api
                 .execute_as(request, language, viewer, address)
                 .await;
-            let mut response = if accepts_graphql_response(http) {
-                graphql_response_json(result)
-            } else {
-                GraphQLResponse::from(result).into_response()
-            };
+            let mut response = serialize(
+                result,
+                accepts_graphql_response(http),
+                state.api.protection.max_response_bytes,
+            );
             response.headers_mut().insert(
                 header::CONTENT_LANGUAGE,
                 header::HeaderValue::from_static(language.as_str()),
@@ -298,10 +338,16 @@ fn accepts_graphql_response(request: &Request) -> bool {
         .is_some_and(|accept| accept.contains(GRAPHQL_RESPONSE_JSON))
 }
 
-/// A response in `application/graphql-response+json`: a request that failed before
-/// execution (it does not parse or validate, or a variable does not coerce) is a 400 without
-/// a `data` entry, as the GraphQL-over-HTTP specification has it.
-fn graphql_response_json(result: async_graphql::Response) -> Response {
+/// The answer as JSON, in `application/graphql-response+json` when the client asked for it
+/// (then a request that failed before execution — it does not parse or validate, or a
+/// variable does not coerce — is a 400 without a `data` entry, as the GraphQL-over-HTTP
+/// specification has it) and `application/json` otherwise. An answer larger than `max_bytes`
+/// is not sent: serialization stops there and the client gets `RESPONSE_TOO_LARGE`.
+fn serialize(
+    result: async_graphql::Response,
+    graphql_response: bool,
+    max_bytes: usize,
+) -> Response {
     let not_executed = result.data == async_graphql::Value::Null
         && !result.errors.is_empty()
         && result.errors.iter().all(|error| {
@@ -313,21 +359,75 @@ fn graphql_response_json(result: async_graphql::Response) -> Response {
                     *code == async_graphql::Value::from(crate::error::GRAPHQL_VALIDATION_FAILED)
                 })
         });
-    let mut body = serde_json::to_value(&result).unwrap_or_default();
-    let status = if not_executed {
-        if let Some(object) = body.as_object_mut() {
-            object.remove("data");
-        }
+    let status = if graphql_response && not_executed {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
     };
-    let mut response = (status, Json(body)).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("application/graphql-response+json; charset=utf-8"),
-    );
+    let cache_control = result.cache_control.value();
+    let http_headers = result.http_headers.clone();
+    let mut body = CappedWriter {
+        bytes: Vec::new(),
+        max: max_bytes,
+    };
+    let written = if status == StatusCode::BAD_REQUEST {
+        // No `data` entry at all, not even null.
+        serde_json::to_writer(&mut body, &serde_json::json!({ "errors": result.errors }))
+    } else {
+        serde_json::to_writer(&mut body, &result)
+    };
+    if written.is_err() {
+        tracing::warn!(max_bytes, "answer refused: larger than the response limit");
+        return refusal(
+            StatusCode::OK,
+            crate::graphql::protection::RESPONSE_TOO_LARGE,
+            format!("the answer is larger than {max_bytes} bytes: ask for smaller pages or fewer fields"),
+        );
+    }
+    let content_type = if graphql_response {
+        "application/graphql-response+json; charset=utf-8"
+    } else {
+        "application/json"
+    };
+    let mut response = Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, content_type)
+        .body(body.bytes);
+    if result_is_ok_to_cache(&result, status) {
+        if let Some(cache_control) = cache_control {
+            if let Ok(value) = header::HeaderValue::from_str(&cache_control) {
+                response.headers_mut().insert(header::CACHE_CONTROL, value);
+            }
+        }
+    }
+    response.headers_mut().extend(http_headers);
     response
+}
+
+/// Cache headers only for answers without errors.
+fn result_is_ok_to_cache(result: &async_graphql::Response, status: StatusCode) -> bool {
+    status == StatusCode::OK && result.errors.is_empty()
+}
+
+/// A writer that refuses to grow past `max` bytes: serialization stops at the limit
+/// instead of building the whole answer first.
+struct CappedWriter {
+    bytes: Vec<u8>,
+    max: usize,
+}
+
+impl std::io::Write for CappedWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.max {
+            return Err(std::io::Error::other("response limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Liveness: the process answers.
@@ -368,12 +468,30 @@ async fn ready(state: Data<&AppState>) -> Response {
     }
 }
 
+/// The counters, to whom [`MetricsAccess`] allows (an unknown route to anyone else).
 #[handler]
-fn metrics(state: Data<&AppState>) -> String {
+fn metrics(request: &Request, state: Data<&AppState>) -> Response {
+    let allowed = match &state.http.metrics {
+        MetricsAccess::Open => true,
+        MetricsAccess::Token(token) => bearer_token(request).is_some_and(|given| {
+            // Compared in constant time: the token is a secret.
+            given.len() == token.len()
+                && given
+                    .bytes()
+                    .zip(token.bytes())
+                    .fold(0u8, |diff, (a, b)| diff | (a ^ b))
+                    == 0
+        }),
+        MetricsAccess::Closed => false,
+    };
+    if !allowed {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     format!(
         "# TYPE gateway_sql_statements_total counter\ngateway_sql_statements_total {}\n\
          # TYPE gateway_graphql_requests_total counter\ngateway_graphql_requests_total {}\n",
         state.metrics.sql_statements.load(Ordering::Relaxed),
         state.metrics.graphql_requests.load(Ordering::Relaxed),
     )
+    .into_response()
 }

@@ -10,12 +10,12 @@ pub mod graphql;
 pub mod http;
 pub mod i18n;
 pub mod search;
+pub mod server;
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use poem::listener::{Acceptor, Listener, TcpListener};
 use sea_orm::DatabaseConnection;
 
 use config::{Cli, Command, ServeArgs};
@@ -31,11 +31,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         .unwrap_or_else(rial_schema::seed::default_seed_dir);
     match cli
         .command
-        .unwrap_or(Command::Serve(ServeArgs::default_from_env()?))
+        .unwrap_or(Command::Serve(Box::new(ServeArgs::default_from_env()?)))
     {
         Command::Serve(args) => {
             let locales_dir = cli.locales_dir.clone().unwrap_or_else(default_locales_dir);
-            serve(&cli.database_url, &seed_dir, &locales_dir, args).await
+            serve(&cli.database_url, &seed_dir, &locales_dir, *args).await
         }
         Command::Migrate => {
             let db = open(&cli.database_url, None).await?;
@@ -305,31 +305,34 @@ async fn serve(
             graphiql: args.graphiql(),
             max_body_bytes: args.max_body_bytes,
             cors_origins: args.cors_origins.clone(),
+            body_timeout: std::time::Duration::from_millis(args.body_timeout_ms),
+            metrics: match (&args.metrics_token, args.profile) {
+                (Some(token), _) => http::MetricsAccess::Token(token.clone()),
+                (None, config::Profile::Development) => http::MetricsAccess::Open,
+                (None, config::Profile::Production) => http::MetricsAccess::Closed,
+            },
         },
     };
     tracing::info!(profile = ?args.profile, graphiql = state.http.graphiql, introspection = state.api.protection.introspection, "protection");
 
-    let acceptor = TcpListener::bind(args.addr)
-        .into_acceptor()
+    let (listener, local) = server::bind(args.addr)
         .await
         .with_context(|| format!("binding {}", args.addr))?;
-    let local = acceptor
-        .local_addr()
-        .first()
-        .and_then(|addr| addr.as_socket_addr().copied());
-    if let Some(local) = local {
-        // One machine-readable line on stdout: scripts and end-to-end tests wait for it.
-        println!("gateway listening on http://{local}");
-        tracing::info!(%local, "serving GraphQL at /graphql");
-    }
-    poem::Server::new_with_acceptor(acceptor)
-        .run_with_graceful_shutdown(
-            http::routes(state),
-            rial_schema::shutdown_signal(),
-            Some(std::time::Duration::from_secs(10)),
-        )
-        .await
-        .context("serving HTTP")
+    // One machine-readable line on stdout: scripts and end-to-end tests wait for it.
+    println!("gateway listening on http://{local}");
+    tracing::info!(%local, "serving GraphQL at /graphql");
+    server::serve(
+        listener,
+        http::routes(state),
+        server::ServerLimits {
+            max_connections: args.max_connections,
+            header_timeout: std::time::Duration::from_millis(args.header_timeout_ms),
+            grace: std::time::Duration::from_secs(10),
+        },
+        rial_schema::shutdown_signal(),
+    )
+    .await
+    .context("serving HTTP")
 }
 
 #[cfg(test)]

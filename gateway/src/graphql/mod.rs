@@ -30,7 +30,7 @@ use l10n::Localization;
 use loaders::Loaders;
 pub use mutation::Mutation;
 pub use protection::Protection;
-use protection::{count_aliases, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, TIMEOUT, TOO_MANY_ALIASES};
+use protection::{Refusal, TIMEOUT};
 pub use query::Query;
 use rial_schema::l10n::live::LiveCatalog;
 
@@ -49,8 +49,9 @@ pub fn build_schema(
         .data(Arc::new(Loaders::new(&db, Audience::Public)))
         .data(db)
         .data(limits)
-        .limit_depth(protection.max_depth)
-        .limit_complexity(protection.max_complexity);
+        // Depth, fields and cost are measured before the engine runs (`protection.rs`), in
+        // linear time; the engine's own recursion is bounded by the same nesting limit.
+        .limit_recursive_depth(protection::MAX_NESTING);
     if !protection.introspection {
         builder = builder.disable_introspection();
     }
@@ -81,6 +82,8 @@ pub struct Api {
     pub search: Option<SearchService>,
     /// The limits in force.
     pub protection: Protection,
+    /// Page sizes (what a list costs).
+    pub limits: Limits,
     /// Token issuer and checker.
     pub auth: Arc<Auth>,
     /// The pool, for the loaders of other audiences.
@@ -118,6 +121,7 @@ impl Api {
             catalog,
             search,
             protection,
+            limits,
             auth: Arc::new(Auth::ephemeral(std::time::Duration::from_secs(8 * 3600))),
         }
     }
@@ -182,18 +186,8 @@ impl Api {
         if let Some(address) = address {
             request = request.data(address);
         }
-        let mut response = if count_aliases(&request.query)
-            .is_some_and(|aliases| aliases > self.protection.max_aliases)
-        {
-            refusal(
-                TOO_MANY_ALIASES,
-                "error-too-many-aliases",
-                ("max", self.protection.max_aliases.to_string()),
-                format!(
-                    "the query has more than {} aliases",
-                    self.protection.max_aliases
-                ),
-            )
+        let mut response = if let Some(refused) = self.protection.admit(&mut request, self.limits) {
+            refusal(refused)
         } else {
             match tokio::time::timeout(self.protection.timeout, self.schema.execute(request)).await
             {
@@ -201,12 +195,12 @@ impl Api {
                 Err(_) => {
                     let millis = self.protection.timeout.as_millis().to_string();
                     tracing::warn!(timeout_ms = %millis, "request stopped at its time limit");
-                    refusal(
-                        TIMEOUT,
-                        "error-timeout",
-                        ("ms", millis.clone()),
-                        format!("the request took longer than {millis} ms"),
-                    )
+                    refusal(Refusal {
+                        code: TIMEOUT,
+                        message_id: "error-timeout",
+                        arg: ("ms", millis.clone()),
+                        english: format!("the request took longer than {millis} ms"),
+                    })
                 }
             }
         };
@@ -223,28 +217,7 @@ impl Api {
         for error in &mut response.errors {
             let extensions = error.extensions.get_or_insert_with(Default::default);
             if extensions.get("code").is_none() {
-                // The engine's own limit errors get codes (and messages) of their own.
-                let (code, message_id, arg) = match error.message.as_str() {
-                    "Query is nested too deep." => (
-                        QUERY_TOO_DEEP,
-                        Some("error-query-too-deep"),
-                        self.protection.max_depth,
-                    ),
-                    "Query is too complex." => (
-                        QUERY_TOO_COMPLEX,
-                        Some("error-query-too-complex"),
-                        self.protection.max_complexity,
-                    ),
-                    _ => (GRAPHQL_VALIDATION_FAILED, None, 0),
-                };
-                extensions.set("code", code);
-                if let Some(id) = message_id {
-                    extensions.set(MESSAGE_ID_EXTENSION, id);
-                    extensions.set(
-                        MESSAGE_ARGS_EXTENSION,
-                        args_value(vec![("max", arg.to_string())]),
-                    );
-                }
+                extensions.set("code", GRAPHQL_VALIDATION_FAILED);
             }
             if let Some(async_graphql::Value::String(id)) =
                 extensions.get(MESSAGE_ID_EXTENSION).cloned()
@@ -303,14 +276,15 @@ fn localize(
     catalog.format(language, id, None, Some(&fluent_args))
 }
 
-/// A response refusing the whole request with `code`; its message is localized like any
-/// other (message id and one argument), `english` being the fallback.
-fn refusal(
-    code: &str,
-    message_id: &str,
-    (name, value): (&str, String),
-    english: String,
-) -> async_graphql::Response {
+/// A response refusing the whole request; its message is localized like any other (message
+/// id and one argument), the English text being the fallback.
+pub(crate) fn refusal(refused: Refusal) -> async_graphql::Response {
+    let Refusal {
+        code,
+        message_id,
+        arg: (name, value),
+        english,
+    } = refused;
     let mut error = async_graphql::ServerError::new(english, None);
     let mut extensions = async_graphql::ErrorExtensionValues::default();
     extensions.set("code", code);

@@ -84,20 +84,21 @@ async fn relations_are_navigable_both_ways() {
 }
 
 /// Five levels deep, with connections and belongs-to edges at each; every level is non-empty
-/// on both data sizes so that each loader runs in both.
+/// on both data sizes so that each loader runs in both. Each connection names its page size,
+/// as a client must for a query this deep to stay within the cost limit (lists multiply).
 const DEEP_QUERY: &str = r#"{
   country(code: "UY") {
     programs(first: 10) {
       totalCount
       nodes {
         institution { name country { code } }
-        themes { nodes {
+        themes(first: 3) { nodes {
           slug
           programs(first: 5) { totalCount nodes {
             country { name }
             institution { members(first: 3) { nodes {
               fullName
-              participations { nodes { dialogue { number participatingCountries { totalCount nodes { code } } } } }
+              participations(first: 2) { nodes { dialogue { number participatingCountries(first: 3) { totalCount nodes { code } } } } }
             } } }
           } }
         } }

@@ -177,7 +177,7 @@ async fn http_refuses_large_bodies_and_batches_and_hides_graphiql_in_production(
         HttpOptions {
             graphiql: false,
             max_body_bytes: 1024,
-            cors_origins: Vec::new(),
+            ..HttpOptions::default()
         },
     );
     let big = format!(
