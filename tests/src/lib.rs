@@ -51,13 +51,28 @@ impl Gateway {
     }
 
     pub fn start_with(database_url: &str, env: &[(&str, &str)]) -> Gateway {
+        Self::spawn(database_url, env, Stdio::inherit())
+    }
+
+    /// Like [`Gateway::start_with`], its log (stderr, at `warn`) written to `log`.
+    pub fn start_logged(
+        database_url: &str,
+        env: &[(&str, &str)],
+        log: &std::path::Path,
+    ) -> Gateway {
+        let file = std::fs::File::create(log).expect("create the log file");
+        Self::spawn(database_url, env, Stdio::from(file))
+    }
+
+    fn spawn(database_url: &str, env: &[(&str, &str)], stderr: Stdio) -> Gateway {
         let mut child = Command::new(gateway_binary())
             .args(["serve", "--seed", "--addr", "127.0.0.1:0"])
             .envs(env.iter().copied())
             .env("DATABASE_URL", database_url)
             .env("RUST_LOG", "warn")
+            .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("start gateway");
         let stdout = child.stdout.take().expect("stdout");
@@ -71,6 +86,27 @@ impl Gateway {
             .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
             .to_owned();
         Gateway { child, base }
+    }
+
+    /// The `host:port` the gateway listens on.
+    pub fn address(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+
+    /// Whether the process is still running.
+    pub fn is_alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// The most memory the process has held (VmHWM), in KiB.
+    pub fn peak_rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("/proc/<pid>/status");
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmHWM")
     }
 
     pub fn graphql(&self, query: &str) -> Value {
@@ -110,7 +146,7 @@ pub fn database_urls() -> Vec<(String, Option<tempfile::TempDir>)> {
         Some(dir),
     )];
     if let Ok(admin) = std::env::var("RIAL_TEST_POSTGRES_URL") {
-        let name = format!("e2e_{}", std::process::id());
+        let name = format!("e2e_{}_{}", std::process::id(), unique());
         let status = Command::new("psql")
             .args([
                 admin.as_str(),

@@ -208,9 +208,10 @@ fn test(extra: &[String]) -> Result<()> {
     let keys = meili.keys()?;
     let mut args = vec!["test", "--workspace"];
     args.extend(extra.iter().map(String::as_str));
-    let status = Command::new(&cargo)
+    let mut child = Command::new(&cargo)
         .args(&args)
         .current_dir(root())
+        .stdout(std::process::Stdio::piped())
         .env("RIAL_TEST_POSTGRES_URL", server.url())
         // Tests fail, rather than skip PostgreSQL, when the URL is missing.
         .env("RIAL_TEST_REQUIRE_POSTGRES", "1")
@@ -222,14 +223,90 @@ fn test(extra: &[String]) -> Result<()> {
         .env("RIAL_TEST_MEILI_ADMIN_KEY", &keys.admin)
         .env("RIAL_TEST_MEILI_SEARCH_KEY", &keys.search)
         .env("RIAL_TEST_MEILI_BIN", meili::ensure_binary()?)
-        .status()
+        .spawn()
         .context("starting cargo test")?;
+    // Every test binary's output passes through as it comes; their closing lines are
+    // summed into one, printed last, which is what CI reads.
+    let mut totals = Totals::default();
+    if let Some(stdout) = child.stdout.take() {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout).lines() {
+            let line = line.context("reading the output of cargo test")?;
+            println!("{line}");
+            totals.add(&line);
+        }
+    }
+    let status = child.wait().context("waiting for cargo test")?;
     drop(meili);
     drop(server);
+    println!("{}", totals.line());
     if !status.success() {
-        bail!("tests failed");
+        // A test binary that crashed counts no failure of its own: the exit status says it.
+        std::process::exit(status.code().unwrap_or(1).max(1));
     }
     Ok(())
+}
+
+/// The sum of every `test result:` line of a `cargo test` run.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Totals {
+    passed: u64,
+    failed: u64,
+    ignored: u64,
+}
+
+impl Totals {
+    /// Adds a line's counts when it is a test binary's closing line.
+    fn add(&mut self, line: &str) {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            return;
+        };
+        let count = |word: &str| {
+            rest.split(';')
+                .find_map(|part| part.trim().strip_suffix(word))
+                .and_then(|number| number.trim().rsplit(' ').next()?.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        self.passed += count("passed");
+        self.failed += count("failed");
+        self.ignored += count("ignored");
+    }
+
+    /// `N passed, N failed` (and skipped ones, when there are any).
+    fn line(&self) -> String {
+        let mut line = format!("{} passed, {} failed", self.passed, self.failed);
+        if self.ignored > 0 {
+            line.push_str(&format!(", {} skipped", self.ignored));
+        }
+        line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Totals;
+
+    #[test]
+    fn closing_lines_are_summed() {
+        let mut totals = Totals::default();
+        for line in [
+            "test result: ok. 18 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 3.70s",
+            "running 2 tests",
+            "test result: FAILED. 80 passed; 1 failed; 2 ignored; 0 measured; 0 filtered out; finished in 170.72s",
+            "test result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s",
+        ] {
+            totals.add(line);
+        }
+        assert_eq!(
+            totals,
+            Totals {
+                passed: 98,
+                failed: 1,
+                ignored: 2
+            }
+        );
+        assert_eq!(totals.line(), "98 passed, 1 failed, 2 skipped");
+    }
 }
 
 /// The Secretariat's check of the locale files, against a freshly seeded database.
