@@ -282,6 +282,31 @@ impl Totals {
     }
 }
 
+/// The Secretariat's check of the locale files, against a freshly seeded database.
+fn i18n_check() -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("rial-i18n-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let url = format!("sqlite://{}", dir.join("check.db").display());
+    let gateway = root()
+        .join("target/debug/gateway")
+        .to_string_lossy()
+        .into_owned();
+    let result = cmd(&gateway, &["--database-url", &url, "seed"])
+        .and_then(|()| cmd(&gateway, &["--database-url", &url, "i18n", "check"]));
+    std::fs::remove_dir_all(&dir).ok();
+    result
+}
+
+fn pg_shell() -> Result<()> {
+    let server = pg::Server::start()?;
+    println!("{}", server.url());
+    eprintln!("PostgreSQL is running; press Enter to stop it.");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    drop(server);
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::Totals;
@@ -307,29 +332,4 @@ mod tests {
         );
         assert_eq!(totals.line(), "98 passed, 1 failed, 2 skipped");
     }
-}
-
-/// The Secretariat's check of the locale files, against a freshly seeded database.
-fn i18n_check() -> Result<()> {
-    let dir = std::env::temp_dir().join(format!("rial-i18n-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let url = format!("sqlite://{}", dir.join("check.db").display());
-    let gateway = root()
-        .join("target/debug/gateway")
-        .to_string_lossy()
-        .into_owned();
-    let result = cmd(&gateway, &["--database-url", &url, "seed"])
-        .and_then(|()| cmd(&gateway, &["--database-url", &url, "i18n", "check"]));
-    std::fs::remove_dir_all(&dir).ok();
-    result
-}
-
-fn pg_shell() -> Result<()> {
-    let server = pg::Server::start()?;
-    println!("{}", server.url());
-    eprintln!("PostgreSQL is running; press Enter to stop it.");
-    let mut line = String::new();
-    std::io::stdin().read_line(&mut line)?;
-    drop(server);
-    Ok(())
 }
