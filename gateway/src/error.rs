@@ -470,7 +470,8 @@ impl From<ApiError> for async_graphql::Error {
                 tracing::error!(error = ?cause, "internal error while resolving a GraphQL field");
             }
             ApiError::DatabaseUnavailable(cause) => {
-                tracing::warn!(error = ?cause, "database unavailable while resolving a GraphQL field");
+                // An operational condition, not a bug: the chain of causes, without a backtrace.
+                tracing::warn!(error = %format!("{cause:#}"), "database unavailable while resolving a GraphQL field");
             }
             _ => {}
         }

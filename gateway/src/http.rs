@@ -236,7 +236,7 @@ async fn answer(
                     // The token could not be checked: the same code as anywhere else the
                     // database is away, and a status that says "try again" rather than "bug".
                     ApiError::DatabaseUnavailable(cause) => {
-                        tracing::warn!(error = ?cause, "checking a bearer token: database unavailable");
+                        tracing::warn!(error = %format!("{cause:#}"), "checking a bearer token: database unavailable");
                         StatusCode::SERVICE_UNAVAILABLE
                     }
                     _ => {

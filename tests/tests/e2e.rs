@@ -6,7 +6,7 @@
 //! search tests use the test Meilisearch of `RIAL_TEST_MEILI_URL`.
 
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use e2e::*;
