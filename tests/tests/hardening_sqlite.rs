@@ -222,16 +222,25 @@ fn two_gateways_and_the_sync_worker_share_one_sqlite_file_without_a_lost_write()
     let second = Gateway::start_with(&url, &env);
 
     let meili = test_meili();
-    let _sync = meili.as_ref().map(|(meili_url, admin_key, _)| {
-        let prefix = format!("e2e-hardening-{}-{}-", std::process::id(), unique());
-        Background(
-            Command::new(binary("search-indexer"))
-                .args(["sync", "--poll-ms", "20", "--locales-poll-ms", "0"])
+    let prefix = format!("e2e-hardening-{}-{}-", std::process::id(), unique());
+    let indexer = |args: &[&str]| {
+        let mut command = Command::new(binary("search-indexer"));
+        if let Some((meili_url, admin_key, _)) = &meili {
+            command
+                .args(args)
                 .env("DATABASE_URL", &url)
                 .env("MEILI_URL", meili_url)
                 .env("MEILI_ADMIN_KEY", admin_key)
                 .env("MEILI_INDEX_PREFIX", &prefix)
-                .env("RUST_LOG", "warn")
+                .env("RUST_LOG", "warn");
+        }
+        command
+    };
+    // Polling every 20 ms, it takes the lease and deletes applied outbox rows while the
+    // gateways write.
+    let _sync = meili.as_ref().map(|_| {
+        Background(
+            indexer(&["sync", "--poll-ms", "20", "--locales-poll-ms", "0"])
                 .stdout(Stdio::null())
                 .spawn()
                 .expect("search-indexer sync"),
@@ -362,5 +371,32 @@ fn two_gateways_and_the_sync_worker_share_one_sqlite_file_without_a_lost_write()
             claimed.transitions as u64 + 1,
             "{slug}: the creation and each successful step: {response}"
         );
+    }
+
+    // The worker wrote too: every outbox row the triggers filled during the run is applied
+    // and deleted, and the indexes hold what the database says they should.
+    if meili.is_some() {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let output = indexer(&["status", "--json"])
+                .output()
+                .expect("search-indexer status");
+            assert!(output.status.success(), "{output:?}");
+            let status: Value = serde_json::from_slice(&output.stdout).expect("status JSON");
+            let caught_up = status["backlog"] == 0
+                && status["indexes"].as_array().is_some_and(|indexes| {
+                    indexes
+                        .iter()
+                        .all(|index| index["in_meilisearch"] == index["in_database"])
+                });
+            if caught_up {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the sync worker did not catch up: {status}"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
     }
 }
