@@ -1,8 +1,8 @@
 //! The RIAL/GENDER GraphQL gateway.
 //!
 //! Start reading at [`run`], which dispatches the CLI's subcommands; the API itself is in
-//! [`graphql`] (schema, types, loaders, pagination) and is served by [`http`]; every write
-//! goes through [`database::in_transaction`].
+//! [`graphql`] (schema, types, loaders, pagination) and is served by [`http`]; mutations
+//! write through [`database::in_transaction`].
 
 pub mod auth;
 pub mod config;
