@@ -237,6 +237,13 @@ pub struct ServeArgs {
     #[arg(long, env = "GATEWAY_TOKEN_TTL_SECS", default_value_t = 8 * 3600)]
     pub token_ttl_secs: u64,
 
+    /// Longest wait for a PostgreSQL connection, in milliseconds (connecting included):
+    /// with the server down or unreachable, requests answer `DATABASE_UNAVAILABLE` (HTTP 503
+    /// for a bearer token) after this long, and `/ready` 503. Requests work again as soon as
+    /// the server is back.
+    #[arg(long, env = "GATEWAY_DB_TIMEOUT_MS", default_value_t = 1500)]
+    pub db_timeout_ms: u64,
+
     /// Origins allowed to call the API from a browser (CORS), comma-separated, e.g.
     /// `https://rial.example.org`. Empty: no cross-origin access.
     #[arg(long, env = "GATEWAY_CORS_ORIGINS", value_delimiter = ',')]
@@ -265,6 +272,16 @@ impl ServeArgs {
             timeout: std::time::Duration::from_millis(self.request_timeout_ms),
             introspection: self.introspection.unwrap_or(exploring),
             suggestions: self.suggestions.unwrap_or(exploring),
+        }
+    }
+
+    /// How the database pool is opened: PostgreSQL connections waited for at most
+    /// `db_timeout_ms`; SQLite writes wait for other processes' writes as long as the defaults
+    /// say (`rial_schema::db`).
+    pub fn database(&self) -> rial_schema::DbOptions {
+        rial_schema::DbOptions {
+            acquire_timeout: std::time::Duration::from_millis(self.db_timeout_ms),
+            ..rial_schema::DbOptions::default()
         }
     }
 

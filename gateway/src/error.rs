@@ -53,6 +53,11 @@ pub enum ApiError {
     /// The search engine did not answer (down, restarting, not yet indexed, too slow).
     /// `SEARCH_UNAVAILABLE`; every other query keeps working.
     SearchUnavailable,
+    /// The database cannot serve the request now: it does not answer (down, refusing
+    /// connections, no connection within `GATEWAY_DB_TIMEOUT_MS`), the connection broke, or a
+    /// write stayed locked out by other writers until its deadline. Nothing the client did;
+    /// trying again later may work. `DATABASE_UNAVAILABLE`. The cause is logged, never sent.
+    DatabaseUnavailable(Arc<anyhow::Error>),
     /// Anything the client cannot fix. Logged in full; sent as `INTERNAL` with no detail.
     Internal(Arc<anyhow::Error>),
 }
@@ -299,6 +304,7 @@ impl ApiError {
             ApiError::Forbidden => "FORBIDDEN",
             ApiError::InvalidTransition { .. } => "INVALID_TRANSITION",
             ApiError::InvalidFields(_) => "BAD_USER_INPUT",
+            ApiError::DatabaseUnavailable(_) => DATABASE_UNAVAILABLE,
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -314,6 +320,7 @@ impl ApiError {
             ApiError::Forbidden => "error-forbidden",
             ApiError::InvalidTransition { .. } => "error-invalid-transition",
             ApiError::InvalidFields(_) => "error-invalid-fields",
+            ApiError::DatabaseUnavailable(_) => "error-database-unavailable",
             ApiError::Internal(_) => "error-internal",
         }
     }
@@ -336,6 +343,7 @@ impl ApiError {
             | ApiError::Forbidden
             | ApiError::Unauthenticated
             | ApiError::InvalidCredentials
+            | ApiError::DatabaseUnavailable(_)
             | ApiError::Internal(_) => vec![],
         }
     }
@@ -368,13 +376,64 @@ impl ApiError {
                     .collect();
                 format!("invalid input: {}", list.join("; "))
             }
+            ApiError::DatabaseUnavailable(_) => {
+                "the database is unavailable or too busy right now: try again in a moment"
+                    .to_owned()
+            }
             ApiError::Internal(_) => "internal error".to_owned(),
         }
     }
 
-    /// Wraps an internal failure (its detail is logged, never sent).
+    /// The message in `language` from `catalog` (the English text when it has none), for
+    /// answers made outside GraphQL's execution (the bearer-token check of the HTTP layer).
+    pub fn localized(
+        &self,
+        catalog: &rial_schema::l10n::Catalog,
+        language: rial_schema::enums::Language,
+    ) -> String {
+        let mut args = fluent_bundle::FluentArgs::new();
+        for (name, value) in self.args() {
+            args.set(name, value);
+        }
+        catalog
+            .format(language, self.message_id(), None, Some(&args))
+            .unwrap_or_else(|| self.message())
+    }
+
+    /// Wraps a failure the client cannot fix (its detail is logged, never sent): a database
+    /// that cannot be reached or stayed locked is `DATABASE_UNAVAILABLE`, anything else
+    /// `INTERNAL`.
     pub fn internal(error: impl Into<anyhow::Error>) -> Self {
-        ApiError::Internal(Arc::new(error.into()))
+        let error = error.into();
+        let database = error
+            .chain()
+            .find_map(|cause| cause.downcast_ref::<sea_orm::DbErr>());
+        if database.is_some_and(|error| {
+            rial_schema::db::unavailable(error) || rial_schema::db::contention(error)
+        }) {
+            ApiError::DatabaseUnavailable(Arc::new(error))
+        } else {
+            ApiError::Internal(Arc::new(error))
+        }
+    }
+
+    /// Whether this failure was a lost race to another writer, which rerunning the whole
+    /// transaction cures: a lock or serialization conflict (`rial_schema::db::contention`),
+    /// or a unique violation (two writers checked that the same value was free).
+    pub fn lost_race(&self) -> bool {
+        let (ApiError::DatabaseUnavailable(cause) | ApiError::Internal(cause)) = self else {
+            return false;
+        };
+        cause
+            .chain()
+            .find_map(|cause| cause.downcast_ref::<sea_orm::DbErr>())
+            .is_some_and(|error| {
+                rial_schema::db::contention(error)
+                    || matches!(
+                        error.sql_err(),
+                        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                    )
+            })
     }
 }
 
@@ -391,15 +450,30 @@ impl From<sea_orm::DbErr> for ApiError {
 }
 
 impl From<Arc<sea_orm::DbErr>> for ApiError {
+    /// The loaders' errors (shared by every request of a batch).
     fn from(error: Arc<sea_orm::DbErr>) -> Self {
-        ApiError::internal(anyhow::anyhow!("{error}"))
+        let unavailable =
+            rial_schema::db::unavailable(&error) || rial_schema::db::contention(&error);
+        let cause = Arc::new(anyhow::anyhow!("{error}"));
+        if unavailable {
+            ApiError::DatabaseUnavailable(cause)
+        } else {
+            ApiError::Internal(cause)
+        }
     }
 }
 
 impl From<ApiError> for async_graphql::Error {
     fn from(error: ApiError) -> Self {
-        if let ApiError::Internal(cause) = &error {
-            tracing::error!(error = ?cause, "internal error while resolving a GraphQL field");
+        match &error {
+            ApiError::Internal(cause) => {
+                tracing::error!(error = ?cause, "internal error while resolving a GraphQL field");
+            }
+            ApiError::DatabaseUnavailable(cause) => {
+                // An operational condition, not a bug: the chain of causes, without a backtrace.
+                tracing::warn!(error = %format!("{cause:#}"), "database unavailable while resolving a GraphQL field");
+            }
+            _ => {}
         }
         let code = error.code();
         let id = error.message_id();
@@ -461,6 +535,10 @@ pub(crate) fn args_value(args: Vec<(&str, String)>) -> async_graphql::Value {
 
 /// Result type of resolvers.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Code of [`ApiError::DatabaseUnavailable`]; the HTTP layer answers it with 503 where it
+/// answers with a status of its own (the bearer-token check).
+pub const DATABASE_UNAVAILABLE: &str = "DATABASE_UNAVAILABLE";
 
 /// Code given to errors raised by the GraphQL engine itself before any resolver ran
 /// (syntax errors, unknown fields, wrong argument types).

@@ -18,7 +18,12 @@ use rial_schema::enums::Language;
 use rial_schema::l10n::negotiate;
 
 use crate::auth::ClientAddress;
+use crate::error::ApiError;
 use crate::graphql::Api;
+
+/// `Retry-After` of a 503 (the database away): a second, so clients come back soon after it
+/// does, without hammering it meanwhile.
+const RETRY_AFTER_SECS: &str = "1";
 
 /// Counters exposed at `GET /metrics` (Prometheus text format).
 #[derive(Debug, Default)]
@@ -265,18 +270,37 @@ async fn answer(
         Some(token) => match state.api.auth.authenticate(&state.db, token).await {
             Ok(viewer) => Some(viewer),
             Err(error) => {
-                let code = error.code();
-                let status = if code == "UNAUTHENTICATED" {
-                    StatusCode::UNAUTHORIZED
-                } else {
-                    // The detail goes to the log only, as for every internal error.
-                    tracing::error!(error = ?error, "checking a bearer token");
-                    StatusCode::INTERNAL_SERVER_ERROR
+                let message = error.localized(&state.api.catalog.current(), language);
+                let status = match &error {
+                    ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
+                    // The token could not be checked: the same code as anywhere else the
+                    // database is away, and a status that says "try again" rather than "bug".
+                    ApiError::DatabaseUnavailable(cause) => {
+                        tracing::warn!(error = %format!("{cause:#}"), "checking a bearer token: database unavailable");
+                        StatusCode::SERVICE_UNAVAILABLE
+                    }
+                    _ => {
+                        // The detail goes to the log only, as for every internal error.
+                        tracing::error!(error = ?error, "checking a bearer token");
+                        StatusCode::INTERNAL_SERVER_ERROR
+                    }
                 };
-                let mut response = refusal(status, code, error.message());
-                response.headers_mut().insert(
-                    header::WWW_AUTHENTICATE,
-                    header::HeaderValue::from_static("Bearer"),
+                let mut response = refusal(status, error.code(), message);
+                let headers = response.headers_mut();
+                if status == StatusCode::SERVICE_UNAVAILABLE {
+                    headers.insert(
+                        header::RETRY_AFTER,
+                        header::HeaderValue::from_static(RETRY_AFTER_SECS),
+                    );
+                } else {
+                    headers.insert(
+                        header::WWW_AUTHENTICATE,
+                        header::HeaderValue::from_static("Bearer"),
+                    );
+                }
+                headers.insert(
+                    header::CONTENT_LANGUAGE,
+                    header::HeaderValue::from_static(language.as_str()),
                 );
                 return response;
             }
@@ -455,7 +479,7 @@ async fn ready(state: Data<&AppState>) -> Response {
         .into_response(),
         Err(error) => {
             tracing::warn!(%error, "readiness check: database unreachable");
-            (
+            let mut response = (
                 StatusCode::SERVICE_UNAVAILABLE,
                 Json(serde_json::json!({
                     "status": "unavailable",
@@ -463,7 +487,12 @@ async fn ready(state: Data<&AppState>) -> Response {
                     "search": search,
                 })),
             )
-                .into_response()
+                .into_response();
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                header::HeaderValue::from_static(RETRY_AFTER_SECS),
+            );
+            response
         }
     }
 }

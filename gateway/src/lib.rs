@@ -1,10 +1,12 @@
 //! The RIAL/GENDER GraphQL gateway.
 //!
 //! Start reading at [`run`], which dispatches the CLI's subcommands; the API itself is in
-//! [`graphql`] (schema, types, loaders, pagination) and is served by [`http`].
+//! [`graphql`] (schema, types, loaders, pagination) and is served by [`http`]; mutations
+//! write through [`database::in_transaction`].
 
 pub mod auth;
 pub mod config;
+pub mod database;
 pub mod error;
 pub mod graphql;
 pub mod http;
@@ -147,9 +149,18 @@ async fn seed(db: &DatabaseConnection, dir: &std::path::Path) -> anyhow::Result<
     Ok(())
 }
 
-/// Connects, optionally counting every SQL statement into `metrics`.
+/// Connects with the default options, optionally counting every SQL statement into `metrics`.
 pub async fn open(url: &str, metrics: Option<Arc<Metrics>>) -> anyhow::Result<DatabaseConnection> {
-    let mut db = rial_schema::connect(url)
+    open_with(url, rial_schema::DbOptions::default(), metrics).await
+}
+
+/// Connects with `options`, optionally counting every SQL statement into `metrics`.
+pub async fn open_with(
+    url: &str,
+    options: rial_schema::DbOptions,
+    metrics: Option<Arc<Metrics>>,
+) -> anyhow::Result<DatabaseConnection> {
+    let mut db = rial_schema::connect_with(url, options)
         .await
         .with_context(|| format!("connecting to {}", redact(url)))?;
     if let Some(metrics) = metrics {
@@ -248,7 +259,7 @@ async fn serve(
     args: ServeArgs,
 ) -> anyhow::Result<()> {
     let metrics = Arc::new(Metrics::default());
-    let db = open(database_url, Some(metrics.clone())).await?;
+    let db = open_with(database_url, args.database(), Some(metrics.clone())).await?;
     rial_schema::migrate(&db)
         .await
         .context("applying migrations")?;

@@ -119,6 +119,7 @@ error-invalid-credentials = unknown username or wrong password
 error-login-throttled = too many failed logins: try again in { $minutes } minutes
 error-not-found = { $entity } `{ $key }` was not found
 error-internal = internal error
+error-database-unavailable = the database is unavailable or too busy right now: try again in a moment
 error-forbidden = your account may not do this
 error-invalid-transition = { $action ->
     [edit] a program in status { $status } cannot be edited

@@ -119,6 +119,7 @@ error-invalid-credentials = usuario desconocido o contraseña incorrecta
 error-login-throttled = demasiados intentos fallidos de inicio de sesión: vuelva a intentarlo en { $minutes } minutos
 error-not-found = no se encontró { $entity } `{ $key }`
 error-internal = error interno
+error-database-unavailable = la base de datos no está disponible o está demasiado ocupada en este momento: vuelva a intentarlo en unos instantes
 error-forbidden = su cuenta no puede hacer esto
 error-invalid-transition = { $action ->
     [edit] un programa en estado { $status } no puede editarse

@@ -3,8 +3,11 @@
 //! This crate knows nothing about HTTP, GraphQL or Meilisearch: it owns the tables
 //! ([`entity`]), the domain's value types ([`domain`]), how they evolve ([`migration`]), the real network's data ([`seed`]) and a
 //! deterministic synthetic dataset for benchmarks ([`synthetic`]), the localization catalog
-//! ([`l10n`]) and the services' shutdown signal ([`shutdown_signal`]).
+//! ([`l10n`]), how services open and write the database ([`db`]: the pool, write transactions
+//! that hold SQLite's write lock from the start, what a failure means) and the services'
+//! shutdown signal ([`shutdown_signal`]).
 
+pub mod db;
 pub mod domain;
 pub mod entity;
 pub mod enums;
@@ -15,52 +18,11 @@ pub mod synthetic;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+use sea_orm::{DatabaseConnection, DbErr};
 use sea_orm_migration::MigratorTrait;
 
+pub use db::{begin_write, connect, connect_with, DbOptions};
 pub use migration::Migrator;
-
-/// Opens a connection pool. SQLite URLs get `mode=rwc` so the file is created on first run,
-/// and the parent folder is created too.
-pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
-    let mut url = url.to_owned();
-    if let Some(path) = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-    {
-        let path = path.split('?').next().unwrap_or_default();
-        if !path.is_empty() && path != ":memory:" {
-            if let Some(parent) = std::path::Path::new(path).parent() {
-                if !parent.as_os_str().is_empty() {
-                    std::fs::create_dir_all(parent).map_err(|e| {
-                        DbErr::Custom(format!("cannot create {}: {e}", parent.display()))
-                    })?;
-                }
-            }
-        }
-        if !url.contains("mode=") {
-            url.push_str(if url.contains('?') {
-                "&mode=rwc"
-            } else {
-                "?mode=rwc"
-            });
-        }
-    }
-    let mut options = ConnectOptions::new(url);
-    // Fail fast with a clear error when the server is unreachable, rather than after sqlx's 30 s.
-    options
-        .connect_timeout(std::time::Duration::from_secs(5))
-        .acquire_timeout(std::time::Duration::from_secs(5));
-    // SQL statements are logged by the gateway's own instrumentation, not by sqlx at INFO.
-    options.sqlx_logging(false);
-    let db = Database::connect(options).await?;
-    if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
-        // WAL lets readers run beside a writer; it is a property of the file, so once is enough.
-        // (sqlx already turns SQLite's foreign keys on for every pooled connection.)
-        db.execute_unprepared("PRAGMA journal_mode = WAL").await?;
-    }
-    Ok(db)
-}
 
 /// Applies every pending migration.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {

@@ -14,7 +14,7 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, Iterable, PrimaryKeyToColumn, PrimaryKeyTrait, TransactionTrait,
+    IntoActiveModel, Iterable, PrimaryKeyToColumn, PrimaryKeyTrait,
 };
 use serde::Deserialize;
 
@@ -546,7 +546,9 @@ impl SeedSet {
 
     /// Brings the database in line with the seed set, in one transaction.
     pub async fn apply(&self, db: &DatabaseConnection) -> Result<SeedReport, SeedError> {
-        let txn = db.begin().await?;
+        // Holding the write lock from the start: a gateway writing meanwhile cannot make the
+        // comparison stale half-way (see `crate::db`).
+        let txn = crate::begin_write(db).await?;
         let mut report = SeedReport::default();
         self.apply_in(&txn, &mut report).await?;
         txn.commit().await?;

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::entity::*;
@@ -163,7 +163,7 @@ pub async fn generate(db: &DatabaseConnection, programs: usize) -> Result<Genera
         ));
     }
 
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     let mut rng = Rng(0x5241_4C47_454E_4445 ^ programs as u64);
     let epoch: DateTime<Utc> = DateTime::from_naive_utc_and_offset(
         NaiveDate::from_ymd_opt(2020, 1, 1)

@@ -12,7 +12,6 @@ use rial_schema::entity::{document, program, search_outbox, search_translation};
 use rial_schema::l10n::Catalog;
 use sea_orm::{
     ActiveValue, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
-    TransactionTrait,
 };
 
 use crate::contract::Entity;
@@ -83,7 +82,9 @@ pub async fn record_changes(db: &DatabaseConnection, catalog: &Catalog) -> anyho
             slugs.entry(entity).or_default().insert(slug);
         }
     }
-    let txn = db.begin().await.context("starting a transaction")?;
+    let txn = rial_schema::begin_write(db)
+        .await
+        .context("starting a write transaction")?;
     let mut ids = Vec::new();
     for (entity, slugs) in slugs {
         let found: Vec<i32> = match entity {
@@ -153,7 +154,9 @@ pub async fn record_changes(db: &DatabaseConnection, catalog: &Catalog) -> anyho
 
 /// Records `snapshot` as what is indexed (after a full reindex built from it).
 pub async fn remember(db: &DatabaseConnection, snapshot: &Snapshot) -> anyhow::Result<()> {
-    let txn = db.begin().await.context("starting a transaction")?;
+    let txn = rial_schema::begin_write(db)
+        .await
+        .context("starting a write transaction")?;
     search_translation::Entity::delete_many()
         .exec(&txn)
         .await

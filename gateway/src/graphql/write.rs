@@ -1,29 +1,17 @@
 //! What every mutation shares: who may call it, input checks that report every bad field at
-//! once, and one transaction per mutation.
-//!
-//! Transactions are retried from the start when they lost a race to another writer:
-//! - SQLite reports "database is locked" when a transaction that began by reading tries to
-//!   write after someone else committed (`SQLITE_BUSY_SNAPSHOT`, which waits for nothing);
-//! - both backends report a unique violation when two mutations checked that the same slug
-//!   was free and both inserted it.
-//!
-//! The rerun sees the other writer's commit, so its checks now answer properly (the slug is
-//! `ALREADY_TAKEN`, or a derived slug gets the next free suffix).
-
-use std::future::Future;
-use std::pin::Pin;
-use std::time::Duration;
+//! once, and one transaction per mutation ([`in_transaction`], from [`crate::database`]:
+//! on SQLite it holds the write lock from the start, and it is rerun after a lost race).
 
 use async_graphql::{Context, MaybeUndefined};
 use rial_schema::domain::Slug;
 use rial_schema::entity::theme;
 use rial_schema::enums::AccountRole;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, QueryFilter, TransactionTrait,
+    ActiveModelTrait, ActiveValue, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
 };
 
 use crate::auth::Viewer;
+pub(crate) use crate::database::in_transaction;
 use crate::error::{ApiError, ApiResult, FieldError, FieldProblem};
 
 /// The authenticated viewer, or `UNAUTHENTICATED`.
@@ -39,58 +27,6 @@ pub(crate) fn secretariat<'a>(ctx: &Context<'a>) -> ApiResult<&'a Viewer> {
     } else {
         Err(ApiError::Forbidden)
     }
-}
-
-/// The future a mutation's work returns, borrowing its transaction.
-pub(crate) type Work<'t, T> = Pin<Box<dyn Future<Output = ApiResult<T>> + Send + 't>>;
-
-/// Attempts of a mutation that keeps meeting another writer.
-const ATTEMPTS: u32 = 6;
-
-/// Runs `work` in one transaction: committed when it succeeds, rolled back (nothing
-/// half-written) when it fails; retried from the start while SQLite reports another writer.
-pub(crate) async fn in_transaction<T, F>(db: &DatabaseConnection, work: F) -> ApiResult<T>
-where
-    F: for<'t> Fn(&'t DatabaseTransaction) -> Work<'t, T>,
-{
-    let mut attempt = 1;
-    loop {
-        let result = async {
-            let txn = db.begin().await?;
-            match work(&txn).await {
-                Ok(value) => {
-                    txn.commit().await?;
-                    Ok(value)
-                }
-                Err(error) => {
-                    // Dropping the transaction would roll back too; doing it here lets a
-                    // retry start on a free connection at once.
-                    let _ = txn.rollback().await;
-                    Err(error)
-                }
-            }
-        }
-        .await;
-        match result {
-            Err(ApiError::Internal(cause))
-                if attempt < ATTEMPTS && cause.downcast_ref::<DbErr>().is_some_and(lost_race) =>
-            {
-                tracing::debug!(attempt, "lost a race to another writer; retrying");
-                tokio::time::sleep(Duration::from_millis(5 << attempt)).await;
-                attempt += 1;
-            }
-            result => return result,
-        }
-    }
-}
-
-/// Another writer got there first: SQLite's `SQLITE_BUSY` family (5, and 517 =
-/// `BUSY_SNAPSHOT`, all reading "database is locked"), or a unique violation.
-fn lost_race(error: &DbErr) -> bool {
-    matches!(
-        error.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    ) || error.to_string().contains("database is locked")
 }
 
 /// Collects every problem of a mutation's input, and hands back cleaned values.
