@@ -2,7 +2,8 @@
 //!
 //! This crate knows nothing about HTTP, GraphQL or Meilisearch: it owns the tables
 //! ([`entity`]), the domain's value types ([`domain`]), how they evolve ([`migration`]), the real network's data ([`seed`]) and a
-//! deterministic synthetic dataset for benchmarks ([`synthetic`]), the localization catalog
+//! deterministic synthetic dataset for benchmarks ([`synthetic`]), the one folding rule of
+//! text matching ([`text`]), the localization catalog
 //! ([`l10n`]) and the services' shutdown signal ([`shutdown_signal`]).
 
 pub mod domain;
@@ -14,6 +15,7 @@ pub mod seed;
 pub mod synthetic;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod text;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
 use sea_orm_migration::MigratorTrait;
