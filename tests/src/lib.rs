@@ -293,4 +293,3 @@ pub fn eventually(gateway: &Gateway, query: &str, what: &str, done: impl Fn(&Val
         std::thread::sleep(Duration::from_millis(100));
     }
 }
-

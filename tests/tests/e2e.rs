@@ -187,7 +187,6 @@ fn i18n_check_passes_on_the_shipped_files() {
     );
 }
 
-
 #[test]
 fn the_whole_system_searches_and_follows_a_translation_edit() {
     let Some(system) = System::start() else {
