@@ -501,6 +501,21 @@ async fn text_finds_programs_written_before_the_folded_text_existed() {
             response["data"]["programs"]["totalCount"], 2,
             "{backend:?}: 45 and 450 ({response})"
         );
+
+        // The folded text goes with its program.
+        let gone = programs[0].id;
+        program::Entity::delete_by_id(gone)
+            .exec(&db)
+            .await
+            .expect("a program without links can be deleted");
+        assert_eq!(
+            program_text::Entity::find_by_id(gone)
+                .one(&db)
+                .await
+                .expect("query"),
+            None,
+            "{backend:?}"
+        );
         db.close().await.ok();
         if let Some(dir) = sqlite_dir {
             std::fs::remove_dir_all(dir).ok();
