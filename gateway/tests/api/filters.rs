@@ -398,12 +398,13 @@ async fn text_finds_programs_written_in_bulk_by_the_synthetic_generator() {
 }
 
 /// Programs that existed before the folded copies did (a database migrated by an older
-/// gateway) are folded by the migration that adds them — more of them than one batch.
+/// gateway) are folded by the migration that adds them — more of them than one batch; then
+/// a partial update refolds a program and a deletion takes its folded text along.
 #[tokio::test]
 async fn text_finds_programs_written_before_the_folded_text_existed() {
     use rial_schema::entity::{country, institution, program_text};
     use rial_schema::enums::{InstitutionKind, Language, OasStatus, Subregion};
-    use sea_orm::{ActiveValue, IntoActiveModel};
+    use sea_orm::{ActiveModelTrait, ActiveValue, IntoActiveModel};
     use sea_orm_migration::MigratorTrait;
 
     const PROGRAMS: i32 = 450;
@@ -500,6 +501,31 @@ async fn text_finds_programs_written_before_the_folded_text_existed() {
         assert_eq!(
             response["data"]["programs"]["totalCount"], 2,
             "{backend:?}: 45 and 450 ({response})"
+        );
+
+        // A partial update (only the title sent, as the indexer's tests and tools write) is
+        // folded with the summary the row has.
+        let edited = programs[1].id;
+        program::ActiveModel {
+            id: ActiveValue::Unchanged(edited),
+            title: ActiveValue::Set("Cooperativas de TRABAJO".into()),
+            ..Default::default()
+        }
+        .update(&db)
+        .await
+        .expect("partial update");
+        let row = program_text::Entity::find_by_id(edited)
+            .one(&db)
+            .await
+            .expect("query")
+            .expect("folded text");
+        assert_eq!(
+            row.folded,
+            format!(
+                "cooperativas de trabajo\nexito del nandu {}",
+                &programs[1].slug[9..]
+            ),
+            "{backend:?}"
         );
 
         // The folded text goes with its program.
