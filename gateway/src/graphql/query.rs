@@ -186,12 +186,22 @@ fn text_pattern(text: &str) -> ApiResult<String> {
 /// Programs whose title or summary contains `text`, accent- and case-insensitively, the same
 /// on every backend: a `LIKE` over the folded copies in `program_text` (kept current by
 /// every save of a program), never over the database's own `lower()`.
+///
+/// A correlated `EXISTS`, not `id IN (SELECT …)`: SQLite runs an `IN` subquery over every
+/// folded copy before returning a row, so a page of a frequent word took 5× longer than
+/// before the folded copies; `EXISTS` is checked per candidate program and a page stops at
+/// its last row. Measured against the old `lower()` condition in docs/BENCHMARKS.md: no
+/// slower anywhere, on either backend.
 fn program_text_matches(text: &str) -> ApiResult<SimpleExpr> {
     let pattern = text_pattern(text)?;
-    Ok(program::Column::Id.in_subquery(
+    Ok(Expr::exists(
         SqlQuery::select()
-            .column(program_text::Column::ProgramId)
+            .expr(Expr::val(1))
             .from(program_text::Entity)
+            .and_where(
+                Expr::col((program_text::Entity, program_text::Column::ProgramId))
+                    .equals((program::Entity, program::Column::Id)),
+            )
             .and_where(
                 Expr::col((program_text::Entity, program_text::Column::Folded))
                     .like(LikeExpr::new(pattern).escape('\\')),
