@@ -397,6 +397,32 @@ async fn text_finds_programs_written_in_bulk_by_the_synthetic_generator() {
     }
 }
 
+#[tokio::test]
+async fn text_follows_an_edit_of_the_seed_files() {
+    use rial_schema::seed::{default_seed_dir, SeedSet};
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let secretariat = app
+            .viewer("secretariat", AccountRole::Secretariat, None)
+            .await;
+        let mut set = SeedSet::read_dir(&default_seed_dir()).expect("seed files");
+        let edited = &mut set.program[0];
+        let slug = edited.slug.clone();
+        let old_title = std::mem::replace(&mut edited.title, "Acción del Ñandú".to_owned());
+        set.apply(&app.db).await.expect("reseed");
+        assert_eq!(
+            found_by(&app, Some(&secretariat), "ACCION DEL NANDU").await,
+            (vec![slug.clone()], 1),
+            "{backend:?}: the new title"
+        );
+        let (slugs, _) = found_by(&app, Some(&secretariat), &old_title).await;
+        assert!(
+            !slugs.contains(&slug),
+            "{backend:?}: {slug} is no longer found by {old_title:?}"
+        );
+    }
+}
+
 /// Programs that existed before the folded copies did (a database migrated by an older
 /// gateway) are folded by the migration that adds them — more of them than one batch; then
 /// a partial update refolds a program and a deletion takes its folded text along.
