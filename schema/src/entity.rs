@@ -20,6 +20,7 @@ pub mod login_failure;
 pub mod member;
 pub mod participation;
 pub mod program;
+pub mod program_text;
 pub mod program_theme;
 pub mod program_transition;
 pub mod revoked_token;

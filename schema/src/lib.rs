@@ -2,10 +2,11 @@
 //!
 //! This crate knows nothing about HTTP, GraphQL or Meilisearch: it owns the tables
 //! ([`entity`]), the domain's value types ([`domain`]), how they evolve ([`migration`]), the real network's data ([`seed`]) and a
-//! deterministic synthetic dataset for benchmarks ([`synthetic`]), the localization catalog
-//! ([`l10n`]), how services open and write the database ([`db`]: the pool, write transactions
-//! that hold SQLite's write lock from the start, what a failure means) and the services'
-//! shutdown signal ([`shutdown_signal`]).
+//! deterministic synthetic dataset for benchmarks ([`synthetic`]), the one folding rule of
+//! text matching ([`text`]), the localization catalog ([`l10n`]), how services open and
+//! write the database ([`db`]: the pool, write transactions that hold SQLite's write lock
+//! from the start, what a failure means) and the services' shutdown signal
+//! ([`shutdown_signal`]).
 
 pub mod db;
 pub mod domain;
@@ -17,6 +18,7 @@ pub mod seed;
 pub mod synthetic;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod text;
 
 use sea_orm::{DatabaseConnection, DbErr};
 use sea_orm_migration::MigratorTrait;

@@ -19,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(SearchOutbox),
             Box::new(Accounts),
             Box::new(ProgramTransitions),
+            Box::new(ProgramText),
         ]
     }
 }
@@ -715,5 +716,91 @@ impl MigrationTrait for ProgramTransitions {
         manager
             .drop_table(Table::drop().table(n("program_transition")).to_owned())
             .await
+    }
+}
+
+/// The folded text the `text` filter of `programs` matches (`crate::text`), one row per
+/// program, in a table of its own so that program rows (read by every list, count and the
+/// indexer) stay as narrow as they were. Existing programs are folded here, in Rust: no
+/// database folds text the way `crate::text::fold` does (SQLite's `lower()` is ASCII-only).
+///
+/// Deleting a program deletes its folded text (`ON DELETE CASCADE`): the row is a derived
+/// copy, never a reason to keep a program.
+struct ProgramText;
+
+impl MigrationName for ProgramText {
+    fn name(&self) -> &str {
+        "m20261206_000006_program_text"
+    }
+}
+
+#[async_trait]
+impl MigrationTrait for ProgramText {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("program_text"))
+                    .col(integer(n("program_id")).primary_key())
+                    .col(text(n("folded")))
+                    .foreign_key(
+                        fk("program_text", "program_id", "program", "id")
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        refold_programs(manager.get_connection()).await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(n("program_text")).to_owned())
+            .await
+    }
+}
+
+/// Programs read and written per statement by [`refold_programs`]: two bound values a row,
+/// well under SQLite's oldest limit of 999 per statement.
+const REFOLD_BATCH: u64 = 400;
+
+/// Writes the folded text of every program (`program_text`), replacing what is there: the
+/// backfill of [`ProgramText`], and what a later migration that changes the folding rule
+/// runs. Reads the programs in id order, a batch at a time, so memory stays flat at any size.
+pub async fn refold_programs<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    let mut after = i32::MIN;
+    loop {
+        let select = Query::select()
+            .columns([n("id"), n("title"), n("summary")])
+            .from(n("program"))
+            .and_where(Expr::col(n("id")).gt(after))
+            .order_by(n("id"), Order::Asc)
+            .limit(REFOLD_BATCH)
+            .to_owned();
+        let rows = db.query_all(backend.build(&select)).await?;
+        let Some(last) = rows.last() else {
+            return Ok(());
+        };
+        after = last.try_get("", "id")?;
+        let mut insert = Query::insert()
+            .into_table(n("program_text"))
+            .columns([n("program_id"), n("folded")])
+            .on_conflict(
+                OnConflict::column(n("program_id"))
+                    .update_column(n("folded"))
+                    .to_owned(),
+            )
+            .to_owned();
+        for row in &rows {
+            let id: i32 = row.try_get("", "id")?;
+            let title: String = row.try_get("", "title")?;
+            let summary: String = row.try_get("", "summary")?;
+            let folded = crate::entity::program_text::folded(&title, &summary);
+            insert
+                .values([id.into(), folded.into()])
+                .map_err(|error| DbErr::Migration(error.to_string()))?;
+        }
+        db.execute(backend.build(&insert)).await?;
     }
 }

@@ -229,6 +229,8 @@ pub async fn generate(db: &DatabaseConnection, programs: usize) -> Result<Genera
         synthetic_ids::<member::Entity>(&txn, member::Column::Slug, member::Column::Id).await?;
 
     let mut program_themes = Vec::new();
+    // `insert_many` skips the program's save hook: the folded text is written here.
+    let mut program_texts = Vec::new();
     let program_rows: Vec<program::ActiveModel> = (0..scale.programs)
         .map(|i| {
             let (institution_id, country) = rng.pick(&institutions).clone();
@@ -251,13 +253,16 @@ pub async fn generate(db: &DatabaseConnection, programs: usize) -> Result<Genera
             chosen.sort_unstable();
             program_themes.push(chosen);
             let created = epoch + Duration::minutes(i as i64);
+            let title = format!("{form} on {subject} for {group} #{i}");
+            let summary = format!(
+                "Synthetic {form} of the Ministry of Labor of {country} on {subject}, aimed at {group}."
+            );
+            program_texts.push(program_text::folded(&title, &summary));
             program::Model {
                 id: 0,
                 slug: format!("{SYNTHETIC_PREFIX}program-{i}"),
-                title: format!("{form} on {subject} for {group} #{i}"),
-                summary: format!(
-                    "Synthetic {form} of the Ministry of Labor of {country} on {subject}, aimed at {group}."
-                ),
+                title,
+                summary,
                 objectives: Some(format!("Advance {subject} for {group}.")),
                 results: rng.chance(60).then(|| format!("Reached {} participants.", 50 + rng.below(5000))),
                 lessons_learned: rng.chance(40).then(|| "Inter-institutional coordination was key.".to_owned()),
@@ -298,6 +303,18 @@ pub async fn generate(db: &DatabaseConnection, programs: usize) -> Result<Genera
         })
         .collect();
     insert_chunked(&txn, links).await?;
+    let texts: Vec<program_text::ActiveModel> = program_ids
+        .iter()
+        .zip(program_texts)
+        .map(|(program_id, folded)| {
+            program_text::Model {
+                program_id: *program_id,
+                folded,
+            }
+            .into_active_model()
+        })
+        .collect();
+    insert_chunked(&txn, texts).await?;
 
     let mut pairs = HashSet::new();
     let mut participations = Vec::new();

@@ -34,7 +34,20 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    /// Every save of a program through an active model (insert, update, partial update:
+    /// the seed loader, the mutations) refreshes its folded text (`program_text`) on the
+    /// same connection, so in the caller's transaction. `insert_many` skips this hook: bulk
+    /// writers store [`super::program_text`] rows themselves.
+    async fn after_save<C>(model: Model, db: &C, _insert: bool) -> Result<Model, DbErr>
+    where
+        C: ConnectionTrait,
+    {
+        super::program_text::store(db, &model).await?;
+        Ok(model)
+    }
+}
 
 impl Entity {
     /// The programs anyone may see and search: published ones. The single visibility rule
