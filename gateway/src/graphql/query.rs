@@ -286,7 +286,7 @@ pub struct ProgramFilter {
     pub year_from: Option<i32>,
     /// Programs that started in or before this year.
     pub year_to: Option<i32>,
-    /// Words in the title or summary (case-insensitive).
+    /// Words in the title or summary (ignoring case and accents: "indice" finds "Índice").
     pub text: Option<String>,
     /// Programs in any of these editorial statuses, among those the viewer may see
     /// (the Secretariat's review queue is `[SUBMITTED]`).
