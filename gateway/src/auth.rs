@@ -1,17 +1,20 @@
 //! Accounts: argon2id password hashes, signed expiring tokens (HS256 JWT), revocation, and
-//! throttling of failed logins per account and per client address.
+//! login throttling ([`throttle`]: per account and address, per account, per address).
 //!
 //! A token names its account, role and member, carries a unique id (for revocation) and an
 //! expiry. It is accepted while its signature holds, it has not expired, it was not revoked,
 //! and its account still exists with no password change since it was issued.
 
+pub mod throttle;
+
+use std::sync::Arc;
 use std::time::Duration;
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
-use rial_schema::entity::{account, login_failure, member, program, revoked_token};
+use rial_schema::entity::{account, member, program, revoked_token};
 use rial_schema::enums::{AccountRole, ProgramStatus};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
@@ -22,10 +25,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
 
-/// Failed logins allowed per account, and per client address, in one window.
-pub const MAX_FAILURES: i32 = 5;
-/// The throttling window.
-pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Longest password `login` checks, in bytes (generated ones have 20 characters): argon2 is
+/// never handed more, whatever a client sends.
+pub const MAX_PASSWORD_BYTES: usize = 1024;
 
 /// Who is asking: an authenticated account.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,6 +134,10 @@ pub struct Auth {
     encoding: EncodingKey,
     decoding: DecodingKey,
     ttl: Duration,
+    /// Password checks running at once. An argon2id check holds a core and 19 MiB for a
+    /// while: checks run on blocking threads (never on the workers answering requests), as
+    /// many at a time as there are cores, and the others wait their turn.
+    checks: Arc<tokio::sync::Semaphore>,
 }
 
 impl std::fmt::Debug for Auth {
@@ -140,6 +146,11 @@ impl std::fmt::Debug for Auth {
             .field("ttl", &self.ttl)
             .finish_non_exhaustive()
     }
+}
+
+fn password_checks() -> Arc<tokio::sync::Semaphore> {
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+    Arc::new(tokio::sync::Semaphore::new(cores))
 }
 
 fn now() -> i64 {
@@ -163,6 +174,7 @@ impl Auth {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             ttl,
+            checks: password_checks(),
         })
     }
 
@@ -173,6 +185,7 @@ impl Auth {
             encoding: EncodingKey::from_secret(secret.as_bytes()),
             decoding: DecodingKey::from_secret(secret.as_bytes()),
             ttl,
+            checks: password_checks(),
         }
     }
 
@@ -254,8 +267,11 @@ impl Auth {
         })
     }
 
-    /// Checks a username and password; throttles repeated failures per account and per
-    /// address. The same error for an unknown username and a wrong password.
+    /// Checks a username and password, throttled ([`throttle`]): the guess is counted
+    /// before anything is checked, and refused unchecked (`LOGIN_THROTTLED`) past a limit.
+    /// The same error for an unknown username and a wrong password; a username no account
+    /// can have, or a password no account has (empty, over [`MAX_PASSWORD_BYTES`], control
+    /// characters), is a wrong guess like any other, counted but never looked up or hashed.
     pub async fn login(
         &self,
         db: &DatabaseConnection,
@@ -263,49 +279,46 @@ impl Auth {
         password: &str,
         address: Option<&str>,
     ) -> Result<(String, i64, account::Model), ApiError> {
-        let subjects: Vec<String> = std::iter::once(format!("account:{}", username.to_lowercase()))
-            .chain(address.map(|address| format!("address:{address}")))
-            .collect();
-        let window = i64::try_from(FAILURE_WINDOW.as_secs()).unwrap_or(900);
-        for subject in &subjects {
-            if let Some(row) = login_failure::Entity::find_by_id(subject.clone())
+        let username = normalize_username(username);
+        let possible = is_valid_username(&username);
+        let subjects =
+            throttle::Subjects::of(&throttle::bounded_username(&username, possible), address);
+        let reservation = throttle::reserve(db, &subjects).await?;
+        let account = if possible && is_checkable_password(password) {
+            let account = account::Entity::find()
+                .filter(account::Column::Username.eq(username.as_str()))
                 .one(db)
-                .await?
-            {
-                if row.failures >= MAX_FAILURES && row.window_started_at + window > now() {
-                    tracing::warn!(%subject, "login throttled");
-                    return Err(ApiError::LoginThrottled);
-                }
-            }
-        }
-        let account = account::Entity::find()
-            .filter(account::Column::Username.eq(username.to_lowercase()))
-            .one(db)
-            .await?;
-        let verified = match &account {
-            Some(account) => verify_password(&account.password_hash, password),
-            // Spend the same time as a real check, so timing does not tell usernames apart.
-            None => {
-                verify_password(DUMMY_HASH, password);
-                false
-            }
+                .await?;
+            // An unknown username costs the same time as a real check, so timing does not
+            // tell usernames apart.
+            let hash = account
+                .as_ref()
+                .map_or(DUMMY_HASH, |account| account.password_hash.as_str())
+                .to_owned();
+            let verified = self.check_password(hash, password).await?;
+            account.filter(|_| verified)
+        } else {
+            None
         };
         match account {
-            Some(account) if verified => {
-                login_failure::Entity::delete_by_id(subjects[0].clone())
-                    .exec(db)
-                    .await?;
+            Some(account) => {
+                throttle::succeeded(db, &subjects, reservation).await;
                 let (token, expires) = self.issue(&account)?;
                 tracing::info!(account = account.id, "login");
                 Ok((token, expires, account))
             }
-            _ => {
-                for subject in &subjects {
-                    record_failure(db, subject, window).await?;
-                }
-                Err(ApiError::InvalidCredentials)
-            }
+            // The reservation stays: it is this failure's count.
+            None => Err(ApiError::InvalidCredentials),
         }
+    }
+
+    /// [`verify_password`] on a blocking thread, when one of the check slots is free.
+    async fn check_password(&self, hash: String, password: &str) -> Result<bool, ApiError> {
+        let _slot = self.checks.acquire().await.map_err(ApiError::internal)?;
+        let password = password.to_owned();
+        tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+            .await
+            .map_err(ApiError::internal)
     }
 
     /// Revokes the viewer's token (logout).
@@ -331,39 +344,26 @@ impl Auth {
     }
 }
 
-async fn record_failure(
-    db: &DatabaseConnection,
-    subject: &str,
-    window: i64,
-) -> Result<(), ApiError> {
-    let existing = login_failure::Entity::find_by_id(subject.to_owned())
-        .one(db)
-        .await?;
-    let now = now();
-    match existing {
-        Some(row) if row.window_started_at + window > now => {
-            let failures = row.failures + 1;
-            let mut active: login_failure::ActiveModel = row.into();
-            active.failures = ActiveValue::Set(failures);
-            active.update(db).await?;
-        }
-        Some(row) => {
-            let mut active: login_failure::ActiveModel = row.into();
-            active.failures = ActiveValue::Set(1);
-            active.window_started_at = ActiveValue::Set(now);
-            active.update(db).await?;
-        }
-        None => {
-            login_failure::Entity::insert(login_failure::ActiveModel {
-                subject: ActiveValue::Set(subject.to_owned()),
-                failures: ActiveValue::Set(1),
-                window_started_at: ActiveValue::Set(now),
-            })
-            .exec(db)
-            .await?;
-        }
-    }
-    Ok(())
+/// A username as accounts store it: trimmed, in lower case (usernames are case-insensitive).
+pub fn normalize_username(username: &str) -> String {
+    username.trim().to_lowercase()
+}
+
+/// Whether a normalized username could name an account: 3 to 64 ASCII letters, digits,
+/// `.`, `_`, `-` or `@` (what [`add_user`] accepts).
+pub fn is_valid_username(username: &str) -> bool {
+    (3..=64).contains(&username.len())
+        && username
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-@".contains(c))
+}
+
+/// Whether a password could be an account's: not empty, at most [`MAX_PASSWORD_BYTES`], no
+/// control characters (generated passwords are letters and digits).
+fn is_checkable_password(password: &str) -> bool {
+    !password.is_empty()
+        && password.len() <= MAX_PASSWORD_BYTES
+        && !password.chars().any(char::is_control)
 }
 
 /// A valid argon2id hash of a random password, verified against when the username is
@@ -407,12 +407,9 @@ pub async fn add_user(
     role: AccountRole,
     member_id: Option<i32>,
 ) -> anyhow::Result<String> {
-    let username = username.trim().to_lowercase();
+    let username = normalize_username(username);
     anyhow::ensure!(
-        (3..=64).contains(&username.len())
-            && username
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "._-@".contains(c)),
+        is_valid_username(&username),
         "a username has 3 to 64 letters, digits, `.`, `_`, `-` or `@`"
     );
     match (role, member_id) {
@@ -511,7 +508,7 @@ pub async fn add_demo_users(
 /// issued before stops working.
 pub async fn reset_password(db: &DatabaseConnection, username: &str) -> anyhow::Result<String> {
     let account = account::Entity::find()
-        .filter(account::Column::Username.eq(username.trim().to_lowercase()))
+        .filter(account::Column::Username.eq(normalize_username(username)))
         .one(db)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no account is named `{username}`"))?;
@@ -535,6 +532,23 @@ mod tests {
         assert!(!verify_password(&hash, "correct horse!"));
         assert!(!verify_password("not a hash", "x"));
         assert!(!verify_password(DUMMY_HASH, "anything"));
+    }
+
+    #[test]
+    fn usernames_and_passwords_no_account_can_have_are_recognized() {
+        assert!(is_valid_username(&normalize_username("  Secretaria.Tecnica ")));
+        assert!(is_valid_username("fp-uy@example.org"));
+        assert!(!is_valid_username("ab"));
+        assert!(!is_valid_username(&"a".repeat(65)));
+        assert!(!is_valid_username("ad\0min"));
+        assert!(!is_valid_username("has space"));
+        assert!(!is_valid_username("ñandú"));
+        let generated = generate_password();
+        assert!(is_checkable_password(&generated));
+        assert!(is_checkable_password(&"x".repeat(MAX_PASSWORD_BYTES)));
+        assert!(!is_checkable_password(&"x".repeat(MAX_PASSWORD_BYTES + 1)));
+        assert!(!is_checkable_password(""));
+        assert!(!is_checkable_password("pass\0word"));
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub enum ApiError {
     /// `login` with an unknown username or a wrong password (the same answer for both).
     /// `INVALID_CREDENTIALS`.
     InvalidCredentials,
-    /// Too many failed logins for this account or from this address. `LOGIN_THROTTLED`.
+    /// Too many login guesses in the window: for this account from this address, for this
+    /// account, or from this address (see [`crate::auth::throttle`]). `LOGIN_THROTTLED`.
     LoginThrottled,
     /// The viewer is authenticated but their role may not do this. `FORBIDDEN`.
     Forbidden,
@@ -333,7 +334,7 @@ impl ApiError {
             }
             ApiError::LoginThrottled => vec![(
                 "minutes",
-                (crate::auth::FAILURE_WINDOW.as_secs() / 60).to_string(),
+                (crate::auth::throttle::WINDOW.as_secs() / 60).to_string(),
             )],
             ApiError::InvalidTransition { status, action } => {
                 vec![("status", status.clone()), ("action", (*action).to_owned())]
@@ -363,7 +364,7 @@ impl ApiError {
             ApiError::InvalidCredentials => "unknown username or wrong password".to_owned(),
             ApiError::LoginThrottled => format!(
                 "too many failed logins: try again in {} minutes",
-                crate::auth::FAILURE_WINDOW.as_secs() / 60
+                crate::auth::throttle::WINDOW.as_secs() / 60
             ),
             ApiError::Forbidden => "your account may not do this".to_owned(),
             ApiError::InvalidTransition { status, action } => {

@@ -1,14 +1,18 @@
-//! Accounts: login, tokens (expiry, revocation, password changes), throttling, and who sees
-//! contact details.
+//! Accounts: login, tokens (expiry, revocation, password changes), throttling (limits,
+//! simultaneous guesses, trusted proxies, input no account can match), and who sees contact
+//! details.
 
 use std::time::Duration;
 
+use gateway::auth::throttle::{PER_ACCOUNT, PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS, WINDOW};
 use gateway::auth::{add_user, reset_password, Auth, ClientAddress};
+use gateway::graphql::Api;
 use gateway::http::{routes, AppState};
 use poem::http::StatusCode;
 use poem::test::TestClient;
-use rial_schema::entity::member;
+use rial_schema::entity::{login_failure, member};
 use rial_schema::enums::{AccountRole, Language};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue, EntityTrait};
 use serde_json::Value;
 
@@ -133,60 +137,267 @@ async fn wrong_passwords_and_unknown_users_get_the_same_answer() {
     assert_ne!(spanish["errors"][0]["message"], wrong.1.as_str());
 }
 
+/// The code a login answers (`OK` for a session), as the HTTP layer would run it from
+/// `address`.
+async fn attempt(api: &Api, username: &str, password: &str, address: &str) -> String {
+    let response = api
+        .execute_as(
+            login(username, password),
+            Language::En,
+            None,
+            Some(ClientAddress(address.to_owned())),
+        )
+        .await;
+    let response = serde_json::to_value(&response).unwrap();
+    match response["errors"][0]["extensions"]["code"].as_str() {
+        Some(code) => code.to_owned(),
+        None => {
+            assert!(response["data"]["login"]["token"].is_string(), "{response}");
+            "OK".to_owned()
+        }
+    }
+}
+
+/// A password no account has, that costs no password check (over the length limit): for
+/// spending a throttle's budget quickly. Such guesses count like any other.
+fn long_password() -> String {
+    "x".repeat(gateway::auth::MAX_PASSWORD_BYTES + 1)
+}
+
+/// How many times each code was answered.
+fn tally(codes: &[String]) -> std::collections::BTreeMap<&str, usize> {
+    let mut tally = std::collections::BTreeMap::new();
+    for code in codes {
+        *tally.entry(code.as_str()).or_default() += 1;
+    }
+    tally
+}
+
+/// 40 guesses at once for one account from one address, the right password 30th.
+async fn burst(api: &Api, password: &str) -> Vec<String> {
+    let tasks: Vec<_> = (1..=40)
+        .map(|n| {
+            let api = api.clone();
+            let password = if n == 30 {
+                password.to_owned()
+            } else {
+                format!("wrong-{n}")
+            };
+            tokio::spawn(async move { attempt(&api, "target", &password, "203.0.113.1").await })
+        })
+        .collect();
+    let mut codes = Vec::new();
+    for task in tasks {
+        codes.push(task.await.expect("the login task"));
+    }
+    codes
+}
+
 #[tokio::test]
-async fn repeated_failures_are_throttled_per_account_and_per_address() {
+async fn simultaneous_guesses_get_no_more_checks_than_the_limit() {
     for backend in backends() {
         let app = spawn_app(backend).await;
         let password = add_user(&app.db, "target", AccountRole::Secretariat, None)
             .await
             .unwrap();
-        let max = gateway::auth::MAX_FAILURES;
-        let from = |address: &str| Some(ClientAddress(address.to_owned()));
-        let attempt = |username: &'static str, password: String, address: &'static str| {
-            let api = app.api.clone();
-            async move {
-                let response = api
-                    .execute_as(
-                        login(username, &password),
-                        Language::En,
-                        None,
-                        from(address),
-                    )
-                    .await;
-                serde_json::to_value(&response).unwrap()["errors"][0]["extensions"]["code"]
-                    .as_str()
-                    .unwrap_or("OK")
-                    .to_owned()
-            }
-        };
-        // Per account: failures from many addresses lock the account, even for the right
-        // password.
-        let addresses = ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"];
-        for n in 0..max as usize {
-            let code = attempt("target", "wrong".into(), addresses[n % addresses.len()]).await;
-            assert_eq!(code, "INVALID_CREDENTIALS", "{backend:?}");
+        let codes = burst(&app.api, &password).await;
+        let counts = tally(&codes);
+        // Every guess was answered, none with an error of the gateway's own.
+        assert_eq!(
+            counts.keys().copied().collect::<Vec<_>>(),
+            ["INVALID_CREDENTIALS", "LOGIN_THROTTLED"],
+            "{backend:?}: {counts:?}"
+        );
+        // Exactly the limit was checked; the right password came after that and was
+        // refused unchecked.
+        assert_eq!(
+            counts["INVALID_CREDENTIALS"],
+            PER_ACCOUNT_AND_ADDRESS as usize,
+            "{backend:?}: {counts:?}"
+        );
+        assert_eq!(codes[29], "LOGIN_THROTTLED", "{backend:?}");
+        // A second burst gets nothing checked.
+        let codes = burst(&app.api, &password).await;
+        assert!(
+            codes.iter().all(|code| code == "LOGIN_THROTTLED"),
+            "{backend:?}: {:?}",
+            tally(&codes)
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_account_throttled_from_one_address_still_signs_in_elsewhere() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let api = &app.api;
+        let a = add_user(&app.db, "account-a", AccountRole::Secretariat, None)
+            .await
+            .unwrap();
+        let b = add_user(&app.db, "account-b", AccountRole::Secretariat, None)
+            .await
+            .unwrap();
+        let (x, y) = ("192.0.2.10", "192.0.2.20");
+        for _ in 0..PER_ACCOUNT_AND_ADDRESS {
+            assert_eq!(
+                attempt(api, "account-a", "wrong", x).await,
+                "INVALID_CREDENTIALS"
+            );
+        }
+        // A is throttled from X, even with its right password…
+        assert_eq!(
+            attempt(api, "account-a", &a, x).await,
+            "LOGIN_THROTTLED",
+            "{backend:?}"
+        );
+        // …but B signs in from X, and A from Y.
+        assert_eq!(attempt(api, "account-b", &b, x).await, "OK", "{backend:?}");
+        assert_eq!(attempt(api, "account-a", &a, y).await, "OK", "{backend:?}");
+
+        // A right password starts its address afresh: a few typos and a login do not
+        // add up to a lock-out.
+        for _ in 0..PER_ACCOUNT_AND_ADDRESS - 1 {
+            assert_eq!(
+                attempt(api, "account-b", "typo", y).await,
+                "INVALID_CREDENTIALS"
+            );
+        }
+        assert_eq!(attempt(api, "account-b", &b, y).await, "OK", "{backend:?}");
+        for _ in 0..PER_ACCOUNT_AND_ADDRESS {
+            assert_eq!(
+                attempt(api, "account-b", &long_password(), y).await,
+                "INVALID_CREDENTIALS",
+                "{backend:?}"
+            );
         }
         assert_eq!(
-            attempt("target", password.clone(), "10.0.0.9").await,
+            attempt(api, "account-b", &b, y).await,
             "LOGIN_THROTTLED",
             "{backend:?}"
         );
 
-        // Per address: failures on many usernames lock the address, not the others.
-        for n in 0..max {
-            let username: &'static str = ["a1", "a2", "a3", "a4", "a5", "a6"][n as usize % 6];
+        // When the window has passed, A signs in from X again.
+        login_failure::Entity::update_many()
+            .col_expr(
+                login_failure::Column::WindowStartedAt,
+                Expr::col(login_failure::Column::WindowStartedAt)
+                    .sub(WINDOW.as_secs() as i64),
+            )
+            .exec(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(attempt(api, "account-a", &a, x).await, "OK", "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn guesses_from_many_addresses_throttle_the_account_and_many_accounts_the_address() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let api = &app.api;
+        let password = add_user(&app.db, "target", AccountRole::Secretariat, None)
+            .await
+            .unwrap();
+        // The account's limit, from addresses each under theirs: one real wrong password
+        // from each, and guesses that need no check.
+        let addresses = (PER_ACCOUNT / PER_ACCOUNT_AND_ADDRESS) as usize;
+        for n in 0..addresses {
+            let address = format!("198.51.100.{n}");
             assert_eq!(
-                attempt(username, "x".into(), "192.0.2.7").await,
+                attempt(api, "target", "wrong", &address).await,
                 "INVALID_CREDENTIALS"
+            );
+            for _ in 1..PER_ACCOUNT_AND_ADDRESS {
+                assert_eq!(
+                    attempt(api, "target", &long_password(), &address).await,
+                    "INVALID_CREDENTIALS"
+                );
+            }
+        }
+        assert_eq!(
+            attempt(api, "target", &password, "198.51.100.200").await,
+            "LOGIN_THROTTLED",
+            "{backend:?}"
+        );
+
+        // The address's limit, across accounts (password spraying): known and unknown
+        // usernames alike, each under its own limits.
+        let other = add_user(&app.db, "other", AccountRole::Secretariat, None)
+            .await
+            .unwrap();
+        let sprayer = "203.0.113.66";
+        let accounts = PER_ADDRESS / PER_ACCOUNT_AND_ADDRESS;
+        for n in 0..PER_ADDRESS {
+            let username = match n % accounts {
+                0 => "other".to_owned(),
+                k => format!("user-{k}"),
+            };
+            let guess = if n < 3 { "Spring2025!".to_owned() } else { long_password() };
+            assert_eq!(
+                attempt(api, &username, &guess, sprayer).await,
+                "INVALID_CREDENTIALS",
+                "{backend:?}: guess {n}"
+            );
+        }
+        for (username, password) in [("someone-else", "x"), ("other", other.as_str())] {
+            assert_eq!(
+                attempt(api, username, password, sprayer).await,
+                "LOGIN_THROTTLED",
+                "{backend:?}: {username}"
             );
         }
         assert_eq!(
-            attempt("someone", "x".into(), "192.0.2.7").await,
-            "LOGIN_THROTTLED"
+            attempt(api, "someone-else", "x", "203.0.113.67").await,
+            "INVALID_CREDENTIALS",
+            "{backend:?}"
         );
         assert_eq!(
-            attempt("someone", "x".into(), "192.0.2.8").await,
+            attempt(api, "other", &other, "203.0.113.67").await,
+            "OK",
+            "{backend:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn usernames_and_passwords_no_account_can_have_are_throttled_guesses() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let api = &app.api;
+        let password = add_user(&app.db, "secretariat", AccountRole::Secretariat, None)
+            .await
+            .unwrap();
+        let long = "a".repeat(300);
+        let cases = [
+            (long.as_str(), "whatever"),
+            ("ad\0min", "whatever"),
+            ("secretariat", "with\0nul"),
+        ];
+        for (username, guess) in cases {
+            for _ in 0..PER_ACCOUNT_AND_ADDRESS {
+                assert_eq!(
+                    attempt(api, username, guess, "192.0.2.30").await,
+                    "INVALID_CREDENTIALS",
+                    "{backend:?}: {username:?}"
+                );
+            }
+            assert_eq!(
+                attempt(api, username, guess, "192.0.2.30").await,
+                "LOGIN_THROTTLED",
+                "{backend:?}: {username:?}"
+            );
+        }
+        // A password over the limit is never the account's, even one starting with it.
+        let padded = format!("{password}{}", long_password());
+        assert_eq!(
+            attempt(api, "secretariat", &padded, "192.0.2.31").await,
             "INVALID_CREDENTIALS"
+        );
+        // Usernames are compared as accounts store them: trimmed, in lower case.
+        assert_eq!(
+            attempt(api, " Secretariat ", &password, "192.0.2.31").await,
+            "OK",
+            "{backend:?}"
         );
     }
 }
