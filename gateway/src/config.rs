@@ -248,6 +248,14 @@ pub struct ServeArgs {
     /// `https://rial.example.org`. Empty: no cross-origin access.
     #[arg(long, env = "GATEWAY_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
+
+    /// Reverse proxies in front of the gateway, as comma-separated IP addresses (e.g.
+    /// `10.0.0.5,10.0.0.6`). A request whose connection comes from one of them is counted (by
+    /// the login throttle) against the address its `X-Forwarded-For` names: the rightmost
+    /// entry that is not itself one of them. Empty: the header is ignored (anyone can write
+    /// it), and the connection's address is the client's.
+    #[arg(long, env = "GATEWAY_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Deployment profiles.

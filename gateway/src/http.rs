@@ -3,6 +3,7 @@
 //! Thin on purpose: everything GraphQL happens in [`crate::graphql`], which tests drive
 //! without a socket.
 
+use std::net::IpAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -60,6 +61,9 @@ pub struct HttpOptions {
     pub body_timeout: std::time::Duration,
     /// Who may read `/metrics`.
     pub metrics: MetricsAccess,
+    /// Reverse proxies whose `X-Forwarded-For` is believed ([`client_address`]); empty:
+    /// none, the header is ignored.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// Who may read `GET /metrics`.
@@ -81,6 +85,7 @@ impl Default for HttpOptions {
             cors_origins: Vec::new(),
             body_timeout: std::time::Duration::from_secs(10),
             metrics: MetricsAccess::Open,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -306,10 +311,9 @@ async fn answer(
             }
         },
     };
-    let address = http
-        .remote_addr()
-        .as_socket_addr()
-        .map(|addr| ClientAddress(addr.ip().to_string()));
+    let peer = http.remote_addr().as_socket_addr().map(|addr| addr.ip());
+    let address = client_address(peer, http.headers(), &state.http.trusted_proxies)
+        .map(|ip| ClientAddress(ip.to_string()));
     match graphql {
         Ok(request) => {
             let result = state
@@ -334,6 +338,61 @@ async fn answer(
             format!("the request is not a valid GraphQL request: {error}"),
         ),
     }
+}
+
+/// The address a request comes from, for the login throttle: the connection's peer, unless
+/// that peer is a trusted proxy. Then it is the rightmost `X-Forwarded-For` entry that is not
+/// itself a trusted proxy: each proxy appends the address it was connected from, so that
+/// entry was written by a trusted proxy, and anything left of it by whoever sent the request
+/// (a client can put any address there, but not on the right). A request that came from the
+/// proxies themselves (no other entry) is theirs; an entry that is not an address (some
+/// proxies write `unknown`) stops the walk at the proxy that wrote it. Addresses are
+/// canonical: an IPv4 address mapped into IPv6 is the IPv4 address.
+pub fn client_address(
+    peer: Option<IpAddr>,
+    headers: &header::HeaderMap,
+    trusted_proxies: &[IpAddr],
+) -> Option<IpAddr> {
+    let trusted = |ip: &IpAddr| trusted_proxies.iter().any(|proxy| proxy.to_canonical() == *ip);
+    let mut address = peer?.to_canonical();
+    if !trusted(&address) {
+        return Some(address);
+    }
+    // Several header lines are one list, in order.
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .collect();
+    for entry in forwarded.into_iter().rev() {
+        match forwarded_ip(entry) {
+            Some(ip) if trusted(&ip) => address = ip,
+            Some(ip) => return Some(ip),
+            None => {
+                tracing::warn!(entry, "X-Forwarded-For entry that is not an address");
+                break;
+            }
+        }
+    }
+    Some(address)
+}
+
+/// An `X-Forwarded-For` entry as an address: `192.0.2.1`, `2001:db8::1`, and the forms with
+/// a port (`192.0.2.1:4711`, `[2001:db8::1]:4711`) or brackets only.
+fn forwarded_ip(entry: &str) -> Option<IpAddr> {
+    let entry = entry.trim();
+    entry
+        .parse::<IpAddr>()
+        .ok()
+        .or_else(|| entry.parse::<std::net::SocketAddr>().ok().map(|s| s.ip()))
+        .or_else(|| {
+            entry
+                .strip_prefix('[')
+                .and_then(|rest| rest.strip_suffix(']'))
+                .and_then(|inner| inner.parse().ok())
+        })
+        .map(|ip: IpAddr| ip.to_canonical())
 }
 
 /// The token of an `Authorization: Bearer …` header.
@@ -523,4 +582,88 @@ fn metrics(request: &Request, state: Data<&AppState>) -> Response {
         state.metrics.graphql_requests.load(Ordering::Relaxed),
     )
     .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(text: &str) -> IpAddr {
+        text.parse().unwrap()
+    }
+
+    fn forwarded(lines: &[&str]) -> header::HeaderMap {
+        let mut headers = header::HeaderMap::new();
+        for line in lines {
+            headers.append("x-forwarded-for", line.parse().unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn forwarded_for_is_ignored_unless_the_peer_is_a_trusted_proxy() {
+        let headers = forwarded(&["198.51.100.7"]);
+        let peer = Some(ip("10.0.0.5"));
+        assert_eq!(client_address(peer, &headers, &[]), peer);
+        assert_eq!(client_address(peer, &headers, &[ip("10.0.0.6")]), peer);
+        assert_eq!(
+            client_address(peer, &headers, &[ip("10.0.0.5")]),
+            Some(ip("198.51.100.7"))
+        );
+        assert_eq!(client_address(None, &headers, &[ip("10.0.0.5")]), None);
+    }
+
+    #[test]
+    fn the_rightmost_untrusted_entry_is_the_client() {
+        let proxies = [ip("10.0.0.5"), ip("10.0.0.6")];
+        let peer = Some(ip("10.0.0.5"));
+        // The client wrote the first entry; the proxies appended what they saw.
+        let headers = forwarded(&["203.0.113.9, 198.51.100.7, 10.0.0.6"]);
+        assert_eq!(
+            client_address(peer, &headers, &proxies),
+            Some(ip("198.51.100.7"))
+        );
+        // A client cannot pass for a proxy to push its own entry through.
+        let headers = forwarded(&["203.0.113.9, 10.0.0.6", "198.51.100.7"]);
+        assert_eq!(
+            client_address(peer, &headers, &proxies),
+            Some(ip("198.51.100.7"))
+        );
+        // From the proxies themselves.
+        assert_eq!(
+            client_address(peer, &header::HeaderMap::new(), &proxies),
+            peer
+        );
+        assert_eq!(
+            client_address(peer, &forwarded(&["10.0.0.6"]), &proxies),
+            Some(ip("10.0.0.6"))
+        );
+        // Not an address: the proxy that wrote it.
+        assert_eq!(
+            client_address(peer, &forwarded(&["unknown, 10.0.0.6"]), &proxies),
+            Some(ip("10.0.0.6"))
+        );
+    }
+
+    #[test]
+    fn addresses_are_canonical_with_or_without_ports() {
+        let peer = Some(ip("::ffff:10.0.0.5"));
+        let proxies = [ip("10.0.0.5")];
+        assert_eq!(
+            client_address(peer, &forwarded(&["[2001:db8::1]:4711"]), &proxies),
+            Some(ip("2001:db8::1"))
+        );
+        assert_eq!(
+            client_address(peer, &forwarded(&["192.0.2.1:80"]), &proxies),
+            Some(ip("192.0.2.1"))
+        );
+        assert_eq!(
+            client_address(peer, &forwarded(&["::ffff:192.0.2.1"]), &proxies),
+            Some(ip("192.0.2.1"))
+        );
+        assert_eq!(
+            client_address(Some(ip("::ffff:192.0.2.1")), &forwarded(&[]), &[]),
+            Some(ip("192.0.2.1"))
+        );
+    }
 }

@@ -322,6 +322,7 @@ async fn serve(
                 (None, config::Profile::Development) => http::MetricsAccess::Open,
                 (None, config::Profile::Production) => http::MetricsAccess::Closed,
             },
+            trusted_proxies: args.trusted_proxies.clone(),
         },
     };
     tracing::info!(profile = ?args.profile, graphiql = state.http.graphiql, introspection = state.api.protection.introspection, "protection");

@@ -2,13 +2,15 @@
 //! simultaneous guesses, trusted proxies, input no account can match), and who sees contact
 //! details.
 
+use std::net::IpAddr;
 use std::time::Duration;
 
 use gateway::auth::throttle::{PER_ACCOUNT, PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS, WINDOW};
 use gateway::auth::{add_user, reset_password, Auth, ClientAddress};
 use gateway::graphql::Api;
-use gateway::http::{routes, AppState};
+use gateway::http::{routes, AppState, HttpOptions};
 use poem::http::StatusCode;
+use poem::listener::{Acceptor, Listener};
 use poem::test::TestClient;
 use rial_schema::entity::{login_failure, member};
 use rial_schema::enums::{AccountRole, Language};
@@ -397,6 +399,101 @@ async fn usernames_and_passwords_no_account_can_have_are_throttled_guesses() {
         assert_eq!(
             attempt(api, " Secretariat ", &password, "192.0.2.31").await,
             "OK",
+            "{backend:?}"
+        );
+    }
+}
+
+/// The gateway on a loopback port, believing `X-Forwarded-For` from `trusted_proxies`.
+async fn serve(app: &TestApp, trusted_proxies: Vec<IpAddr>) -> String {
+    let acceptor = poem::listener::TcpListener::bind("127.0.0.1:0")
+        .into_acceptor()
+        .await
+        .expect("a loopback port");
+    let address = acceptor.local_addr()[0]
+        .as_socket_addr()
+        .copied()
+        .expect("a socket address");
+    let routes = routes(AppState {
+        api: app.api.clone(),
+        db: app.db.clone(),
+        metrics: Default::default(),
+        http: HttpOptions {
+            trusted_proxies,
+            ..HttpOptions::default()
+        },
+    });
+    tokio::spawn(poem::Server::new_with_acceptor(acceptor).run(routes));
+    format!("http://{address}/graphql")
+}
+
+/// A login over HTTP with an `X-Forwarded-For` header: the code it answers.
+async fn login_forwarded(url: &str, username: &str, password: &str, forwarded: &str) -> String {
+    let (url, body, forwarded) = (
+        url.to_owned(),
+        serde_json::json!({ "query": login(username, password) }).to_string(),
+        forwarded.to_owned(),
+    );
+    let response: Value = tokio::task::spawn_blocking(move || {
+        ureq::post(&url)
+            .header("content-type", "application/json")
+            .header("x-forwarded-for", &forwarded)
+            .send(&body)
+            .expect("POST /graphql")
+            .body_mut()
+            .read_json()
+            .expect("JSON")
+    })
+    .await
+    .unwrap();
+    match response["errors"][0]["extensions"]["code"].as_str() {
+        Some(code) => code.to_owned(),
+        None if response["data"]["login"]["token"].is_string() => "OK".to_owned(),
+        None => panic!("{response}"),
+    }
+}
+
+#[tokio::test]
+async fn forwarded_addresses_count_only_from_trusted_proxies() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let a = add_user(&app.db, "account-a", AccountRole::Secretariat, None)
+            .await
+            .unwrap();
+        let b = add_user(&app.db, "account-b", AccountRole::Secretariat, None)
+            .await
+            .unwrap();
+        let (one, two) = ("198.51.100.1", "198.51.100.2");
+
+        // No trusted proxy: anyone can write the header, so it is ignored.
+        let direct = serve(&app, Vec::new()).await;
+        for _ in 0..PER_ACCOUNT_AND_ADDRESS {
+            let code = login_forwarded(&direct, "account-a", &long_password(), one).await;
+            assert_eq!(code, "INVALID_CREDENTIALS", "{backend:?}");
+        }
+        let code = login_forwarded(&direct, "account-a", &a, two).await;
+        assert_eq!(code, "LOGIN_THROTTLED", "{backend:?}: one address, 127.0.0.1");
+
+        // Behind a trusted proxy (this test, on loopback), the client is the header's.
+        let proxied = serve(&app, vec!["127.0.0.1".parse().unwrap()]).await;
+        for _ in 0..PER_ACCOUNT_AND_ADDRESS {
+            let code = login_forwarded(&proxied, "account-b", &long_password(), one).await;
+            assert_eq!(code, "INVALID_CREDENTIALS", "{backend:?}");
+        }
+        assert_eq!(
+            login_forwarded(&proxied, "account-b", &b, one).await,
+            "LOGIN_THROTTLED",
+            "{backend:?}"
+        );
+        assert_eq!(
+            login_forwarded(&proxied, "account-b", &b, two).await,
+            "OK",
+            "{backend:?}"
+        );
+        // A client writing another address in front of the proxy's entry changes nothing.
+        assert_eq!(
+            login_forwarded(&proxied, "account-b", &b, &format!("{two}, {one}")).await,
+            "LOGIN_THROTTLED",
             "{backend:?}"
         );
     }
