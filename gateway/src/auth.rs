@@ -536,7 +536,9 @@ mod tests {
 
     #[test]
     fn usernames_and_passwords_no_account_can_have_are_recognized() {
-        assert!(is_valid_username(&normalize_username("  Secretaria.Tecnica ")));
+        assert!(is_valid_username(&normalize_username(
+            "  Secretaria.Tecnica "
+        )));
         assert!(is_valid_username("fp-uy@example.org"));
         assert!(!is_valid_username("ab"));
         assert!(!is_valid_username(&"a".repeat(65)));

@@ -353,7 +353,11 @@ pub fn client_address(
     headers: &header::HeaderMap,
     trusted_proxies: &[IpAddr],
 ) -> Option<IpAddr> {
-    let trusted = |ip: &IpAddr| trusted_proxies.iter().any(|proxy| proxy.to_canonical() == *ip);
+    let trusted = |ip: &IpAddr| {
+        trusted_proxies
+            .iter()
+            .any(|proxy| proxy.to_canonical() == *ip)
+    };
     let mut address = peer?.to_canonical();
     if !trusted(&address) {
         return Some(address);

@@ -26,9 +26,7 @@ use std::time::Duration;
 
 use rial_schema::entity::login_failure::{self, Column};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
@@ -122,7 +120,13 @@ pub(crate) async fn reserve(
     for (subject, limit) in &subjects.rows {
         let (guesses, window_started_at) = count_guess(db, subject, *limit).await?;
         if guesses > *limit {
-            tracing::warn!(%subject, limit, "login throttled");
+            // Once per window and subject at the warning level, not once per guess: an
+            // attack would flood the log.
+            if guesses == limit + 1 {
+                tracing::warn!(%subject, limit, "login throttled until the window ends");
+            } else {
+                tracing::debug!(%subject, limit, "login throttled");
+            }
             // The guess will not be checked: it must not count where it was let through.
             give_back(db, &held).await;
             return Err(ApiError::LoginThrottled);
@@ -135,7 +139,11 @@ pub(crate) async fn reserve(
 /// Settles a guess whose password was right: its reservations are taken back, and its
 /// account-and-address pair starts afresh. Failing to do so only leaves counters higher
 /// than they should be, so it is logged, not answered.
-pub(crate) async fn succeeded(db: &DatabaseConnection, subjects: &Subjects, reservation: Reservation) {
+pub(crate) async fn succeeded(
+    db: &DatabaseConnection,
+    subjects: &Subjects,
+    reservation: Reservation,
+) {
     let pair = subjects.pair();
     let cleared = retrying(|| {
         login_failure::Entity::delete_many()
@@ -168,19 +176,20 @@ pub(crate) async fn succeeded(db: &DatabaseConnection, subjects: &Subjects, rese
 
 /// One atomic statement: counts a guess against `subject` and returns the guesses of its
 /// window with this one, and when that window started. A window that ended starts afresh
-/// with this guess. Past the limit the count stops at `limit + 1` (it only needs to say
-/// "over").
+/// with this guess. Past the limit the count stops: `limit + 1` for the guess that went over
+/// it, `limit + 2` for every one after.
 async fn count_guess(
     db: &DatabaseConnection,
     subject: &str,
     limit: i32,
 ) -> Result<(i32, i64), ApiError> {
     let now = crate::auth::now();
-    let expired = || Expr::col((login_failure::Entity, Column::WindowStartedAt)).lte(now - window_secs());
+    let expired =
+        || Expr::col((login_failure::Entity, Column::WindowStartedAt)).lte(now - window_secs());
     let failures = || Expr::col((login_failure::Entity, Column::Failures));
     // INSERT INTO login_failure (subject, failures, window_started_at) VALUES (?, 1, now)
     // ON CONFLICT (subject) DO UPDATE SET
-    //   failures = CASE WHEN <expired> THEN 1 WHEN failures > limit THEN failures
+    //   failures = CASE WHEN <expired> THEN 1 WHEN failures > limit THEN limit + 2
     //                   ELSE failures + 1 END,
     //   window_started_at = CASE WHEN <expired> THEN now ELSE window_started_at END
     // RETURNING failures, window_started_at
@@ -194,7 +203,7 @@ async fn count_guess(
                 .value(
                     Column::Failures,
                     Expr::case(expired(), 1i32)
-                        .case(failures().gt(limit), failures())
+                        .case(failures().gt(limit), limit + 2)
                         .finally(failures().add(1i32)),
                 )
                 .value(
@@ -247,7 +256,9 @@ where
     let mut attempt = 1;
     loop {
         match statement().await {
-            Err(error) if attempt < ATTEMPTS && error.to_string().contains("database is locked") => {
+            Err(error)
+                if attempt < ATTEMPTS && error.to_string().contains("database is locked") =>
+            {
                 tracing::debug!(attempt, "login throttle: SQLite busy; retrying");
                 tokio::time::sleep(Duration::from_millis(10 << attempt.min(6))).await;
                 attempt += 1;
@@ -271,7 +282,11 @@ mod tests {
         }
         let nul = bounded_username("ad\0min", false);
         assert!(!nul.contains('\0'));
-        assert_eq!(nul, bounded_username("ad\0min", false), "the same key every time");
+        assert_eq!(
+            nul,
+            bounded_username("ad\0min", false),
+            "the same key every time"
+        );
         assert_ne!(nul, bounded_username("ad\0mim", false));
         assert_eq!(bounded_username("admin", true), "admin");
     }

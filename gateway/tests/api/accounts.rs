@@ -213,8 +213,7 @@ async fn simultaneous_guesses_get_no_more_checks_than_the_limit() {
         // Exactly the limit was checked; the right password came after that and was
         // refused unchecked.
         assert_eq!(
-            counts["INVALID_CREDENTIALS"],
-            PER_ACCOUNT_AND_ADDRESS as usize,
+            counts["INVALID_CREDENTIALS"], PER_ACCOUNT_AND_ADDRESS as usize,
             "{backend:?}: {counts:?}"
         );
         assert_eq!(codes[29], "LOGIN_THROTTLED", "{backend:?}");
@@ -282,8 +281,7 @@ async fn an_account_throttled_from_one_address_still_signs_in_elsewhere() {
         login_failure::Entity::update_many()
             .col_expr(
                 login_failure::Column::WindowStartedAt,
-                Expr::col(login_failure::Column::WindowStartedAt)
-                    .sub(WINDOW.as_secs() as i64),
+                Expr::col(login_failure::Column::WindowStartedAt).sub(WINDOW.as_secs() as i64),
             )
             .exec(&app.db)
             .await
@@ -334,7 +332,11 @@ async fn guesses_from_many_addresses_throttle_the_account_and_many_accounts_the_
                 0 => "other".to_owned(),
                 k => format!("user-{k}"),
             };
-            let guess = if n < 3 { "Spring2025!".to_owned() } else { long_password() };
+            let guess = if n < 3 {
+                "Spring2025!".to_owned()
+            } else {
+                long_password()
+            };
             assert_eq!(
                 attempt(api, &username, &guess, sprayer).await,
                 "INVALID_CREDENTIALS",
@@ -472,7 +474,10 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
             assert_eq!(code, "INVALID_CREDENTIALS", "{backend:?}");
         }
         let code = login_forwarded(&direct, "account-a", &a, two).await;
-        assert_eq!(code, "LOGIN_THROTTLED", "{backend:?}: one address, 127.0.0.1");
+        assert_eq!(
+            code, "LOGIN_THROTTLED",
+            "{backend:?}: one address, 127.0.0.1"
+        );
 
         // Behind a trusted proxy (this test, on loopback), the client is the header's.
         let proxied = serve(&app, vec!["127.0.0.1".parse().unwrap()]).await;
