@@ -254,8 +254,30 @@ pub struct ServeArgs {
     /// the login throttle) against the address its `X-Forwarded-For` names: the rightmost
     /// entry that is not itself one of them. Empty: the header is ignored (anyone can write
     /// it), and the connection's address is the client's.
-    #[arg(long, env = "GATEWAY_TRUSTED_PROXIES", value_delimiter = ',')]
-    pub trusted_proxies: Vec<std::net::IpAddr>,
+    #[arg(long, env = "GATEWAY_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: IpList,
+}
+
+/// A comma-separated list of IP addresses; blanks around entries, and empty entries (an
+/// empty variable), are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IpList(pub Vec<std::net::IpAddr>);
+
+impl std::str::FromStr for IpList {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|entry| !entry.is_empty())
+            .map(|entry| {
+                entry
+                    .parse()
+                    .map_err(|_| format!("`{entry}` is not an IP address"))
+            })
+            .collect::<Result<_, _>>()
+            .map(IpList)
+    }
 }
 
 /// Deployment profiles.
@@ -297,5 +319,27 @@ impl ServeArgs {
     pub fn graphiql(&self) -> bool {
         self.graphiql
             .unwrap_or(self.profile == Profile::Development)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IpList;
+
+    #[test]
+    fn ip_lists_ignore_blanks_and_name_what_is_wrong() {
+        assert_eq!("".parse::<IpList>(), Ok(IpList(Vec::new())));
+        let list: IpList = " 10.0.0.5, ::1,".parse().unwrap();
+        assert_eq!(
+            list.0,
+            [
+                "10.0.0.5".parse::<std::net::IpAddr>().unwrap(),
+                "::1".parse().unwrap()
+            ]
+        );
+        assert_eq!(
+            "10.0.0.5,proxy.internal".parse::<IpList>(),
+            Err("`proxy.internal` is not an IP address".to_owned())
+        );
     }
 }

@@ -31,10 +31,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         .seed_dir
         .clone()
         .unwrap_or_else(rial_schema::seed::default_seed_dir);
-    match cli
-        .command
-        .unwrap_or(Command::Serve(Box::new(ServeArgs::default_from_env()?)))
-    {
+    // `serve`'s environment is read only when serving: a bad serve option does not stop
+    // `gateway user add`.
+    let command = match cli.command {
+        Some(command) => command,
+        None => Command::Serve(Box::new(ServeArgs::default_from_env()?)),
+    };
+    match command {
         Command::Serve(args) => {
             let locales_dir = cli.locales_dir.clone().unwrap_or_else(default_locales_dir);
             serve(&cli.database_url, &seed_dir, &locales_dir, *args).await
@@ -322,10 +325,10 @@ async fn serve(
                 (None, config::Profile::Development) => http::MetricsAccess::Open,
                 (None, config::Profile::Production) => http::MetricsAccess::Closed,
             },
-            trusted_proxies: args.trusted_proxies.clone(),
+            trusted_proxies: args.trusted_proxies.0.clone(),
         },
     };
-    tracing::info!(profile = ?args.profile, graphiql = state.http.graphiql, introspection = state.api.protection.introspection, "protection");
+    tracing::info!(profile = ?args.profile, graphiql = state.http.graphiql, introspection = state.api.protection.introspection, trusted_proxies = ?state.http.trusted_proxies, "protection");
 
     let (listener, local) = server::bind(args.addr)
         .await
