@@ -4,7 +4,7 @@
 //!
 //! | subject | limit | against |
 //! | --- | --- | --- |
-//! | the account, from one address (`pair:<username>|<address>`) | 5 | guessing one password from one place |
+//! | the account, from one address (`pair:<username>\|<address>`) | 5 | guessing one password from one place |
 //! | the account, from anywhere (`account:<username>`) | 50 | guessing it from many places at once |
 //! | the address, across accounts (`address:<ip>`) | 100 | trying common passwords on many accounts |
 //!
