@@ -1,9 +1,10 @@
 //! Writing to the database from the gateway: one transaction per write, rerun when it lost a
 //! race to another writer. Mutations (`graphql/write.rs`) run in [`in_transaction`]; so should
-//! any other write of several statements that must hold together (the account writes of
-//! `auth.rs`: a read-then-write such as a failure counter). A single statement outside a
-//! transaction needs none of this: it waits for the write lock by itself (busy timeout), and
-//! if it still cannot write, the error is `DATABASE_UNAVAILABLE` like here.
+//! any other write of several statements that must hold together (a read-then-write). A
+//! single statement outside a transaction needs none of this: it waits for the write lock by
+//! itself (busy timeout), and if it still cannot write, the error is `DATABASE_UNAVAILABLE`
+//! like here. (The login throttle, `auth/throttle.rs`, is such single statements: one atomic
+//! upsert per counter, retried by [`rial_schema::db::retry_writes`] while SQLite is busy.)
 //!
 //! A transaction is begun with [`rial_schema::begin_write`], which on SQLite holds the write
 //! lock from the start: another process writing (a second gateway, the search indexer) is

@@ -243,29 +243,15 @@ async fn give_back(db: &DatabaseConnection, held: &[(String, i64)]) {
     }
 }
 
-/// Attempts of a throttle statement while SQLite reports another writer.
-const ATTEMPTS: u32 = 8;
-
-/// Runs a statement, again while SQLite answers "database is locked" (another writer held
-/// the file longer than the driver waits): a guess must wait its turn, not fail.
+/// Runs one throttle statement, again (with backoff, until a deadline) while another writer
+/// holds SQLite's lock past the busy timeout: a guess waits its turn. A database that stays
+/// locked or away is `DATABASE_UNAVAILABLE`, never `INTERNAL`.
 async fn retrying<T, F, Fut>(statement: F) -> Result<T, DbErr>
 where
     F: Fn() -> Fut,
     Fut: std::future::Future<Output = Result<T, DbErr>>,
 {
-    let mut attempt = 1;
-    loop {
-        match statement().await {
-            Err(error)
-                if attempt < ATTEMPTS && error.to_string().contains("database is locked") =>
-            {
-                tracing::debug!(attempt, "login throttle: SQLite busy; retrying");
-                tokio::time::sleep(Duration::from_millis(10 << attempt.min(6))).await;
-                attempt += 1;
-            }
-            result => return result,
-        }
-    }
+    rial_schema::db::retry_writes(rial_schema::db::contention, statement).await
 }
 
 #[cfg(test)]

@@ -374,8 +374,9 @@ async fn usernames_and_passwords_no_account_can_have_are_throttled_guesses() {
         let long = "a".repeat(300);
         let cases = [
             (long.as_str(), "whatever"),
-            ("ad\0min", "whatever"),
-            ("secretariat", "with\0nul"),
+            ("ad\u{7}min", "whatever"),
+            ("ñandú", "whatever"),
+            ("secretariat", "with\ttab"),
         ];
         for (username, guess) in cases {
             for _ in 0..PER_ACCOUNT_AND_ADDRESS {
@@ -390,6 +391,28 @@ async fn usernames_and_passwords_no_account_can_have_are_throttled_guesses() {
                 "LOGIN_THROTTLED",
                 "{backend:?}: {username:?}"
             );
+        }
+        // A NUL character is refused before the request runs (`BAD_USER_INPUT`, see
+        // protection.rs); `login` itself counts it like any other impossible guess.
+        assert_eq!(
+            attempt(api, "ad\0min", "whatever", "192.0.2.30").await,
+            "BAD_USER_INPUT"
+        );
+        for (username, guess) in [("ad\0min", "whatever"), ("secretariat", "with\0nul")] {
+            let login = || async {
+                match api
+                    .auth
+                    .login(&app.db, username, guess, Some("192.0.2.32"))
+                    .await
+                {
+                    Ok(_) => "OK",
+                    Err(error) => error.code(),
+                }
+            };
+            for _ in 0..PER_ACCOUNT_AND_ADDRESS {
+                assert_eq!(login().await, "INVALID_CREDENTIALS", "{backend:?}");
+            }
+            assert_eq!(login().await, "LOGIN_THROTTLED", "{backend:?}");
         }
         // A password over the limit is never the account's, even one starting with it.
         let padded = format!("{password}{}", long_password());
