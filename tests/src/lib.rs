@@ -329,3 +329,27 @@ pub fn eventually(gateway: &Gateway, query: &str, what: &str, done: impl Fn(&Val
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// Creates a Secretariat account with the binary, as an operator would, on the database at
+/// `url`: the password it prints (once).
+pub fn add_secretariat(url: &str, username: &str) -> String {
+    let output = Command::new(gateway_binary())
+        .args([
+            "user",
+            "add",
+            "--username",
+            username,
+            "--role",
+            "secretariat",
+        ])
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("gateway user add");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("password: "))
+        .expect("the password is printed once")
+        .to_owned()
+}

@@ -239,25 +239,7 @@ fn with_postgresql_away_every_path_answers_database_unavailable_quickly_and_reco
         return;
     };
     let url = server.url();
-    let output = Command::new(gateway_binary())
-        .args([
-            "user",
-            "add",
-            "--username",
-            "secretaria",
-            "--role",
-            "secretariat",
-        ])
-        .env("DATABASE_URL", &url)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("gateway user add");
-    assert!(output.status.success(), "{output:?}");
-    let password = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .find_map(|line| line.strip_prefix("password: "))
-        .expect("the password is printed once")
-        .to_owned();
+    let password = add_secretariat(&url, "secretaria");
     // Default settings: what is tested is the gateway as shipped.
     let mut gateway = Gateway::start(&url);
     let login = gateway.graphql(&format!(

@@ -5,7 +5,6 @@
 //!
 //! Needs `target/debug/gateway` (`cargo build -p gateway`).
 
-use std::process::Command;
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
@@ -14,29 +13,6 @@ use serde_json::Value;
 
 /// Guesses per account and address in a window (`gateway::auth::throttle`).
 const LIMIT: usize = 5;
-
-/// Creates an account with the binary, as the Secretariat would: the printed password.
-fn add_account(url: &str, username: &str) -> String {
-    let output = Command::new(gateway_binary())
-        .args([
-            "user",
-            "add",
-            "--username",
-            username,
-            "--role",
-            "secretariat",
-        ])
-        .env("DATABASE_URL", url)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("gateway user add");
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .find_map(|line| line.strip_prefix("password: "))
-        .expect("the password is printed once")
-        .to_owned()
-}
 
 /// A login POST: the code it answers (`OK` for a session), whatever the HTTP status.
 fn login(base: &str, username: &str, password: &str, forwarded: Option<&str>) -> String {
@@ -100,7 +76,7 @@ fn count(codes: &[String], code: &str) -> usize {
 #[test]
 fn simultaneous_guesses_over_http_get_no_more_checks_than_the_limit() {
     for (url, _dir) in database_urls() {
-        let password = add_account(&url, "secretaria");
+        let password = add_secretariat(&url, "secretaria");
         // This test's client is the trusted proxy: its requests without the header count
         // against its own address, those with it against the address it names.
         let gateway = Gateway::start_with(&url, &[("GATEWAY_TRUSTED_PROXIES", "127.0.0.1")]);

@@ -194,25 +194,7 @@ fn work(gateway: &Gateway, token: &str, institution: &str, thread: usize, stop: 
 fn two_gateways_and_the_sync_worker_share_one_sqlite_file_without_a_lost_write() {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("rial.db").display());
-    let output = Command::new(gateway_binary())
-        .args([
-            "user",
-            "add",
-            "--username",
-            "secretaria",
-            "--role",
-            "secretariat",
-        ])
-        .env("DATABASE_URL", &url)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("gateway user add");
-    assert!(output.status.success(), "{output:?}");
-    let password = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .find_map(|line| line.strip_prefix("password: "))
-        .expect("the password is printed once")
-        .to_owned();
+    let password = add_secretariat(&url, "secretaria");
 
     // One signing secret, as two instances of one deployment have: a token of either works
     // on both.

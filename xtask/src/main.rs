@@ -206,7 +206,8 @@ fn test(extra: &[String]) -> Result<()> {
     let server = pg::Server::start().context("starting PostgreSQL for the tests")?;
     let meili = meili::Server::start_throwaway().context("starting Meilisearch for the tests")?;
     let keys = meili.keys()?;
-    let mut args = vec!["test", "--workspace"];
+    // Every test binary runs, so one failure does not hide the others from the count.
+    let mut args = vec!["test", "--workspace", "--no-fail-fast"];
     args.extend(extra.iter().map(String::as_str));
     let mut child = Command::new(&cargo)
         .args(&args)
