@@ -1,0 +1,109 @@
+### The portal's interface text in English (web/). Every id starts with `portal-`; the
+### same ids, with the same variables, are in locales/es/portal.ftl.
+
+portal-network-short = GENDER
+portal-tagline = Gender focal points of the Ministries of Labor of the Americas
+portal-skip = Skip to main content
+portal-nav-label = Main menu
+portal-nav-home = Home
+portal-nav-search = Search
+portal-footer = RIAL/GENDER, the network of gender focal points of the Inter-American Network for Labor Administration (RIAL), Organization of American States.
+
+## Home
+
+portal-home-title = The network of gender focal points in the Ministries of Labor
+portal-home-lead = RIAL/GENDER is a specialized community of practice of the Inter-American Network for Labor Administration (RIAL) of the OAS. It brings together the gender units and areas of the Ministries of Labor of the Americas, and was formally launched at the 4th Hemispheric Dialogue on 15 March 2022.
+portal-home-purpose = Its purpose is to contribute to full gender equality in the world of work by strengthening the gender units of the Ministries: sharing programs, experiences and lessons learned, holding hemispheric dialogues and arranging bilateral cooperation.
+portal-home-themes = Areas of action
+portal-home-programs = Latest programs
+portal-home-all-programs = { $count ->
+    [one] The program of the Portfolio
+   *[other] All { $count } programs of the Portfolio
+}
+portal-home-documents = Latest documents
+portal-home-all-documents = { $count ->
+    [one] The document of the Documentation Center
+   *[other] All { $count } documents of the Documentation Center
+}
+portal-untranslated = Not yet translated
+
+## Search
+
+portal-search-title = Search programs and documents
+portal-search-label = Search programs and documents
+portal-search-button = Search
+portal-sort-label = Sort by
+portal-sort-relevance = Best match
+portal-sort-newest = Newest first
+portal-sort-oldest = Oldest first
+portal-sort-title = Title (A–Z)
+portal-search-count = { $count ->
+    [0] No results
+    [one] 1 result
+   *[other] { $count } results
+}
+portal-search-nothing = Nothing matches this search. Try other words, or remove a filter.
+portal-search-refine = Refine
+portal-search-filters = Your filters
+portal-search-remove = Remove
+portal-search-clear = Clear all filters
+portal-search-selected = selected
+portal-search-start-over = Start a new search
+portal-search-unavailable-title = Search is unavailable
+portal-search-unavailable = The search engine is not answering right now. Please try again in a few minutes; meanwhile, the rest of the portal works.
+portal-facet-themes = Area of action
+portal-facet-countries = Country
+portal-facet-kinds = Kind
+portal-facet-years = Year
+portal-kind-program = Program
+portal-pages-label = Pages of results
+portal-pages-previous = Previous
+portal-pages-next = Next
+portal-pages-page = Page { $page }
+
+## Bad search parameters
+
+portal-bad-title = This search cannot be run
+portal-bad-page = The page number must be a whole number from 1 to 1000.
+portal-bad-year = The year must be a year such as 2021.
+portal-bad-sort = Unknown order: choose one from the list.
+portal-bad-kind = Unknown kind of entry.
+portal-bad-theme = Unknown area of action.
+portal-bad-country = A country is given by its two-letter code, such as UY.
+
+## Program
+
+portal-program-portfolio = Portfolio of Programs
+portal-program-country = Country
+portal-program-institution = Institution
+portal-program-years = Years
+portal-program-since = Since { $year }
+portal-program-years-unknown = Not recorded
+portal-program-evaluated = Evaluated
+portal-program-status = Status
+portal-program-themes = Areas of action
+portal-program-summary = Summary
+portal-program-objectives = Objectives
+portal-program-results = Results
+portal-program-lessons = Lessons learned
+portal-program-evaluation = Evaluation
+portal-untranslated-from-es = This program has not been translated yet: it is shown in Spanish, the language it was written in.
+portal-untranslated-from-en = This program has not been translated yet: it is shown in English, the language it was written in.
+portal-yes = Yes
+portal-no = No
+
+## Errors
+
+portal-error-status = Error { $status }
+portal-error-home = Go to the home page
+portal-error-search = Search programs and documents
+portal-error-400-title = This request cannot be understood
+portal-error-400 = Something in the address is not valid.
+portal-error-404-title = Page not found
+portal-error-404 = There is no page at this address. It may have moved, or the address may be mistyped.
+portal-error-405-title = Not allowed
+portal-error-405 = This page can only be read.
+portal-error-502-title = Unexpected answer
+portal-error-502 = The data service gave an answer the portal could not use. Please try again later.
+portal-error-503-title = Service unavailable
+portal-error-503 = The portal cannot reach the network's data service right now. Please try again in a few minutes.

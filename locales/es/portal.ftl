@@ -1,0 +1,109 @@
+### Textos de la interfaz del portal en español (web/). Cada id empieza por `portal-`; los
+### mismos ids, con las mismas variables, están en locales/en/portal.ftl.
+
+portal-network-short = GÉNERO
+portal-tagline = Puntos focales de género de los Ministerios de Trabajo de las Américas
+portal-skip = Ir al contenido principal
+portal-nav-label = Menú principal
+portal-nav-home = Inicio
+portal-nav-search = Buscar
+portal-footer = RIAL/GÉNERO, la red de puntos focales de género de la Red Interamericana para la Administración Laboral (RIAL), Organización de los Estados Americanos.
+
+## Inicio
+
+portal-home-title = La red de puntos focales de género en los Ministerios de Trabajo
+portal-home-lead = RIAL/GÉNERO es una comunidad de práctica especializada de la Red Interamericana para la Administración Laboral (RIAL) de la OEA. Reúne a las unidades y áreas de género de los Ministerios de Trabajo de las Américas y se lanzó formalmente en el 4.º Diálogo Hemisférico, el 15 de marzo de 2022.
+portal-home-purpose = Su propósito es contribuir a la plena igualdad de género en el mundo del trabajo mediante el fortalecimiento de las unidades de género de los Ministerios: el intercambio de programas, experiencias y lecciones aprendidas, los diálogos hemisféricos y la cooperación bilateral.
+portal-home-themes = Áreas de acción
+portal-home-programs = Programas recientes
+portal-home-all-programs = { $count ->
+    [one] El programa del Portafolio
+   *[other] Los { $count } programas del Portafolio
+}
+portal-home-documents = Documentos recientes
+portal-home-all-documents = { $count ->
+    [one] El documento del Centro de Documentación
+   *[other] Los { $count } documentos del Centro de Documentación
+}
+portal-untranslated = Aún sin traducir
+
+## Búsqueda
+
+portal-search-title = Buscar programas y documentos
+portal-search-label = Buscar programas y documentos
+portal-search-button = Buscar
+portal-sort-label = Ordenar por
+portal-sort-relevance = Mayor relevancia
+portal-sort-newest = Más recientes primero
+portal-sort-oldest = Más antiguos primero
+portal-sort-title = Título (A–Z)
+portal-search-count = { $count ->
+    [0] Ningún resultado
+    [one] 1 resultado
+   *[other] { $count } resultados
+}
+portal-search-nothing = Ningún resultado coincide con esta búsqueda. Pruebe con otras palabras o quite un filtro.
+portal-search-refine = Refinar
+portal-search-filters = Sus filtros
+portal-search-remove = Quitar
+portal-search-clear = Quitar todos los filtros
+portal-search-selected = seleccionado
+portal-search-start-over = Empezar una nueva búsqueda
+portal-search-unavailable-title = La búsqueda no está disponible
+portal-search-unavailable = El motor de búsqueda no responde en este momento. Vuelva a intentarlo en unos minutos; mientras tanto, el resto del portal funciona.
+portal-facet-themes = Área de acción
+portal-facet-countries = País
+portal-facet-kinds = Tipo
+portal-facet-years = Año
+portal-kind-program = Programa
+portal-pages-label = Páginas de resultados
+portal-pages-previous = Anterior
+portal-pages-next = Siguiente
+portal-pages-page = Página { $page }
+
+## Parámetros de búsqueda no válidos
+
+portal-bad-title = No se puede realizar esta búsqueda
+portal-bad-page = El número de página debe ser un número entero entre 1 y 1000.
+portal-bad-year = El año debe indicarse como, por ejemplo, 2021.
+portal-bad-sort = Orden desconocido: elija uno de la lista.
+portal-bad-kind = Tipo de entrada desconocido.
+portal-bad-theme = Área de acción desconocida.
+portal-bad-country = Los países se indican con su código de dos letras, por ejemplo, UY.
+
+## Programa
+
+portal-program-portfolio = Portafolio de Programas
+portal-program-country = País
+portal-program-institution = Institución
+portal-program-years = Años
+portal-program-since = Desde { $year }
+portal-program-years-unknown = Sin datos
+portal-program-evaluated = Evaluado
+portal-program-status = Estado
+portal-program-themes = Áreas de acción
+portal-program-summary = Resumen
+portal-program-objectives = Objetivos
+portal-program-results = Resultados
+portal-program-lessons = Lecciones aprendidas
+portal-program-evaluation = Evaluación
+portal-untranslated-from-es = Este programa aún no se ha traducido: se muestra en español, el idioma en que fue redactado.
+portal-untranslated-from-en = Este programa aún no se ha traducido: se muestra en inglés, el idioma en que fue redactado.
+portal-yes = Sí
+portal-no = No
+
+## Errores
+
+portal-error-status = Error { $status }
+portal-error-home = Ir a la página de inicio
+portal-error-search = Buscar programas y documentos
+portal-error-400-title = No se puede interpretar esta solicitud
+portal-error-400 = Hay algo no válido en la dirección.
+portal-error-404-title = Página no encontrada
+portal-error-404 = No hay ninguna página en esta dirección. Puede que se haya trasladado o que la dirección contenga un error.
+portal-error-405-title = Operación no permitida
+portal-error-405 = Esta página solo puede consultarse.
+portal-error-502-title = Respuesta inesperada
+portal-error-502 = El servicio de datos dio una respuesta que el portal no pudo utilizar. Vuelva a intentarlo más tarde.
+portal-error-503-title = Servicio no disponible
+portal-error-503 = El portal no puede comunicarse con el servicio de datos de la red en este momento. Vuelva a intentarlo en unos minutos.

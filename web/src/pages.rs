@@ -1,0 +1,502 @@
+//! The pages: each handler asks the gateway one GraphQL document and fills one template.
+//! Every failure becomes a page ([`error_page`]) with the right status, never a 500.
+
+use askama::Template;
+use poem::http::StatusCode;
+use poem::{Response, Result};
+use rial_schema::enums::Language;
+
+use crate::api::{self, ApiError};
+use crate::l10n::{other, L10n};
+use crate::search::{highlight, SearchParams, SORTS};
+use crate::State;
+
+/// What every page's frame needs (`base.html`).
+pub struct Chrome {
+    pub l: L10n,
+    pub title: String,
+    /// The fingerprinted stylesheet's path.
+    pub css: String,
+    /// This page in the other language.
+    pub other_href: String,
+    pub other_code: &'static str,
+    /// The other language's name, in that language.
+    pub other_name: &'static str,
+    /// Which menu entry is the current page (`home`, `search`, or none).
+    pub nav: &'static str,
+}
+
+impl Chrome {
+    /// The frame of the page at `path` (without the language prefix: `/search?…`).
+    pub fn new(
+        state: &State,
+        language: Language,
+        title_id: &str,
+        path: &str,
+        nav: &'static str,
+    ) -> Chrome {
+        let l = state.l10n(language);
+        let title = l.t(title_id);
+        let other_language = other(language);
+        Chrome {
+            title,
+            css: state.assets.css_path.clone(),
+            other_href: format!("/{}{path}", other_language.as_str()),
+            other_code: other_language.as_str(),
+            other_name: match other_language {
+                Language::En => "English",
+                Language::Es => "Español",
+            },
+            nav,
+            l,
+        }
+    }
+}
+
+/// A rendered page with its status.
+pub fn html(status: StatusCode, page: &impl Template) -> Response {
+    match page.render() {
+        Ok(body) => Response::builder()
+            .status(status)
+            .content_type("text/html; charset=utf-8")
+            .body(body),
+        Err(error) => {
+            // A template error is a bug; the person still gets a page that says so.
+            tracing::error!(%error, "template");
+            Response::builder()
+                .status(StatusCode::BAD_GATEWAY)
+                .content_type("text/plain; charset=utf-8")
+                .body("The page could not be rendered.")
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub c: Chrome,
+    pub status: u16,
+    pub message: String,
+    pub detail: Option<String>,
+}
+
+/// The page for an HTTP error status (400, 404, 405, 502, 503…), in `language`.
+pub fn error_page(
+    state: &State,
+    language: Language,
+    status: StatusCode,
+    detail: Option<String>,
+) -> Response {
+    let (title, message) = match status.as_u16() {
+        400 => ("portal-error-400-title", "portal-error-400"),
+        404 => ("portal-error-404-title", "portal-error-404"),
+        405 => ("portal-error-405-title", "portal-error-405"),
+        503 => ("portal-error-503-title", "portal-error-503"),
+        _ => ("portal-error-502-title", "portal-error-502"),
+    };
+    let status = if matches!(status.as_u16(), 400 | 404 | 405 | 503) {
+        status
+    } else {
+        StatusCode::BAD_GATEWAY
+    };
+    let mut c = Chrome::new(state, language, title, "/", "");
+    c.title = c.l.t(title);
+    let message = c.l.t(message);
+    let mut response = html(
+        status,
+        &ErrorPage {
+            c,
+            status: status.as_u16(),
+            message,
+            detail,
+        },
+    );
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert("retry-after", poem::http::HeaderValue::from_static("5"));
+    }
+    response
+}
+
+/// The page for a failed gateway request.
+fn api_error_page(state: &State, language: Language, error: ApiError) -> Response {
+    match error {
+        ApiError::NotFound => error_page(state, language, StatusCode::NOT_FOUND, None),
+        ApiError::BadInput(message) => {
+            error_page(state, language, StatusCode::BAD_REQUEST, Some(message))
+        }
+        ApiError::Down(reason) => {
+            tracing::warn!(%reason, "gateway down");
+            error_page(state, language, StatusCode::SERVICE_UNAVAILABLE, None)
+        }
+        ApiError::Unexpected(reason) => {
+            tracing::warn!(%reason, "gateway answered unexpectedly");
+            error_page(state, language, StatusCode::BAD_GATEWAY, None)
+        }
+    }
+}
+
+// ---------------------------------------------------------------- home
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub c: Chrome,
+    pub themes: Vec<api::home::HomeThemesNodes>,
+    pub programs: Vec<api::home::HomeProgramsNodes>,
+    pub programs_total: i64,
+    pub documents: Vec<api::home::HomeDocumentsNodes>,
+    pub documents_total: i64,
+    /// Every document kind, for the "all documents" search link.
+    pub document_kinds: &'static [&'static str],
+}
+
+pub async fn home(state: &State, language: Language) -> Result<Response> {
+    let answer = match state
+        .api
+        .query::<api::Home>(language, api::home::Variables)
+        .await
+    {
+        Ok(answer) => answer,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let data = answer.data;
+    let mut documents = data.documents.nodes;
+    // The newest first (the API orders documents as recorded); undated ones last.
+    documents.sort_by_key(|document| std::cmp::Reverse(document.year.unwrap_or(0)));
+    documents.truncate(6);
+    let page = HomePage {
+        c: Chrome::new(state, language, "portal-home-title", "/", "home"),
+        themes: data.themes.nodes,
+        programs: data.programs.nodes,
+        programs_total: data.programs.total_count,
+        documents,
+        documents_total: data.documents.total_count,
+        document_kinds: &[
+            "study",
+            "manual",
+            "glossary",
+            "conclusions",
+            "agenda",
+            "course",
+            "repository",
+            "proposal",
+            "foundational_document",
+        ],
+    };
+    Ok(html(StatusCode::OK, &page))
+}
+
+// ---------------------------------------------------------------- program
+
+#[derive(Template)]
+#[template(path = "program.html")]
+pub struct ProgramPage {
+    pub c: Chrome,
+    pub p: api::program::ProgramProgram,
+    pub years: String,
+    pub summary: Vec<String>,
+    /// Heading and paragraphs of each optional field present.
+    pub sections: Vec<(String, Vec<String>)>,
+    pub source_note: String,
+}
+
+/// Text split into paragraphs at blank lines.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+pub async fn program(state: &State, language: Language, slug: &str) -> Result<Response> {
+    // A slug is letters, digits and hyphens: anything else cannot exist.
+    if slug.is_empty()
+        || slug.len() > 128
+        || !slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Ok(error_page(state, language, StatusCode::NOT_FOUND, None));
+    }
+    let variables = api::program::Variables {
+        slug: slug.to_owned(),
+    };
+    let p = match state.api.query::<api::Program>(language, variables).await {
+        Ok(answer) => answer.data.program,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let mut c = Chrome::new(
+        state,
+        language,
+        "portal-nav-home",
+        &format!("/programs/{slug}"),
+        "",
+    );
+    c.title = p.title.clone();
+    let l = &c.l;
+    let years = match (p.start_year, p.end_year) {
+        (Some(start), Some(end)) if start == end => start.to_string(),
+        (Some(start), Some(end)) => format!("{start}–{end}"),
+        (Some(start), None) => l.t1("portal-program-since", "year", start),
+        (None, Some(end)) => end.to_string(),
+        (None, None) => l.t("portal-program-years-unknown"),
+    };
+    let mut sections = Vec::new();
+    for (id, text) in [
+        ("portal-program-objectives", &p.objectives),
+        ("portal-program-results", &p.results),
+        ("portal-program-lessons", &p.lessons_learned),
+        ("portal-program-evaluation", &p.evaluation_note),
+    ] {
+        if let Some(text) = text.as_deref().filter(|t| !t.trim().is_empty()) {
+            sections.push((l.t(id), paragraphs(text)));
+        }
+    }
+    let source_note = l.t(match p.source_language {
+        api::program::Language::ES => "portal-untranslated-from-es",
+        _ => "portal-untranslated-from-en",
+    });
+    let page = ProgramPage {
+        summary: paragraphs(&p.summary),
+        years,
+        sections,
+        source_note,
+        p,
+        c,
+    };
+    Ok(html(StatusCode::OK, &page))
+}
+
+// ---------------------------------------------------------------- search
+
+/// A facet value as a link that adds or removes it.
+pub struct FacetLink {
+    pub label: String,
+    pub count: i64,
+    pub selected: bool,
+    pub href: String,
+}
+
+/// One facet group.
+pub struct FacetGroup {
+    pub key: &'static str,
+    pub title: String,
+    pub values: Vec<FacetLink>,
+}
+
+/// A hit, ready to show: title and snippet are escaped HTML with `<mark>`s.
+pub struct HitView {
+    pub kind: String,
+    pub title_html: String,
+    pub snippet_html: String,
+    pub href: Option<String>,
+    pub meta: String,
+}
+
+/// A link to a page of results.
+pub struct PageLink {
+    pub number: i64,
+    pub href: String,
+    pub current: bool,
+}
+
+/// A selected filter, as a link that removes it.
+pub struct Chip {
+    pub label: String,
+    pub href: String,
+}
+
+pub struct Results {
+    pub summary: String,
+    pub groups: Vec<FacetGroup>,
+    pub hits: Vec<HitView>,
+    pub pages: Vec<PageLink>,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    pub c: Chrome,
+    pub params: SearchParams,
+    pub sorts: Vec<(&'static str, String)>,
+    /// Why the search could not run (400), in the page's language.
+    pub error: Option<String>,
+    pub unavailable: bool,
+    /// Theme names and search links, offered when search is unavailable.
+    pub themes: Vec<(String, String)>,
+    pub chips: Vec<Chip>,
+    pub clear_href: String,
+    pub results: Option<Results>,
+}
+
+pub async fn search(state: &State, language: Language, raw_query: &str) -> Result<Response> {
+    let base = format!("/{}/search", language.as_str());
+    let (params, error) = match SearchParams::parse(raw_query) {
+        Ok(params) => (params, None),
+        Err(bad) => (*bad.kept, Some(state.l10n(language).t(bad.message))),
+    };
+    let mut c = Chrome::new(
+        state,
+        language,
+        "portal-search-title",
+        &params.href("/search"),
+        "search",
+    );
+    if !params.q.is_empty() {
+        c.title = format!("{} — {}", params.q, c.title);
+    }
+    let sorts = SORTS
+        .iter()
+        .map(|(value, id)| (*value, c.l.t(id)))
+        .collect();
+    let mut page = SearchPage {
+        sorts,
+        error,
+        unavailable: false,
+        themes: Vec::new(),
+        chips: Vec::new(),
+        clear_href: params.cleared().href(&base),
+        results: None,
+        params,
+        c,
+    };
+    if page.error.is_some() {
+        return Ok(html(StatusCode::BAD_REQUEST, &page));
+    }
+    let answer = match state
+        .api
+        .query::<api::Search>(language, page.params.variables())
+        .await
+    {
+        Ok(answer) => answer,
+        Err(ApiError::BadInput(message)) => {
+            page.error = Some(message);
+            return Ok(html(StatusCode::BAD_REQUEST, &page));
+        }
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let data = answer.data;
+    let Some(result) = data.search.filter(|_| !answer.search_unavailable) else {
+        page.unavailable = true;
+        page.themes = data
+            .themes
+            .nodes
+            .into_iter()
+            .map(|theme| (theme.name, format!("{base}?theme={}", theme.slug)))
+            .collect();
+        let mut response = html(StatusCode::SERVICE_UNAVAILABLE, &page);
+        response
+            .headers_mut()
+            .insert("retry-after", poem::http::HeaderValue::from_static("5"));
+        return Ok(response);
+    };
+    let l = &page.c.l;
+    let params = &page.params;
+    let facets = result.facets;
+    let group = |key: &'static str, title: &str, values: Vec<api::search::FacetFields>| {
+        let values = values
+            .into_iter()
+            .map(|value| {
+                let selected = match key {
+                    "year" => params.year.map(|y| y.to_string()) == Some(value.value.clone()),
+                    _ => value.selected,
+                };
+                FacetLink {
+                    href: params.toggled(key, &value.value).href(&base),
+                    label: value.label,
+                    count: value.count,
+                    selected,
+                }
+            })
+            .collect();
+        FacetGroup {
+            key,
+            title: l.t(title),
+            values,
+        }
+    };
+    let groups = vec![
+        group("theme", "portal-facet-themes", facets.themes),
+        group("country", "portal-facet-countries", facets.countries),
+        group("kind", "portal-facet-kinds", facets.kinds),
+        group("year", "portal-facet-years", facets.years),
+    ];
+    // The selected values, each a link that removes it; labels from the facets.
+    let mut chips = Vec::new();
+    for g in &groups {
+        for value in g.values.iter().filter(|v| v.selected) {
+            chips.push(Chip {
+                label: format!("{}: {}", g.title, value.label),
+                href: value.href.clone(),
+            });
+        }
+    }
+    let hits = result
+        .hits
+        .into_iter()
+        .map(|hit| {
+            let (kind, href, meta) = match (hit.program, hit.document) {
+                (Some(program), _) => {
+                    let years = match (program.start_year, program.end_year) {
+                        (Some(s), Some(e)) if s != e => format!(" · {s}–{e}"),
+                        (Some(s), _) => format!(" · {s}"),
+                        _ => String::new(),
+                    };
+                    let institution = match program.institution.acronym {
+                        Some(acronym) => acronym,
+                        None => program.institution.name,
+                    };
+                    (
+                        l.t("portal-kind-program"),
+                        Some(format!("/{}/programs/{}", language.as_str(), program.slug)),
+                        format!("{} · {}{years}", program.country.name, institution),
+                    )
+                }
+                (None, Some(document)) => (
+                    document.kind_label,
+                    document.url,
+                    document.year.map(|y| y.to_string()).unwrap_or_default(),
+                ),
+                (None, None) => (String::new(), None, String::new()),
+            };
+            HitView {
+                kind,
+                title_html: highlight(&hit.title),
+                snippet_html: highlight(&hit.snippet),
+                href,
+                meta,
+            }
+        })
+        .collect();
+    let total_pages = result.total_pages.max(1);
+    let current = params.page;
+    let pages = if total_pages > 1 {
+        let first = (current - 2).max(1);
+        let last = (first + 4).min(total_pages);
+        (first..=last)
+            .map(|number| PageLink {
+                number,
+                href: params.on_page(number).href(&base),
+                current: number == current,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let results = Results {
+        summary: l.t1("portal-search-count", "count", result.total_hits),
+        groups,
+        hits,
+        pages,
+        previous: (current > 1).then(|| params.on_page(current - 1).href(&base)),
+        next: (current < total_pages).then(|| params.on_page(current + 1).href(&base)),
+    };
+    page.chips = chips;
+    page.results = Some(results);
+    Ok(html(StatusCode::OK, &page))
+}
