@@ -247,6 +247,16 @@ impl Browser {
         );
     }
 
+    /// Presses and releases a key, as a keyboard does (`"\u{E004}"` is Tab).
+    pub fn press(&self, key: &str) {
+        self.call(
+            "POST",
+            "/actions",
+            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": [
+                { "type": "keyDown", "value": key }, { "type": "keyUp", "value": key } ] }] }),
+        );
+    }
+
     /// The page's text (`document.body.innerText`).
     pub fn page_text(&self) -> String {
         self.find_text("body")
