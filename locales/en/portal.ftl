@@ -107,3 +107,69 @@ portal-error-502-title = Unexpected answer
 portal-error-502 = The data service gave an answer the portal could not use. Please try again later.
 portal-error-503-title = Service unavailable
 portal-error-503 = The portal cannot reach the network's data service right now. Please try again in a few minutes.
+
+## Menu and lists
+
+portal-nav-dialogues = Dialogues
+portal-nav-countries = Countries
+portal-none = None recorded yet.
+portal-language-en = English
+portal-language-es = Spanish
+
+## Document
+
+portal-document-kind = Kind
+portal-document-date = Published
+portal-document-languages = Available in
+portal-document-dialogue = Dialogue
+portal-document-cooperation = Bilateral cooperation
+portal-document-countries = Countries
+portal-document-read = Read the document
+portal-document-contents = Contents
+
+## Countries
+
+portal-countries-title = Countries
+portal-countries-lead = The member states and observers of the OAS in the network, with what each Ministry of Labor shares.
+portal-country-search = Programs and documents of { $country }
+portal-country-institutions = Institutions
+portal-country-programs = Programs
+portal-country-dialogues = Hemispheric dialogues it took part in
+portal-country-cooperations = Bilateral cooperation
+portal-cooperation-between = { $provider } advising { $requester }
+portal-country-seats = Seats on the Steering Committee
+portal-country-documents = Documents
+portal-country-actions = Actions on paid domestic work
+
+## Dialogues
+
+portal-dialogues-title = Hemispheric dialogues
+portal-dialogues-lead = The virtual dialogues between the gender units of the Ministries of Labor of the Americas, where the network was born and meets.
+portal-dialogue-date = Date
+portal-dialogue-format = Format
+portal-dialogue-participation = Participation
+portal-dialogue-event = Event page
+portal-dialogue-conclusions = Conclusions
+portal-dialogue-recommendations = Recommendations
+portal-dialogue-next-steps = Next steps
+portal-dialogue-participants = { $count ->
+    [one] 1 participant
+   *[other] { $count } participants
+}
+portal-dialogue-organizations = International organizations
+
+## Dates
+
+portal-date = { $day } { $month } { $year }
+portal-month-1 = January
+portal-month-2 = February
+portal-month-3 = March
+portal-month-4 = April
+portal-month-5 = May
+portal-month-6 = June
+portal-month-7 = July
+portal-month-8 = August
+portal-month-9 = September
+portal-month-10 = October
+portal-month-11 = November
+portal-month-12 = December

@@ -107,3 +107,69 @@ portal-error-502-title = Respuesta inesperada
 portal-error-502 = El servicio de datos dio una respuesta que el portal no pudo utilizar. Vuelva a intentarlo más tarde.
 portal-error-503-title = Servicio no disponible
 portal-error-503 = El portal no puede comunicarse con el servicio de datos de la red en este momento. Vuelva a intentarlo en unos minutos.
+
+## Menú y listas
+
+portal-nav-dialogues = Diálogos
+portal-nav-countries = Países
+portal-none = Aún no hay registros.
+portal-language-en = Inglés
+portal-language-es = Español
+
+## Documento
+
+portal-document-kind = Tipo
+portal-document-date = Publicación
+portal-document-languages = Disponible en
+portal-document-dialogue = Diálogo
+portal-document-cooperation = Cooperación bilateral
+portal-document-countries = Países
+portal-document-read = Leer el documento
+portal-document-contents = Contenido
+
+## Países
+
+portal-countries-title = Países
+portal-countries-lead = Los Estados miembros y observadores de la OEA que forman parte de la red, con lo que comparte cada Ministerio de Trabajo.
+portal-country-search = Programas y documentos de { $country }
+portal-country-institutions = Instituciones
+portal-country-programs = Programas
+portal-country-dialogues = Diálogos hemisféricos en los que participó
+portal-country-cooperations = Cooperación bilateral
+portal-cooperation-between = { $provider } asesora a { $requester }
+portal-country-seats = Puestos en el Comité Directivo
+portal-country-documents = Documentos
+portal-country-actions = Acciones sobre trabajo doméstico remunerado
+
+## Diálogos
+
+portal-dialogues-title = Diálogos hemisféricos
+portal-dialogues-lead = Los diálogos virtuales entre las unidades de género de los Ministerios de Trabajo de las Américas, donde nació la red y donde se reúne.
+portal-dialogue-date = Fecha
+portal-dialogue-format = Modalidad
+portal-dialogue-participation = Participación
+portal-dialogue-event = Página del evento
+portal-dialogue-conclusions = Conclusiones
+portal-dialogue-recommendations = Recomendaciones
+portal-dialogue-next-steps = Próximos pasos
+portal-dialogue-participants = { $count ->
+    [one] 1 participante
+   *[other] { $count } participantes
+}
+portal-dialogue-organizations = Organismos internacionales
+
+## Dates
+
+portal-date = { $day } de { $month } de { $year }
+portal-month-1 = enero
+portal-month-2 = febrero
+portal-month-3 = marzo
+portal-month-4 = abril
+portal-month-5 = mayo
+portal-month-6 = junio
+portal-month-7 = julio
+portal-month-8 = agosto
+portal-month-9 = septiembre
+portal-month-10 = octubre
+portal-month-11 = noviembre
+portal-month-12 = diciembre

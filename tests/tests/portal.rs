@@ -153,11 +153,19 @@ fn home_and_program_pages_in_english_and_spanish() {
         assert_contains(
             &page,
             &format!(
-                "href=\"/{language}/search?country={}\">{}</a>",
+                "href=\"/{language}/countries/{}\">{}</a>",
                 program["country"]["code"].as_str().unwrap(),
                 html_text(program["country"]["name"].as_str().unwrap())
             ),
             "country link",
+        );
+        assert_contains(
+            &page,
+            &format!(
+                "href=\"/{language}/search?country={}\"",
+                program["country"]["code"].as_str().unwrap()
+            ),
+            "the country's search",
         );
         for theme in program["themes"]["nodes"].as_array().unwrap() {
             assert_contains(
@@ -222,6 +230,199 @@ fn home_and_program_pages_in_english_and_spanish() {
         );
     }
     assert!(!home.body.contains(" src="), "no CDN");
+}
+
+#[test]
+fn country_dialogue_and_document_pages_in_both_languages() {
+    let (url, _dir) = sqlite();
+    let gateway = Gateway::start(&url);
+    let portal = Portal::start(&gateway.base);
+
+    // Countries: every one listed, each linked to its page.
+    for language in ["en", "es"] {
+        let data = api(
+            &gateway,
+            language,
+            "{ countries(first: 100) { nodes { code name } } }",
+        );
+        let page = portal.get(&format!("/{language}/countries"));
+        assert_eq!(page.status, 200);
+        assert_security_headers(&page, "countries");
+        for country in data["countries"]["nodes"].as_array().unwrap() {
+            assert_contains(
+                &page,
+                &format!(
+                    "href=\"/{language}/countries/{}\">{}</a>",
+                    country["code"].as_str().unwrap(),
+                    html_text(country["name"].as_str().unwrap())
+                ),
+                "country",
+            );
+        }
+    }
+    let moved = portal.get("/es/countries/uy");
+    assert_eq!(moved.status, 301);
+    assert_eq!(moved.header("location"), Some("/es/countries/UY"));
+
+    // A country: its institutions, programs and dialogues, as the API has them.
+    let query = r#"{ country(code: "UY") { name institutions(first: 100) { nodes { name } }
+        programs(first: 100) { nodes { slug title } } dialogues(first: 100) { nodes { number title } }
+        committeeSeats(first: 100) { nodes { roleLabel } } } }"#;
+    for language in ["en", "es"] {
+        let country = api(&gateway, language, query)["country"].clone();
+        let page = portal.get(&format!("/{language}/countries/UY"));
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert_contains(
+            &page,
+            &format!(
+                "<h1 id=\"title\">{}</h1>",
+                html_text(country["name"].as_str().unwrap())
+            ),
+            "name",
+        );
+        for institution in country["institutions"]["nodes"].as_array().unwrap() {
+            assert_contains(
+                &page,
+                &html_text(institution["name"].as_str().unwrap()),
+                "institution",
+            );
+        }
+        let programs = country["programs"]["nodes"].as_array().unwrap();
+        assert!(!programs.is_empty());
+        for program in programs {
+            assert_contains(
+                &page,
+                &format!(
+                    "href=\"/{language}/programs/{}\">{}</a>",
+                    program["slug"].as_str().unwrap(),
+                    html_text(program["title"].as_str().unwrap())
+                ),
+                "program",
+            );
+        }
+        for dialogue in country["dialogues"]["nodes"].as_array().unwrap() {
+            assert_contains(
+                &page,
+                &format!("href=\"/{language}/dialogues/{}\"", dialogue["number"]),
+                "dialogue",
+            );
+        }
+        for seat in country["committeeSeats"]["nodes"].as_array().unwrap() {
+            assert_contains(
+                &page,
+                &html_text(seat["roleLabel"].as_str().unwrap()),
+                "seat",
+            );
+        }
+    }
+
+    // The dialogues, and the 6th with its participants grouped by country.
+    let titles = api(
+        &gateway,
+        "es",
+        "{ dialogues(first: 100) { nodes { number title } } }",
+    );
+    let page = portal.get("/es/dialogues");
+    assert_eq!(page.status, 200);
+    for dialogue in titles["dialogues"]["nodes"].as_array().unwrap() {
+        assert_contains(
+            &page,
+            &html_text(dialogue["title"].as_str().unwrap()),
+            "dialogue title",
+        );
+    }
+    let sixth = api(
+        &gateway,
+        "es",
+        r#"{ dialogue(number: 6) { title participations(first: 100) { totalCount
+             nodes { member { fullName } country { code name } } } } }"#,
+    )["dialogue"]
+        .clone();
+    let page = portal.get("/es/dialogues/6");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert_contains(&page, &html_text(sixth["title"].as_str().unwrap()), "title");
+    assert_contains(&page, "15 de marzo de 2023", "the date in Spanish");
+    assert_contains(&page, "88 participantes", "participants");
+    assert_contains(&page, "<h2>Conclusiones</h2>", "conclusions");
+    assert_contains(&page, "<ul><li>", "the conclusions' list");
+    for participation in sixth["participations"]["nodes"].as_array().unwrap() {
+        assert_contains(
+            &page,
+            &html_text(participation["member"]["fullName"].as_str().unwrap()),
+            "participant",
+        );
+        if let Some(code) = participation["country"]["code"].as_str() {
+            assert_contains(
+                &page,
+                &format!(
+                    "<a href=\"/es/countries/{code}\">{}</a></h3>",
+                    html_text(participation["country"]["name"].as_str().unwrap())
+                ),
+                "the country's group",
+            );
+        }
+    }
+    assert_contains(
+        &portal.get("/en/dialogues/6"),
+        "15 March 2023",
+        "the date in English",
+    );
+
+    // A document, with its links.
+    let slug = "study-rights-remunerated-domestic-workers";
+    let fields = format!(
+        r#"{{ document(slug: "{slug}") {{ title kindLabel themes {{ nodes {{ slug }} }} dialogue {{ number }} }} }}"#
+    );
+    for language in ["en", "es"] {
+        let document = api(&gateway, language, &fields)["document"].clone();
+        let page = portal.get(&format!("/{language}/documents/{slug}"));
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert_contains(
+            &page,
+            &format!(
+                "<h1 id=\"title\">{}</h1>",
+                html_text(document["title"].as_str().unwrap())
+            ),
+            "title",
+        );
+        assert_contains(
+            &page,
+            &html_text(document["kindLabel"].as_str().unwrap()),
+            "kind",
+        );
+        for theme in document["themes"]["nodes"].as_array().unwrap() {
+            assert_contains(
+                &page,
+                &format!(
+                    "/{language}/search?theme={}",
+                    theme["slug"].as_str().unwrap()
+                ),
+                "theme",
+            );
+        }
+        if let Some(number) = document["dialogue"]["number"].as_i64() {
+            assert_contains(
+                &page,
+                &format!("href=\"/{language}/dialogues/{number}\""),
+                "dialogue",
+            );
+        }
+    }
+
+    for path in [
+        "/en/dialogues/99",
+        "/en/dialogues/0",
+        "/en/dialogues/abc",
+        "/es/dialogues/06",
+        "/en/countries/ZZ",
+        "/en/countries/URY",
+        "/es/documents/no-such-document",
+        "/es/documents/%3Cx%3E",
+    ] {
+        let page = portal.get(path);
+        assert_eq!(page.status, 404, "{path}");
+        assert_security_headers(&page, path);
+    }
 }
 
 #[test]
@@ -518,6 +719,11 @@ fn every_page_passes_axe_in_both_languages_and_a_spanish_faceted_search_works_in
             "/search?page=abc&q=care".to_owned(),
             format!("/programs/{slug}"),
             "/programs/no-such-program".to_owned(),
+            "/countries".to_owned(),
+            "/countries/UY".to_owned(),
+            "/dialogues".to_owned(),
+            "/dialogues/6".to_owned(),
+            "/documents/study-rights-remunerated-domestic-workers".to_owned(),
         ] {
             let address = format!("{}/{language}{path}", portal.base);
             browser.goto(&address);
@@ -551,6 +757,10 @@ fn every_page_passes_axe_in_both_languages_and_a_spanish_faceted_search_works_in
     std::fs::write(dir.join("home-es.png"), browser.screenshot()).unwrap();
     browser.goto(&format!("{}/en/programs/{slug}", portal.base));
     std::fs::write(dir.join("program-en.png"), browser.screenshot()).unwrap();
+    browser.goto(&format!("{}/es/dialogues/6", portal.base));
+    std::fs::write(dir.join("dialogue-es.png"), browser.screenshot()).unwrap();
+    browser.goto(&format!("{}/en/countries/UY", portal.base));
+    std::fs::write(dir.join("country-en.png"), browser.screenshot()).unwrap();
 
     if system.is_none() {
         eprintln!("no test Meilisearch: the faceted search in the browser is skipped");

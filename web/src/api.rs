@@ -40,6 +40,51 @@ pub struct Search;
 )]
 pub struct Program;
 
+/// A document's page.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/document.graphql",
+    response_derives = "Debug"
+)]
+pub struct Document;
+
+/// The list of countries.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/countries.graphql",
+    response_derives = "Debug"
+)]
+pub struct Countries;
+
+/// A country's page.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/country.graphql",
+    response_derives = "Debug"
+)]
+pub struct Country;
+
+/// The list of dialogues.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/dialogues.graphql",
+    response_derives = "Debug"
+)]
+pub struct Dialogues;
+
+/// A dialogue's page.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/dialogue.graphql",
+    response_derives = "Debug"
+)]
+pub struct Dialogue;
+
 /// What can go wrong asking the gateway, as the page will say it.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {

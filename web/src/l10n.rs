@@ -85,6 +85,28 @@ impl L10n {
         self.format(id, Some(&args))
     }
 
+    /// A `YYYY-MM-DD` date as the language writes it ("15 March 2023", "15 de marzo de
+    /// 2023"); anything else as given.
+    pub fn date(&self, iso: &str) -> String {
+        let mut parts = iso.splitn(3, '-').map(str::parse::<u32>);
+        let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+            (parts.next(), parts.next(), parts.next())
+        else {
+            return iso.to_owned();
+        };
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return iso.to_owned();
+        }
+        let mut args = FluentArgs::new();
+        args.set("day", FluentValue::from(day.to_string()));
+        args.set(
+            "month",
+            FluentValue::from(self.t(&format!("portal-month-{month}"))),
+        );
+        args.set("year", FluentValue::from(year.to_string()));
+        self.format("portal-date", Some(&args))
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
         match self.catalog.format(self.language, id, None, args) {
             Some(text) => text,
@@ -165,6 +187,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn dates_in_both_languages() {
+        let catalog = Arc::new(catalog());
+        assert_eq!(
+            L10n::new(catalog.clone(), Language::En).date("2023-03-15"),
+            "15 March 2023"
+        );
+        assert_eq!(
+            L10n::new(catalog.clone(), Language::Es).date("2023-03-15"),
+            "15 de marzo de 2023"
+        );
+        assert_eq!(L10n::new(catalog, Language::Es).date("2023"), "2023");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod assets;
 pub mod config;
 pub mod l10n;
 pub mod pages;
+pub mod prose;
 pub mod search;
 
 use std::sync::Arc;
@@ -67,6 +68,11 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         .at("/:lang/", get(home_page))
         .at("/:lang/search", get(search_page))
         .at("/:lang/programs/:slug", get(program_page))
+        .at("/:lang/documents/:slug", get(document_page))
+        .at("/:lang/countries", get(countries_page))
+        .at("/:lang/countries/:code", get(country_page))
+        .at("/:lang/dialogues", get(dialogues_page))
+        .at("/:lang/dialogues/:number", get(dialogue_page))
         .at("/*rest", not_found)
         .data(state)
         .around(move |endpoint, request: Request| {
@@ -157,6 +163,85 @@ async fn program_page(
     let state = state(request);
     match language_of_segment(&lang) {
         Some(language) => pages::program(state, language, &slug).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn document_page(
+    request: &Request,
+    Path((lang, slug)): Path<(String, String)>,
+) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::document(state, language, &slug).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn countries_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::countries(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn country_page(
+    request: &Request,
+    Path((lang, code)): Path<(String, String)>,
+) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::country(state, language, &code).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn dialogues_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::dialogues(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn dialogue_page(
+    request: &Request,
+    Path((lang, number)): Path<(String, String)>,
+) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::dialogue(state, language, &number).await,
         None => Ok(pages::error_page(
             state,
             Language::En,

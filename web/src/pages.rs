@@ -8,6 +8,7 @@ use rial_schema::enums::Language;
 
 use crate::api::{self, ApiError};
 use crate::l10n::{other, L10n};
+use crate::prose::prose;
 use crate::search::{highlight, SearchParams, SORTS};
 use crate::State;
 
@@ -196,29 +197,16 @@ pub struct ProgramPage {
     pub c: Chrome,
     pub p: api::program::ProgramProgram,
     pub years: String,
-    pub summary: Vec<String>,
+    pub summary: String,
     /// Heading and paragraphs of each optional field present.
-    pub sections: Vec<(String, Vec<String>)>,
+    pub sections: Vec<(String, String)>,
     pub source_note: String,
-}
-
-/// Text split into paragraphs at blank lines.
-fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_owned)
-        .collect()
+    /// "Programs and documents of Uruguay".
+    pub country_search: String,
 }
 
 pub async fn program(state: &State, language: Language, slug: &str) -> Result<Response> {
-    // A slug is letters, digits and hyphens: anything else cannot exist.
-    if slug.is_empty()
-        || slug.len() > 128
-        || !slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
+    if !is_slug(slug) {
         return Ok(error_page(state, language, StatusCode::NOT_FOUND, None));
     }
     let variables = api::program::Variables {
@@ -252,7 +240,7 @@ pub async fn program(state: &State, language: Language, slug: &str) -> Result<Re
         ("portal-program-evaluation", &p.evaluation_note),
     ] {
         if let Some(text) = text.as_deref().filter(|t| !t.trim().is_empty()) {
-            sections.push((l.t(id), paragraphs(text)));
+            sections.push((l.t(id), prose(text)));
         }
     }
     let source_note = l.t(match p.source_language {
@@ -260,7 +248,8 @@ pub async fn program(state: &State, language: Language, slug: &str) -> Result<Re
         _ => "portal-untranslated-from-en",
     });
     let page = ProgramPage {
-        summary: paragraphs(&p.summary),
+        country_search: l.t1("portal-country-search", "country", &p.country.name),
+        summary: prose(&p.summary),
         years,
         sections,
         source_note,
@@ -459,7 +448,11 @@ pub async fn search(state: &State, language: Language, raw_query: &str) -> Resul
                 }
                 (None, Some(document)) => (
                     document.kind_label,
-                    document.url,
+                    Some(format!(
+                        "/{}/documents/{}",
+                        language.as_str(),
+                        document.slug
+                    )),
                     document.year.map(|y| y.to_string()).unwrap_or_default(),
                 ),
                 (None, None) => (String::new(), None, String::new()),
@@ -498,5 +491,343 @@ pub async fn search(state: &State, language: Language, raw_query: &str) -> Resul
     };
     page.chips = chips;
     page.results = Some(results);
+    Ok(html(StatusCode::OK, &page))
+}
+
+/// A slug from the URL: letters, digits and hyphens; anything else cannot exist.
+fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 128
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A name folded for sorting (accents ignored: "Perú" between "Paraguay" and "Uruguay").
+fn sort_key(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'Á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'Í' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'Ó' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'Ú' => 'u',
+            'ñ' | 'Ñ' => 'n',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- document
+
+#[derive(Template)]
+#[template(path = "document.html")]
+pub struct DocumentPage {
+    pub c: Chrome,
+    pub d: api::document::DocumentDocument,
+    /// The kind as the search's `kind` parameter.
+    pub kind_value: String,
+    pub date: Option<String>,
+    pub languages: String,
+    pub summary: String,
+    pub body: String,
+}
+
+pub async fn document(state: &State, language: Language, slug: &str) -> Result<Response> {
+    if !is_slug(slug) {
+        return Ok(error_page(state, language, StatusCode::NOT_FOUND, None));
+    }
+    let variables = api::document::Variables {
+        slug: slug.to_owned(),
+    };
+    let d = match state.api.query::<api::Document>(language, variables).await {
+        Ok(answer) => answer.data.document,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let mut c = Chrome::new(
+        state,
+        language,
+        "portal-nav-home",
+        &format!("/documents/{slug}"),
+        "",
+    );
+    c.title = d.title.clone();
+    let languages = d
+        .languages
+        .iter()
+        .map(|l| {
+            c.l.t(match l {
+                api::document::Language::ES => "portal-language-es",
+                _ => "portal-language-en",
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let page = DocumentPage {
+        kind_value: search_kind_value(&d.kind),
+        date: d
+            .published_on
+            .as_deref()
+            .map(|date| c.l.date(date))
+            .or_else(|| d.year.map(|y| y.to_string())),
+        languages,
+        summary: prose(&d.summary),
+        body: d.body.as_deref().map(prose).unwrap_or_default(),
+        d,
+        c,
+    };
+    Ok(html(StatusCode::OK, &page))
+}
+
+/// A document kind as the search's facet value (`FOUNDATIONAL_DOCUMENT` → `foundational_document`).
+fn search_kind_value(kind: &api::document::DocumentKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_ascii_lowercase))
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------- countries
+
+#[derive(Template)]
+#[template(path = "countries.html")]
+pub struct CountriesPage {
+    pub c: Chrome,
+    /// Subregion label and its countries, by name.
+    pub groups: Vec<(String, Vec<api::countries::CountriesCountriesNodes>)>,
+}
+
+pub async fn countries(state: &State, language: Language) -> Result<Response> {
+    let nodes = match state
+        .api
+        .query::<api::Countries>(language, api::countries::Variables)
+        .await
+    {
+        Ok(answer) => answer.data.countries.nodes,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let mut groups: Vec<(String, Vec<api::countries::CountriesCountriesNodes>)> = Vec::new();
+    for country in nodes {
+        match groups
+            .iter_mut()
+            .find(|(label, _)| *label == country.subregion_label)
+        {
+            Some((_, list)) => list.push(country),
+            None => groups.push((country.subregion_label.clone(), vec![country])),
+        }
+    }
+    for (_, list) in &mut groups {
+        list.sort_by_key(|country| sort_key(&country.name));
+    }
+    let page = CountriesPage {
+        c: Chrome::new(
+            state,
+            language,
+            "portal-countries-title",
+            "/countries",
+            "countries",
+        ),
+        groups,
+    };
+    Ok(html(StatusCode::OK, &page))
+}
+
+// ---------------------------------------------------------------- country
+
+/// A cooperation, as a line of a country's page.
+pub struct CooperationLine {
+    pub topic: String,
+    pub between: String,
+    pub year: i64,
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "country.html")]
+pub struct CountryPage {
+    pub c: Chrome,
+    pub k: api::country::CountryCountry,
+    pub search_label: String,
+    pub cooperations: Vec<CooperationLine>,
+}
+
+pub async fn country(state: &State, language: Language, code: &str) -> Result<Response> {
+    // `uy` is `UY`: one address per country.
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Ok(Response::builder()
+            .status(StatusCode::MOVED_PERMANENTLY)
+            .header(
+                "location",
+                format!(
+                    "/{}/countries/{}",
+                    language.as_str(),
+                    code.to_ascii_uppercase()
+                ),
+            )
+            .finish());
+    }
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Ok(error_page(state, language, StatusCode::NOT_FOUND, None));
+    }
+    let variables = api::country::Variables {
+        code: code.to_owned(),
+    };
+    let k = match state.api.query::<api::Country>(language, variables).await {
+        Ok(answer) => answer.data.country,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let mut c = Chrome::new(
+        state,
+        language,
+        "portal-nav-home",
+        &format!("/countries/{code}"),
+        "countries",
+    );
+    c.title = k.name.clone();
+    let mut cooperations: Vec<CooperationLine> = k
+        .requested_cooperations
+        .nodes
+        .iter()
+        .chain(&k.provided_cooperations.nodes)
+        .map(|co| CooperationLine {
+            topic: co.topic.clone(),
+            between: c.l.t2(
+                "portal-cooperation-between",
+                ("provider", &co.providing_country.name),
+                ("requester", &co.requesting_country.name),
+            ),
+            year: co.year,
+            status: co.status_label.clone(),
+        })
+        .collect();
+    cooperations.sort_by_key(|co| std::cmp::Reverse(co.year));
+    let page = CountryPage {
+        search_label: c.l.t1("portal-country-search", "country", &k.name),
+        cooperations,
+        k,
+        c,
+    };
+    Ok(html(StatusCode::OK, &page))
+}
+
+// ---------------------------------------------------------------- dialogues
+
+#[derive(Template)]
+#[template(path = "dialogues.html")]
+pub struct DialoguesPage {
+    pub c: Chrome,
+    pub dialogues: Vec<api::dialogues::DialoguesDialoguesNodes>,
+}
+
+pub async fn dialogues(state: &State, language: Language) -> Result<Response> {
+    let dialogues = match state
+        .api
+        .query::<api::Dialogues>(language, api::dialogues::Variables)
+        .await
+    {
+        Ok(answer) => answer.data.dialogues.nodes,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let page = DialoguesPage {
+        c: Chrome::new(
+            state,
+            language,
+            "portal-dialogues-title",
+            "/dialogues",
+            "dialogues",
+        ),
+        dialogues,
+    };
+    Ok(html(StatusCode::OK, &page))
+}
+
+/// The participants of a dialogue from one country (or from no country: organizations).
+pub struct ParticipantGroup {
+    pub code: Option<String>,
+    pub name: String,
+    /// Name, title, institution.
+    pub people: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "dialogue.html")]
+pub struct DialoguePage {
+    pub c: Chrome,
+    pub d: api::dialogue::DialogueDialogue,
+    pub summary: String,
+    pub sections: Vec<(String, String)>,
+    pub participants: i64,
+    pub groups: Vec<ParticipantGroup>,
+}
+
+pub async fn dialogue(state: &State, language: Language, number: &str) -> Result<Response> {
+    let Some(number) = number
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (1..=1000).contains(n) && !number.starts_with('0'))
+    else {
+        return Ok(error_page(state, language, StatusCode::NOT_FOUND, None));
+    };
+    let d = match state
+        .api
+        .query::<api::Dialogue>(language, api::dialogue::Variables { number })
+        .await
+    {
+        Ok(answer) => answer.data.dialogue,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let mut c = Chrome::new(
+        state,
+        language,
+        "portal-nav-home",
+        &format!("/dialogues/{number}"),
+        "dialogues",
+    );
+    c.title = d.title.clone();
+    let mut sections = Vec::new();
+    for (id, text) in [
+        ("portal-dialogue-conclusions", &d.conclusions),
+        ("portal-dialogue-recommendations", &d.recommendations),
+        ("portal-dialogue-next-steps", &d.next_steps),
+    ] {
+        if let Some(text) = text.as_deref().filter(|t| !t.trim().is_empty()) {
+            sections.push((c.l.t(id), prose(text)));
+        }
+    }
+    let others = c.l.t("portal-dialogue-organizations");
+    let mut groups: Vec<ParticipantGroup> = Vec::new();
+    for p in &d.participations.nodes {
+        let (code, name) = match &p.country {
+            Some(country) => (Some(country.code.clone()), country.name.clone()),
+            None => (None, others.clone()),
+        };
+        let institution = match &p.institution.acronym {
+            Some(acronym) => format!("{} ({acronym})", p.institution.name),
+            None => p.institution.name.clone(),
+        };
+        let person = (
+            p.member.full_name.clone(),
+            p.member.title.clone().unwrap_or_default(),
+            institution,
+        );
+        match groups.iter_mut().find(|g| g.code == code) {
+            Some(group) => group.people.push(person),
+            None => groups.push(ParticipantGroup {
+                code,
+                name,
+                people: vec![person],
+            }),
+        }
+    }
+    // Countries by name, organizations last.
+    groups.sort_by_key(|g| (g.code.is_none(), sort_key(&g.name)));
+    let page = DialoguePage {
+        summary: prose(&d.summary),
+        sections,
+        participants: d.participations.total_count,
+        groups,
+        d,
+        c,
+    };
     Ok(html(StatusCode::OK, &page))
 }
