@@ -480,6 +480,29 @@ fn bad_parameters_get_a_400_page_that_keeps_the_words_typed() {
         .expect("POST");
     assert_eq!(response.status().as_u16(), 405);
 
+    // Hostile paths: pages, never files or errors.
+    for path in [
+        "/assets/../Cargo.toml",
+        "/assets/%2e%2e/Cargo.toml",
+        "/en/programs/..%2F..%2Fetc%2Fpasswd",
+        "/%00",
+        &format!("/en/search?q={}", "x".repeat(5000)),
+    ] {
+        let page = portal.get(path);
+        assert!(
+            matches!(page.status, 200 | 404 | 503),
+            "{path}: {}",
+            page.status
+        );
+        assert_security_headers(&page, path);
+    }
+
+    // A gateway address that answers something else than GraphQL: a 502 page, not a 500.
+    let confused = Portal::start_with(&format!("{}/health", gateway.base), &[]);
+    let page = confused.get("/es/");
+    assert_eq!(page.status, 502, "{}", page.body);
+    assert_contains(&page, "Respuesta inesperada", "502 page");
+
     // Search is off on this gateway: the page says so and the rest still works.
     let page = portal.get("/es/search?q=cuidados");
     assert_eq!(page.status, 503, "{}", page.body);
