@@ -72,6 +72,23 @@ pub fn html(status: StatusCode, page: &impl Template) -> Response {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::web_address;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        let keep = |url: &str| web_address(Some(url.to_owned()));
+        assert!(keep("https://www.oas.org/x").is_some());
+        assert!(keep("http://www.rialnet.org/?q=en").is_some());
+        assert!(keep("javascript:alert(1)").is_none());
+        assert!(keep("JaVaScRiPt:alert(1)").is_none());
+        assert!(keep("data:text/html,x").is_none());
+        assert!(keep("https://x y").is_none());
+        assert!(web_address(None).is_none());
+    }
+}
+
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorPage {
@@ -494,6 +511,16 @@ pub async fn search(state: &State, language: Language, raw_query: &str) -> Resul
     Ok(html(StatusCode::OK, &page))
 }
 
+/// An address from the data, kept only when it is a web address: a `javascript:` or
+/// `data:` link can never reach a page, whatever the database holds.
+fn web_address(url: Option<String>) -> Option<String> {
+    url.filter(|url| {
+        let lower = url.trim_start().to_ascii_lowercase();
+        (lower.starts_with("https://") || lower.starts_with("http://"))
+            && !url.contains(char::is_whitespace)
+    })
+}
+
 /// A slug from the URL: letters, digits and hyphens; anything else cannot exist.
 fn is_slug(slug: &str) -> bool {
     !slug.is_empty()
@@ -540,10 +567,11 @@ pub async fn document(state: &State, language: Language, slug: &str) -> Result<R
     let variables = api::document::Variables {
         slug: slug.to_owned(),
     };
-    let d = match state.api.query::<api::Document>(language, variables).await {
+    let mut d = match state.api.query::<api::Document>(language, variables).await {
         Ok(answer) => answer.data.document,
         Err(error) => return Ok(api_error_page(state, language, error)),
     };
+    d.url = web_address(d.url.take());
     let mut c = Chrome::new(
         state,
         language,
@@ -768,7 +796,7 @@ pub async fn dialogue(state: &State, language: Language, number: &str) -> Result
     else {
         return Ok(error_page(state, language, StatusCode::NOT_FOUND, None));
     };
-    let d = match state
+    let mut d = match state
         .api
         .query::<api::Dialogue>(language, api::dialogue::Variables { number })
         .await
@@ -776,6 +804,7 @@ pub async fn dialogue(state: &State, language: Language, number: &str) -> Result
         Ok(answer) => answer.data.dialogue,
         Err(error) => return Ok(api_error_page(state, language, error)),
     };
+    d.event_url = web_address(d.event_url.take());
     let mut c = Chrome::new(
         state,
         language,
