@@ -173,3 +173,22 @@ portal-month-9 = September
 portal-month-10 = October
 portal-month-11 = November
 portal-month-12 = December
+
+## Documentation Center and Steering Committee
+
+portal-nav-documents = Documents
+portal-documents-title = Documentation Center
+portal-documents-lead = Studies, manuals, conclusions of the dialogues, courses and the network's founding texts, by title.
+portal-documents-all-kinds = All kinds
+portal-documents-show = Show
+portal-documents-count = { $count ->
+    [0] No documents
+    [one] 1 document
+   *[other] { $count } documents
+}
+portal-bad-cursor = This page of the list no longer exists; start again from the first page.
+portal-pages-first = First page
+portal-committee-title = Steering Committee
+portal-committee-lead = The Steering Committee guides the network's work plan; its seats are held by Ministries of Labor for a term.
+portal-committee-role = Seat
+portal-committee-term = Term

@@ -173,3 +173,22 @@ portal-month-9 = septiembre
 portal-month-10 = octubre
 portal-month-11 = noviembre
 portal-month-12 = diciembre
+
+## Centro de Documentación y Comité Directivo
+
+portal-nav-documents = Documentos
+portal-documents-title = Centro de Documentación
+portal-documents-lead = Estudios, manuales, conclusiones de los diálogos, cursos y los textos fundacionales de la red, por título.
+portal-documents-all-kinds = Todos los tipos
+portal-documents-show = Mostrar
+portal-documents-count = { $count ->
+    [0] Ningún documento
+    [one] 1 documento
+   *[other] { $count } documentos
+}
+portal-bad-cursor = Esta página de la lista ya no existe; vuelva a empezar desde la primera página.
+portal-pages-first = Primera página
+portal-committee-title = Comité Directivo
+portal-committee-lead = El Comité Directivo orienta el plan de trabajo de la red; sus puestos los ocupan Ministerios de Trabajo durante un mandato.
+portal-committee-role = Puesto
+portal-committee-term = Mandato

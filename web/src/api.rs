@@ -85,6 +85,24 @@ pub struct Dialogues;
 )]
 pub struct Dialogue;
 
+/// The Steering Committee's page.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/committee.graphql",
+    response_derives = "Debug"
+)]
+pub struct Committee;
+
+/// The Documentation Center's list.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/documents.graphql",
+    response_derives = "Debug"
+)]
+pub struct Documents;
+
 /// What can go wrong asking the gateway, as the page will say it.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {

@@ -68,7 +68,9 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         .at("/:lang/", get(home_page))
         .at("/:lang/search", get(search_page))
         .at("/:lang/programs/:slug", get(program_page))
+        .at("/:lang/documents", get(documents_page))
         .at("/:lang/documents/:slug", get(document_page))
+        .at("/:lang/committee", get(committee_page))
         .at("/:lang/countries", get(countries_page))
         .at("/:lang/countries/:code", get(country_page))
         .at("/:lang/dialogues", get(dialogues_page))
@@ -180,6 +182,36 @@ async fn document_page(
     let state = state(request);
     match language_of_segment(&lang) {
         Some(language) => pages::document(state, language, &slug).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn documents_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => {
+            pages::documents(state, language, request.uri().query().unwrap_or("")).await
+        }
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn committee_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::committee(state, language).await,
         None => Ok(pages::error_page(
             state,
             Language::En,

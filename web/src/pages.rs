@@ -166,8 +166,6 @@ pub struct HomePage {
     pub programs_total: i64,
     pub documents: Vec<api::home::HomeDocumentsNodes>,
     pub documents_total: i64,
-    /// Every document kind, for the "all documents" search link.
-    pub document_kinds: &'static [&'static str],
 }
 
 pub async fn home(state: &State, language: Language) -> Result<Response> {
@@ -191,17 +189,6 @@ pub async fn home(state: &State, language: Language) -> Result<Response> {
         programs_total: data.programs.total_count,
         documents,
         documents_total: data.documents.total_count,
-        document_kinds: &[
-            "study",
-            "manual",
-            "glossary",
-            "conclusions",
-            "agenda",
-            "course",
-            "repository",
-            "proposal",
-            "foundational_document",
-        ],
     };
     Ok(html(StatusCode::OK, &page))
 }
@@ -858,5 +845,179 @@ pub async fn dialogue(state: &State, language: Language, number: &str) -> Result
         d,
         c,
     };
+    Ok(html(StatusCode::OK, &page))
+}
+
+// ---------------------------------------------------------------- committee
+
+#[derive(Template)]
+#[template(path = "committee.html")]
+pub struct CommitteePage {
+    pub c: Chrome,
+    pub seats: Vec<api::committee::CommitteeSteeringCommitteeNodes>,
+}
+
+pub async fn committee(state: &State, language: Language) -> Result<Response> {
+    let seats = match state
+        .api
+        .query::<api::Committee>(language, api::committee::Variables)
+        .await
+    {
+        Ok(answer) => answer.data.steering_committee.nodes,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let page = CommitteePage {
+        c: Chrome::new(
+            state,
+            language,
+            "portal-committee-title",
+            "/committee",
+            "committee",
+        ),
+        seats,
+    };
+    Ok(html(StatusCode::OK, &page))
+}
+
+// ---------------------------------------------------------------- documents
+
+/// Documents per page of the Documentation Center.
+const DOCUMENTS_PER_PAGE: i64 = 10;
+
+/// Kinds of document, as the URL spells them (the search's facet values).
+const DOCUMENT_KINDS: [&str; 9] = [
+    "study",
+    "manual",
+    "glossary",
+    "conclusions",
+    "agenda",
+    "course",
+    "repository",
+    "proposal",
+    "foundational_document",
+];
+
+fn document_kind_of(name: &str) -> Option<api::documents::DocumentKind> {
+    use api::documents::DocumentKind as K;
+    Some(match name {
+        "study" => K::STUDY,
+        "manual" => K::MANUAL,
+        "glossary" => K::GLOSSARY,
+        "conclusions" => K::CONCLUSIONS,
+        "agenda" => K::AGENDA,
+        "course" => K::COURSE,
+        "repository" => K::REPOSITORY,
+        "proposal" => K::PROPOSAL,
+        "foundational_document" => K::FOUNDATIONAL_DOCUMENT,
+        _ => return None,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "documents.html")]
+pub struct DocumentsPage {
+    pub c: Chrome,
+    /// The kind chosen (empty: all).
+    pub kind: String,
+    /// Every kind and its label.
+    pub kinds: Vec<(&'static str, String)>,
+    pub error: Option<String>,
+    pub count: String,
+    pub documents: Vec<api::documents::DocumentsDocumentsNodes>,
+    /// Back to the first page, when not on it.
+    pub first: Option<String>,
+    pub next: Option<String>,
+}
+
+pub async fn documents(state: &State, language: Language, raw_query: &str) -> Result<Response> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw_query).unwrap_or_default();
+    let value = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let (kind, after) = (value("kind"), value("after"));
+    let base = format!("/{}/documents", language.as_str());
+    let link = |after: Option<&str>| {
+        let mut pairs = Vec::new();
+        if !kind.is_empty() {
+            pairs.push(("kind", kind.as_str()));
+        }
+        if let Some(after) = after {
+            pairs.push(("after", after));
+        }
+        let query = serde_urlencoded::to_string(pairs).unwrap_or_default();
+        if query.is_empty() {
+            base.clone()
+        } else {
+            format!("{base}?{query}")
+        }
+    };
+    let c = Chrome::new(
+        state,
+        language,
+        "portal-documents-title",
+        &link(None)[3..],
+        "documents",
+    );
+    let kinds = DOCUMENT_KINDS
+        .iter()
+        .map(|k| (*k, c.l.t(&format!("document-kind-{}", k.replace('_', "-")))))
+        .collect();
+    let mut page = DocumentsPage {
+        kinds,
+        error: None,
+        count: String::new(),
+        documents: Vec::new(),
+        first: None,
+        next: None,
+        kind: kind.clone(),
+        c,
+    };
+    let kinds_filter = match kind.as_str() {
+        "" => None,
+        name => match document_kind_of(name) {
+            Some(kind) => Some(vec![kind]),
+            None => {
+                page.error = Some(page.c.l.t("portal-bad-kind"));
+                return Ok(html(StatusCode::BAD_REQUEST, &page));
+            }
+        },
+    };
+    // A cursor is the API's opaque token: base64 text (a title inside: up to ~1 kB).
+    let cursor_ok = after.len() <= 1000
+        && after
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'+' | b'/'));
+    if !cursor_ok {
+        page.error = Some(page.c.l.t("portal-bad-cursor"));
+        return Ok(html(StatusCode::BAD_REQUEST, &page));
+    }
+    let variables = api::documents::Variables {
+        first: DOCUMENTS_PER_PAGE,
+        after: (!after.is_empty()).then(|| after.clone()),
+        kinds: kinds_filter,
+    };
+    let list = match state.api.query::<api::Documents>(language, variables).await {
+        Ok(answer) => answer.data.documents,
+        Err(ApiError::BadInput(_)) => {
+            page.error = Some(page.c.l.t("portal-bad-cursor"));
+            return Ok(html(StatusCode::BAD_REQUEST, &page));
+        }
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    page.count = page
+        .c
+        .l
+        .t1("portal-documents-count", "count", list.total_count);
+    page.first = (!after.is_empty()).then(|| link(None));
+    page.next = list
+        .page_info
+        .end_cursor
+        .filter(|_| list.page_info.has_next_page)
+        .map(|cursor| link(Some(&cursor)));
+    page.documents = list.nodes;
     Ok(html(StatusCode::OK, &page))
 }
