@@ -192,3 +192,12 @@ portal-committee-title = Steering Committee
 portal-committee-lead = The Steering Committee guides the network's work plan; its seats are held by Ministries of Labor for a term.
 portal-committee-role = Seat
 portal-committee-term = Term
+
+## Bilateral cooperation and the Repository of Actions on Paid Domestic Work
+
+portal-cooperations-title = Bilateral cooperation
+portal-cooperations-lead = Technical advice between Ministries of Labor, arranged through the RIAL's calls for bilateral cooperation: who advised whom, on what, and with what outcome.
+portal-cooperation-call = Call { $number }
+portal-domestic-work-title = Repository of Actions on Paid Domestic Work
+portal-domestic-work-lead = What the Ministries of Labor of the region have done to dignify and formalize paid domestic work and to guarantee the full exercise of rights, country by country.
+portal-domestic-work-search = Programs and documents on domestic work

@@ -192,3 +192,12 @@ portal-committee-title = Comité Directivo
 portal-committee-lead = El Comité Directivo orienta el plan de trabajo de la red; sus puestos los ocupan Ministerios de Trabajo durante un mandato.
 portal-committee-role = Puesto
 portal-committee-term = Mandato
+
+## Cooperación bilateral y Repositorio de Acciones sobre Trabajo Doméstico Remunerado
+
+portal-cooperations-title = Cooperación bilateral
+portal-cooperations-lead = Asesoría técnica entre Ministerios de Trabajo, acordada en las convocatorias de cooperación bilateral de la RIAL: quién asesoró a quién, sobre qué tema y con qué resultado.
+portal-cooperation-call = Convocatoria { $number }
+portal-domestic-work-title = Repositorio de Acciones sobre Trabajo Doméstico Remunerado
+portal-domestic-work-lead = Lo que han hecho los Ministerios de Trabajo de la región para dignificar y formalizar el trabajo doméstico remunerado y garantizar el pleno ejercicio de los derechos, país por país.
+portal-domestic-work-search = Programas y documentos sobre trabajo doméstico

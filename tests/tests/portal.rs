@@ -555,6 +555,85 @@ fn documentation_center_and_steering_committee_in_both_languages() {
 }
 
 #[test]
+fn cooperations_and_the_repository_of_actions_in_both_languages() {
+    let (url, _dir) = sqlite();
+    let gateway = Gateway::start(&url);
+    let portal = Portal::start(&gateway.base);
+    for language in ["en", "es"] {
+        let data = api(
+            &gateway,
+            language,
+            "{ cooperations(first: 100) { nodes { topic statusLabel providingCountry { code name } requestingCountry { code } } } }",
+        );
+        let cooperations = data["cooperations"]["nodes"].as_array().unwrap();
+        assert!(!cooperations.is_empty());
+        let page = portal.get(&format!("/{language}/cooperations"));
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert_security_headers(&page, "cooperations");
+        for co in cooperations {
+            assert_contains(&page, &html_text(co["topic"].as_str().unwrap()), "topic");
+            assert_contains(
+                &page,
+                &html_text(co["statusLabel"].as_str().unwrap()),
+                "status",
+            );
+            assert_contains(
+                &page,
+                &format!(
+                    "href=\"/{language}/countries/{}\">{}</a>",
+                    co["providingCountry"]["code"].as_str().unwrap(),
+                    html_text(co["providingCountry"]["name"].as_str().unwrap())
+                ),
+                "providing country",
+            );
+        }
+
+        let data = api(
+            &gateway,
+            language,
+            "{ countries(first: 50) { nodes { code domesticWorkActions(first: 20) { nodes { title areaLabel } } } } }",
+        );
+        let page = portal.get(&format!("/{language}/domestic-work"));
+        assert_eq!(page.status, 200, "{}", page.body);
+        let mut seen = 0;
+        for country in data["countries"]["nodes"].as_array().unwrap() {
+            let actions = country["domesticWorkActions"]["nodes"].as_array().unwrap();
+            if actions.is_empty() {
+                continue;
+            }
+            assert_contains(
+                &page,
+                &format!(
+                    "href=\"/{language}/countries/{}\"",
+                    country["code"].as_str().unwrap()
+                ),
+                "country",
+            );
+            for action in actions {
+                assert_contains(
+                    &page,
+                    &html_text(action["title"].as_str().unwrap()),
+                    "action",
+                );
+                assert_contains(
+                    &page,
+                    &html_text(action["areaLabel"].as_str().unwrap()),
+                    "area",
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen > 5, "{seen} actions");
+    }
+    let es = portal.get("/es/domestic-work");
+    assert_contains(
+        &es,
+        "Repositorio de Acciones sobre Trabajo Doméstico Remunerado",
+        "title",
+    );
+}
+
+#[test]
 fn bad_parameters_get_a_400_page_that_keeps_the_words_typed() {
     let (url, _dir) = sqlite();
     let gateway = Gateway::start(&url);
@@ -886,6 +965,8 @@ fn every_page_passes_axe_in_both_languages_and_a_spanish_faceted_search_works_in
             "/documents/study-rights-remunerated-domestic-workers".to_owned(),
             "/documents?kind=study".to_owned(),
             "/committee".to_owned(),
+            "/cooperations".to_owned(),
+            "/domestic-work".to_owned(),
         ] {
             let address = format!("{}/{language}{path}", portal.base);
             browser.goto(&address);

@@ -103,6 +103,24 @@ pub struct Committee;
 )]
 pub struct Documents;
 
+/// The bilateral cooperations.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/cooperations.graphql",
+    response_derives = "Debug"
+)]
+pub struct Cooperations;
+
+/// The Repository of Actions on Paid Domestic Work.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/domestic_work.graphql",
+    response_derives = "Debug"
+)]
+pub struct DomesticWork;
+
 /// What can go wrong asking the gateway, as the page will say it.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {

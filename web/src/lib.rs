@@ -71,6 +71,8 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         .at("/:lang/documents", get(documents_page))
         .at("/:lang/documents/:slug", get(document_page))
         .at("/:lang/committee", get(committee_page))
+        .at("/:lang/cooperations", get(cooperations_page))
+        .at("/:lang/domestic-work", get(domestic_work_page))
         .at("/:lang/countries", get(countries_page))
         .at("/:lang/countries/:code", get(country_page))
         .at("/:lang/dialogues", get(dialogues_page))
@@ -198,6 +200,34 @@ async fn documents_page(request: &Request, Path(lang): Path<String>) -> poem::Re
         Some(language) => {
             pages::documents(state, language, request.uri().query().unwrap_or("")).await
         }
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn cooperations_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::cooperations(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn domestic_work_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::domestic_work(state, language).await,
         None => Ok(pages::error_page(
             state,
             Language::En,

@@ -1021,3 +1021,85 @@ pub async fn documents(state: &State, language: Language, raw_query: &str) -> Re
     page.documents = list.nodes;
     Ok(html(StatusCode::OK, &page))
 }
+
+// ---------------------------------------------------------------- cooperations
+
+#[derive(Template)]
+#[template(path = "cooperations.html")]
+pub struct CooperationsPage {
+    pub c: Chrome,
+    pub cooperations: Vec<api::cooperations::CooperationsCooperationsNodes>,
+}
+
+pub async fn cooperations(state: &State, language: Language) -> Result<Response> {
+    let cooperations = match state
+        .api
+        .query::<api::Cooperations>(language, api::cooperations::Variables)
+        .await
+    {
+        Ok(answer) => answer.data.cooperations.nodes,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let page = CooperationsPage {
+        c: Chrome::new(
+            state,
+            language,
+            "portal-cooperations-title",
+            "/cooperations",
+            "",
+        ),
+        cooperations,
+    };
+    Ok(html(StatusCode::OK, &page))
+}
+
+// ---------------------------------------------------------------- domestic work
+
+/// A country's code, name and actions.
+type CountryActions = (
+    String,
+    String,
+    Vec<api::domestic_work::DomesticWorkCountriesNodesDomesticWorkActionsNodes>,
+);
+
+#[derive(Template)]
+#[template(path = "domestic_work.html")]
+pub struct DomesticWorkPage {
+    pub c: Chrome,
+    /// Countries with actions, by name.
+    pub countries: Vec<CountryActions>,
+}
+
+pub async fn domestic_work(state: &State, language: Language) -> Result<Response> {
+    let nodes = match state
+        .api
+        .query::<api::DomesticWork>(language, api::domestic_work::Variables)
+        .await
+    {
+        Ok(answer) => answer.data.countries.nodes,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let mut countries: Vec<CountryActions> = nodes
+        .into_iter()
+        .filter(|country| !country.domestic_work_actions.nodes.is_empty())
+        .map(|country| {
+            (
+                country.code,
+                country.name,
+                country.domestic_work_actions.nodes,
+            )
+        })
+        .collect();
+    countries.sort_by_key(|(_, name, _)| sort_key(name));
+    let page = DomesticWorkPage {
+        c: Chrome::new(
+            state,
+            language,
+            "portal-domestic-work-title",
+            "/domestic-work",
+            "",
+        ),
+        countries,
+    };
+    Ok(html(StatusCode::OK, &page))
+}
