@@ -201,3 +201,9 @@ portal-cooperation-call = Call { $number }
 portal-domestic-work-title = Repository of Actions on Paid Domestic Work
 portal-domestic-work-lead = What the Ministries of Labor of the region have done to dignify and formalize paid domestic work and to guarantee the full exercise of rights, country by country.
 portal-domestic-work-search = Programs and documents on domestic work
+
+## Atom feed
+
+portal-feed-title = New programs and documents
+portal-feed-subtitle = Programs of the Portfolio and documents of the Documentation Center, newest first.
+portal-feed-link = News feed (Atom)

@@ -201,3 +201,9 @@ portal-cooperation-call = Convocatoria { $number }
 portal-domestic-work-title = Repositorio de Acciones sobre Trabajo Doméstico Remunerado
 portal-domestic-work-lead = Lo que han hecho los Ministerios de Trabajo de la región para dignificar y formalizar el trabajo doméstico remunerado y garantizar el pleno ejercicio de los derechos, país por país.
 portal-domestic-work-search = Programas y documentos sobre trabajo doméstico
+
+## Canal Atom
+
+portal-feed-title = Nuevos programas y documentos
+portal-feed-subtitle = Programas del Portafolio y documentos del Centro de Documentación, los más recientes primero.
+portal-feed-link = Canal de novedades (Atom)

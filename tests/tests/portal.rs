@@ -124,6 +124,57 @@ fn home_and_program_pages_in_english_and_spanish() {
             "program count",
         );
     }
+    // The Atom feed of each language: the latest programs, absolute links to their pages.
+    for language in ["en", "es"] {
+        let data = api(
+            &gateway,
+            language,
+            "{ programs(first: 5, orderBy: RECENTLY_UPDATED) { nodes { slug title } } }",
+        );
+        let feed = portal.get(&format!("/{language}/feed.atom"));
+        assert_eq!(feed.status, 200);
+        assert_eq!(
+            feed.header("content-type"),
+            Some("application/atom+xml; charset=utf-8")
+        );
+        assert!(feed
+            .body
+            .starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
+        assert_contains(
+            &feed,
+            &format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{language}\">"),
+            "feed",
+        );
+        let entries = feed.body.matches("<entry>").count();
+        assert!(entries > 5 && entries <= 30, "{entries}");
+        assert_eq!(entries, feed.body.matches("</entry>").count());
+        for program in data["programs"]["nodes"].as_array().unwrap() {
+            assert_contains(
+                &feed,
+                &format!(
+                    "<title>{}</title>",
+                    html_text(program["title"].as_str().unwrap())
+                ),
+                "program in the feed",
+            );
+            assert_contains(
+                &feed,
+                &format!(
+                    "<id>{}/{language}/programs/{}</id>",
+                    portal.base,
+                    program["slug"].as_str().unwrap()
+                ),
+                "absolute link",
+            );
+        }
+        let page = portal.get(&format!("/{language}/"));
+        assert_contains(
+            &page,
+            "type=\"application/atom+xml\" title=\"",
+            "the feed announced",
+        );
+    }
+
     let es = portal.get("/es/");
     assert_contains(&es, "Trabajo doméstico", "a theme in Spanish");
     assert_contains(&es, "RIAL/GÉNERO", "the network's Spanish name");

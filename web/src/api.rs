@@ -121,6 +121,15 @@ pub struct Cooperations;
 )]
 pub struct DomesticWork;
 
+/// The Atom feed.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/feed.graphql",
+    response_derives = "Debug"
+)]
+pub struct Feed;
+
 /// What can go wrong asking the gateway, as the page will say it.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {

@@ -16,6 +16,10 @@ pub struct Config {
         default_value = "http://127.0.0.1:8080/graphql"
     )]
     pub gateway_url: String,
+    /// The portal's address as readers reach it, for the Atom feed's absolute links
+    /// (default: `http://` and the address it listens on).
+    #[arg(long, env = "PORTAL_PUBLIC_URL")]
+    pub public_url: Option<String>,
     /// Time to connect to the gateway (ms); past it the page says the gateway is down.
     #[arg(long, env = "PORTAL_CONNECT_TIMEOUT_MS", default_value_t = 1000)]
     pub connect_timeout_ms: u64,

@@ -30,6 +30,8 @@ use crate::l10n::{language_of_path, language_of_segment, L10n};
 /// What every request shares.
 pub struct State {
     pub api: api::Api,
+    /// The portal's address as readers reach it (absolute links of the Atom feed).
+    pub public_url: String,
     pub catalog: Arc<LiveCatalog>,
     pub assets: Assets,
 }
@@ -71,6 +73,7 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         .at("/:lang/documents", get(documents_page))
         .at("/:lang/documents/:slug", get(document_page))
         .at("/:lang/committee", get(committee_page))
+        .at("/:lang/feed.atom", get(feed_page))
         .at("/:lang/cooperations", get(cooperations_page))
         .at("/:lang/domestic-work", get(domestic_work_page))
         .at("/:lang/countries", get(countries_page))
@@ -238,6 +241,20 @@ async fn domestic_work_page(request: &Request, Path(lang): Path<String>) -> poem
 }
 
 #[handler]
+async fn feed_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::feed(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
 async fn committee_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
     let state = state(request);
     match language_of_segment(&lang) {
@@ -366,11 +383,6 @@ pub async fn run(config: config::Config) -> anyhow::Result<()> {
         Duration::from_millis(config.connect_timeout_ms),
         Duration::from_millis(config.gateway_timeout_ms),
     )?;
-    let state = Arc::new(State {
-        api,
-        catalog,
-        assets: Assets::new(),
-    });
     let acceptor = TcpListener::bind(config.addr.as_str())
         .into_acceptor()
         .await?;
@@ -379,6 +391,18 @@ pub async fn run(config: config::Config) -> anyhow::Result<()> {
         .into_iter()
         .find_map(|addr| addr.as_socket_addr().copied())
         .ok_or_else(|| anyhow::anyhow!("no local address"))?;
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{address}"))
+        .trim_end_matches('/')
+        .to_owned();
+    let state = Arc::new(State {
+        api,
+        public_url,
+        catalog,
+        assets: Assets::new(),
+    });
     println!("portal listening on http://{address}");
     tracing::info!(%address, gateway = %config.gateway_url, "portal listening");
     Server::new_with_acceptor(acceptor)

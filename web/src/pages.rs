@@ -1103,3 +1103,90 @@ pub async fn domestic_work(state: &State, language: Language) -> Result<Response
     };
     Ok(html(StatusCode::OK, &page))
 }
+
+// ---------------------------------------------------------------- feed
+
+/// One entry of the Atom feed.
+pub struct FeedEntry {
+    pub title: String,
+    /// The entry's page, absolute.
+    pub url: String,
+    /// RFC 3339.
+    pub updated: String,
+    pub category: String,
+    pub summary: String,
+}
+
+#[derive(Template)]
+#[template(path = "feed.xml")]
+pub struct FeedPage {
+    pub l: L10n,
+    pub self_url: String,
+    pub home_url: String,
+    pub updated: String,
+    pub entries: Vec<FeedEntry>,
+}
+
+/// The Atom feed of `language`: the programs most recently published or updated, and the
+/// dated documents, newest first. Links are absolute, from `PORTAL_PUBLIC_URL`.
+pub async fn feed(state: &State, language: Language) -> Result<Response> {
+    let data = match state
+        .api
+        .query::<api::Feed>(language, api::feed::Variables)
+        .await
+    {
+        Ok(answer) => answer.data,
+        Err(error) => return Ok(api_error_page(state, language, error)),
+    };
+    let l = state.l10n(language);
+    let base = format!("{}/{}", state.public_url, language.as_str());
+    let mut entries: Vec<FeedEntry> = data
+        .programs
+        .nodes
+        .into_iter()
+        .map(|p| FeedEntry {
+            url: format!("{base}/programs/{}", p.slug),
+            updated: p.updated_at,
+            category: l.t("portal-kind-program"),
+            summary: format!("{} — {}", p.country.name, p.summary),
+            title: p.title,
+        })
+        .collect();
+    entries.extend(data.documents.nodes.into_iter().filter_map(|d| {
+        // A document's date: its publication day, else the 1st of January of its year.
+        let updated = match (&d.published_on, d.year) {
+            (Some(day), _) => format!("{day}T00:00:00Z"),
+            (None, Some(year)) => format!("{year:04}-01-01T00:00:00Z"),
+            (None, None) => return None,
+        };
+        Some(FeedEntry {
+            url: format!("{base}/documents/{}", d.slug),
+            updated,
+            category: d.kind_label,
+            summary: d.summary,
+            title: d.title,
+        })
+    }));
+    // RFC 3339 times in UTC compare as text; newest first, thirty at most.
+    entries.sort_by(|a, b| b.updated.cmp(&a.updated));
+    entries.truncate(30);
+    let page = FeedPage {
+        self_url: format!("{base}/feed.atom"),
+        home_url: format!("{base}/"),
+        updated: entries
+            .first()
+            .map(|e| e.updated.clone())
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
+        entries,
+        l,
+    };
+    match page.render() {
+        Ok(body) => Ok(Response::builder()
+            .content_type("application/atom+xml; charset=utf-8")
+            .body(body)),
+        Err(error) => {
+            tracing::error!(%error, "feed template");
+            Ok(error_page(state, language, StatusCode::BAD_GATEWAY, None))
+        }
+    }
+}
