@@ -1044,6 +1044,7 @@ fn every_page_passes_axe_in_both_languages_and_a_spanish_faceted_search_works_in
     assert_eq!(focused, "main");
 
     let dir = screenshot_dir();
+    browser.goto(&format!("{}/en/", portal.base));
     std::fs::write(dir.join("home-en.png"), browser.screenshot()).unwrap();
     browser.goto(&format!("{}/es/", portal.base));
     std::fs::write(dir.join("home-es.png"), browser.screenshot()).unwrap();
