@@ -175,6 +175,7 @@ fn home_and_program_pages_in_english_and_spanish() {
         );
     }
 
+    assert_eq!(portal.get("/health").body, "ok");
     let es = portal.get("/es/");
     assert_contains(&es, "Trabajo doméstico", "a theme in Spanish");
     assert_contains(&es, "RIAL/GÉNERO", "the network's Spanish name");

@@ -66,6 +66,7 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
     let shared = state.clone();
     Route::new()
         .at("/assets/:file", get(asset))
+        .at("/health", get(health))
         .at("/:lang", get(language_root))
         .at("/:lang/", get(home_page))
         .at("/:lang/search", get(search_page))
@@ -328,6 +329,12 @@ async fn dialogue_page(
             None,
         )),
     }
+}
+
+/// Liveness: the portal answers (whether the gateway does is each page's business).
+#[handler]
+fn health() -> &'static str {
+    "ok"
 }
 
 #[handler]
