@@ -803,6 +803,33 @@ fn gateway_down_is_a_503_page_and_the_portal_recovers_when_it_returns() {
     assert_contains(&page, "Trabajo doméstico", "recovered");
 }
 
+#[test]
+fn a_silent_connection_is_closed() {
+    use std::io::Read;
+    let (url, _dir) = sqlite();
+    let gateway = Gateway::start(&url);
+    let portal = Portal::start_with(
+        &format!("{}/graphql", gateway.base),
+        &[("PORTAL_IDLE_TIMEOUT_MS", "300")],
+    );
+    let mut socket =
+        std::net::TcpStream::connect(portal.base.trim_start_matches("http://")).expect("connect");
+    socket
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let started = Instant::now();
+    let mut buffer = [0u8; 16];
+    // Nothing sent: the portal closes the connection (end of stream), long before 5 s.
+    let read = socket.read(&mut buffer);
+    assert!(matches!(read, Ok(0)), "{read:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(portal.get("/health").status, 200, "still serving");
+}
+
 /// The facet values of a search, straight from the API.
 fn facets(gateway: &Gateway, language: &str, filter: &str) -> Value {
     api(

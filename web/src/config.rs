@@ -26,6 +26,10 @@ pub struct Config {
     /// Time for a whole GraphQL request (ms); past it the page says the gateway is down.
     #[arg(long, env = "PORTAL_GATEWAY_TIMEOUT_MS", default_value_t = 10_000)]
     pub gateway_timeout_ms: u64,
+    /// A connection that sends nothing for this long is closed (ms): a slow or silent
+    /// client cannot hold sockets open.
+    #[arg(long, env = "PORTAL_IDLE_TIMEOUT_MS", default_value_t = 15_000)]
+    pub idle_timeout_ms: u64,
     /// Folder of the locale files, `<lang>/*.ftl` (defaults to `locales` of the source tree);
     /// the portal's own strings are in `<lang>/portal.ftl`.
     #[arg(long, env = "LOCALES_DIR")]

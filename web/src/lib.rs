@@ -413,6 +413,7 @@ pub async fn run(config: config::Config) -> anyhow::Result<()> {
     println!("portal listening on http://{address}");
     tracing::info!(%address, gateway = %config.gateway_url, "portal listening");
     Server::new_with_acceptor(acceptor)
+        .idle_timeout(Duration::from_millis(config.idle_timeout_ms))
         .run_with_graceful_shutdown(
             app(state),
             async {
