@@ -144,7 +144,7 @@ portal-country-actions = Actions on paid domestic work
 ## Dialogues
 
 portal-dialogues-title = Hemispheric dialogues
-portal-dialogues-lead = The virtual dialogues between the gender units of the Ministries of Labor of the Americas, where the network was born and meets.
+portal-dialogues-lead = The hemispheric dialogues between the gender units and areas of the Ministries of Labor of the Americas. The network was formally launched at the 4th, on 15 March 2022.
 portal-dialogue-date = Date
 portal-dialogue-format = Format
 portal-dialogue-participation = Participation
@@ -189,7 +189,7 @@ portal-documents-count = { $count ->
 portal-bad-cursor = This page of the list no longer exists; start again from the first page.
 portal-pages-first = First page
 portal-committee-title = Steering Committee
-portal-committee-lead = The Steering Committee guides the network's work plan; its seats are held by Ministries of Labor for a term.
+portal-committee-lead = Four Ministries of Labor guide the work of the network and define its annual plans of action; one seat is always held by the Chair of the Inter-American Conference of Ministers of Labor (IACML).
 portal-committee-role = Seat
 portal-committee-term = Term
 

@@ -144,7 +144,7 @@ portal-country-actions = Acciones sobre trabajo doméstico remunerado
 ## Diálogos
 
 portal-dialogues-title = Diálogos hemisféricos
-portal-dialogues-lead = Los diálogos virtuales entre las unidades de género de los Ministerios de Trabajo de las Américas, donde nació la red y donde se reúne.
+portal-dialogues-lead = Los diálogos hemisféricos entre las unidades y áreas de género de los Ministerios de Trabajo de las Américas. La red se lanzó formalmente en el 4.º, el 15 de marzo de 2022.
 portal-dialogue-date = Fecha
 portal-dialogue-format = Modalidad
 portal-dialogue-participation = Participación
@@ -189,7 +189,7 @@ portal-documents-count = { $count ->
 portal-bad-cursor = Esta página de la lista ya no existe; vuelva a empezar desde la primera página.
 portal-pages-first = Primera página
 portal-committee-title = Comité Directivo
-portal-committee-lead = El Comité Directivo orienta el plan de trabajo de la red; sus puestos los ocupan Ministerios de Trabajo durante un mandato.
+portal-committee-lead = Cuatro Ministerios de Trabajo orientan el trabajo de la red y definen sus planes de acción anuales; uno de los puestos corresponde siempre a la Presidencia de la Conferencia Interamericana de Ministros de Trabajo (CIMT).
 portal-committee-role = Puesto
 portal-committee-term = Mandato
 
