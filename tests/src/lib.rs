@@ -1,9 +1,10 @@
 //! What the end-to-end tests share: the real binaries started as a user would (a
-//! [`Gateway`] on a free port, a whole [`System`] with search), the databases they run on
+//! [`Gateway`] on a free port, a whole [`System`] with search, a [`Portal`] in front of a
+//! gateway), the databases they run on
 //! (SQLite always, PostgreSQL when `RIAL_TEST_POSTGRES_URL` is set) and HTTP helpers.
 //!
-//! Needs `target/debug/gateway` and `target/debug/search-indexer` (`cargo xtask test` builds
-//! them first).
+//! Needs `target/debug/gateway`, `target/debug/search-indexer` and `target/debug/portal`
+//! (`cargo xtask test` builds them first).
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -11,6 +12,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
+
+pub mod webdriver;
 
 pub fn binary(name: &str) -> PathBuf {
     // tests run from target/debug/deps/e2e-…; the binaries sit in target/debug.
@@ -51,7 +54,12 @@ impl Gateway {
     }
 
     pub fn start_with(database_url: &str, env: &[(&str, &str)]) -> Gateway {
-        Self::spawn(database_url, env, Stdio::inherit())
+        Self::spawn(database_url, env, Stdio::inherit(), "127.0.0.1:0")
+    }
+
+    /// A gateway on a given address (`127.0.0.1:PORT`), to come back where it was.
+    pub fn start_on(database_url: &str, addr: &str) -> Gateway {
+        Self::spawn(database_url, &[], Stdio::inherit(), addr)
     }
 
     /// Like [`Gateway::start_with`], its log (stderr, at `warn`) written to `log`.
@@ -61,12 +69,12 @@ impl Gateway {
         log: &std::path::Path,
     ) -> Gateway {
         let file = std::fs::File::create(log).expect("create the log file");
-        Self::spawn(database_url, env, Stdio::from(file))
+        Self::spawn(database_url, env, Stdio::from(file), "127.0.0.1:0")
     }
 
-    fn spawn(database_url: &str, env: &[(&str, &str)], stderr: Stdio) -> Gateway {
+    fn spawn(database_url: &str, env: &[(&str, &str)], stderr: Stdio, addr: &str) -> Gateway {
         let mut child = Command::new(gateway_binary())
-            .args(["serve", "--seed", "--addr", "127.0.0.1:0"])
+            .args(["serve", "--seed", "--addr", addr])
             .envs(env.iter().copied())
             .env("DATABASE_URL", database_url)
             .env("RUST_LOG", "warn")
@@ -133,6 +141,104 @@ impl Gateway {
             response.status().as_u16(),
             response.body_mut().read_to_string().unwrap_or_default(),
         )
+    }
+}
+
+/// A running portal (the `web` crate's binary), killed on drop.
+pub struct Portal {
+    pub child: Child,
+    pub base: String,
+}
+
+impl Drop for Portal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP answer: status, headers (lower-case names) and body.
+pub struct Page {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Page {
+    /// A header's value, if present.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Portal {
+    /// A portal on a free port in front of the gateway at `gateway_base` (`http://host:port`).
+    pub fn start(gateway_base: &str) -> Portal {
+        Self::start_with(&format!("{gateway_base}/graphql"), &[])
+    }
+
+    /// A portal talking to the GraphQL endpoint `gateway_url`, with extra environment.
+    pub fn start_with(gateway_url: &str, env: &[(&str, &str)]) -> Portal {
+        let mut child = Command::new(binary("portal"))
+            .env("PORTAL_ADDR", "127.0.0.1:0")
+            .env("PORTAL_GATEWAY_URL", gateway_url)
+            .env("PORTAL_CONNECT_TIMEOUT_MS", "500")
+            .env("PORTAL_GATEWAY_TIMEOUT_MS", "5000")
+            .envs(env.iter().copied())
+            .env("RUST_LOG", "warn")
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start portal");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read the listening line");
+        let base = line
+            .trim()
+            .strip_prefix("portal listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+            .to_owned();
+        Portal { child, base }
+    }
+
+    /// GET `path`, redirects not followed.
+    pub fn get(&self, path: &str) -> Page {
+        self.get_with(path, &[])
+    }
+
+    /// GET `path` with request headers, redirects not followed.
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(Duration::from_secs(15)))
+            .build();
+        let mut request = ureq::Agent::new_with_config(agent).get(&format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let mut response = request.call().expect("GET from the portal");
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_owned(),
+                    value.to_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        Page {
+            status: response.status().as_u16(),
+            headers,
+            body: response.body_mut().read_to_string().unwrap_or_default(),
+        }
     }
 }
 

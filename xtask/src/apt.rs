@@ -1,5 +1,5 @@
-//! Installing missing tools from Debian's packages (PostgreSQL for the tests, wrk for the
-//! benchmark), so a fresh Debian machine or container needs nothing but cargo.
+//! Installing missing tools from Debian's packages (PostgreSQL, Chromium and its WebDriver
+//! for the tests, wrk for the benchmark), so a fresh Debian machine or container needs nothing but cargo.
 
 use std::path::Path;
 use std::process::Command;
@@ -8,7 +8,13 @@ use anyhow::{bail, Context, Result};
 
 /// Installs one Debian package with apt-get (through sudo unless already root).
 pub fn install(package: &str) -> Result<()> {
-    eprintln!("installing Debian's `{package}` package…");
+    install_together(&[package])
+}
+
+/// Installs Debian packages in one `apt-get install`, so packages that must match (the
+/// browser and its driver) come from the same archive state.
+pub fn install_together(packages: &[&str]) -> Result<()> {
+    eprintln!("installing Debian's {} package(s)…", packages.join(", "));
     let sudo: &[&str] = if is_root() { &[] } else { &["sudo"] };
     let apt = |args: &[&str]| -> Result<()> {
         let mut full: Vec<&str> = sudo.to_vec();
@@ -25,7 +31,9 @@ pub fn install(package: &str) -> Result<()> {
         Ok(())
     };
     apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "--no-install-recommends", package])
+    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    apt(&args)
 }
 
 /// Whether `program` is an executable file in one of the `PATH` directories.

@@ -1,8 +1,8 @@
 //! Project chores, in Rust so they run wherever cargo does (`cargo xtask <command>`).
 //!
 //! - `run`: the whole system on this machine: Meilisearch (installed from npm when
-//!   missing), the seeded embedded (SQLite) database, a full reindex, the `sync` worker and
-//!   the gateway.
+//!   missing), the seeded embedded (SQLite) database, a full reindex, the `sync` worker, the
+//!   gateway and the portal.
 //! - `test`: format and lint gates, then every test against SQLite and a real, throwaway
 //!   PostgreSQL server on loopback (installed from Debian's packages when missing), and a
 //!   real, throwaway Meilisearch.
@@ -35,7 +35,7 @@ fn main() -> Result<()> {
         Some("bench-roles") => bench_roles::run(rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run    Meilisearch + indexer + gateway over the seeded SQLite database (data/)\n  \
+                "usage: cargo xtask <command>\n\n  run    Meilisearch + indexer + gateway + portal over the seeded SQLite database (data/)\n  \
                  test   fmt + clippy gates, then all tests on SQLite and PostgreSQL\n  \
                  pg     start a throwaway PostgreSQL on loopback and print its URL\n  \
                  bench  run the gateway benchmark (see docs/BENCHMARKS.md)\n  \
@@ -93,6 +93,8 @@ fn run(extra: &[String]) -> Result<()> {
             "gateway",
             "-p",
             "search-indexer",
+            "-p",
+            "web",
         ],
     )?;
     let release = root().join("target/release");
@@ -130,10 +132,24 @@ fn run(extra: &[String]) -> Result<()> {
             .spawn()
             .context("starting search-indexer sync")?,
     );
-    eprintln!(
-        "GraphiQL: open http://{}/graphql in a browser",
-        std::env::var("GATEWAY_ADDR").unwrap_or("127.0.0.1:8080".into())
+    let gateway_addr = std::env::var("GATEWAY_ADDR").unwrap_or("127.0.0.1:8080".into());
+    // The portal, a client of the gateway: its pages say "unavailable" for the moment the
+    // gateway takes to start, then work.
+    let portal_addr = std::env::var("PORTAL_ADDR").unwrap_or("127.0.0.1:8090".into());
+    let _portal = Background(
+        Command::new(release.join("portal"))
+            .current_dir(root())
+            .env("PORTAL_ADDR", &portal_addr)
+            .env(
+                "PORTAL_GATEWAY_URL",
+                format!("http://{gateway_addr}/graphql"),
+            )
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .context("starting the portal")?,
     );
+    eprintln!("GraphiQL: open http://{gateway_addr}/graphql in a browser");
+    eprintln!("Portal: open http://{portal_addr}/ in a browser");
     let status = Command::new(&gateway)
         .arg("serve")
         .args(extra)
@@ -189,7 +205,18 @@ fn test(extra: &[String]) -> Result<()> {
         ],
     )?;
     // End-to-end tests start the real binaries.
-    cmd(&cargo, &["build", "-p", "gateway", "-p", "search-indexer"])?;
+    cmd(
+        &cargo,
+        &[
+            "build",
+            "-p",
+            "gateway",
+            "-p",
+            "search-indexer",
+            "-p",
+            "web",
+        ],
+    )?;
     i18n_check()?;
     // The GraphQL-over-HTTP audit suite (npm), pinned by its lock file.
     let audit = root().join("tests/graphql-http");
@@ -203,6 +230,7 @@ fn test(extra: &[String]) -> Result<()> {
             bail!("npm ci in tests/graphql-http failed ({status})");
         }
     }
+    let browser = browser_for_tests()?;
     let server = pg::Server::start().context("starting PostgreSQL for the tests")?;
     let meili = meili::Server::start_throwaway().context("starting Meilisearch for the tests")?;
     let keys = meili.keys()?;
@@ -224,6 +252,10 @@ fn test(extra: &[String]) -> Result<()> {
         .env("RIAL_TEST_MEILI_ADMIN_KEY", &keys.admin)
         .env("RIAL_TEST_MEILI_SEARCH_KEY", &keys.search)
         .env("RIAL_TEST_MEILI_BIN", meili::ensure_binary()?)
+        // The portal's browser tests fail, rather than skip, without Chromium.
+        .env("RIAL_TEST_REQUIRE_BROWSER", "1")
+        .env("RIAL_TEST_CHROMEDRIVER", &browser.driver)
+        .env("RIAL_TEST_CHROMIUM", &browser.chromium)
         .spawn()
         .context("starting cargo test")?;
     // Every test binary's output passes through as it comes; their closing lines are
@@ -246,6 +278,42 @@ fn test(extra: &[String]) -> Result<()> {
         std::process::exit(status.code().unwrap_or(1).max(1));
     }
     Ok(())
+}
+
+/// Where the portal's browser tests find Chromium and its WebDriver.
+struct BrowserTools {
+    driver: PathBuf,
+    chromium: PathBuf,
+}
+
+/// Debian's `chromium` and `chromium-driver` (installed together when either is missing),
+/// and axe-core for the accessibility checks (npm, pinned by tests/axe/package-lock.json).
+fn browser_for_tests() -> Result<BrowserTools> {
+    let driver = PathBuf::from("/usr/bin/chromedriver");
+    let chromium = PathBuf::from("/usr/bin/chromium");
+    if !driver.is_file() || !chromium.is_file() {
+        apt::install_together(&["chromium", "chromium-driver"])
+            .context("installing Chromium for the portal's browser tests")?;
+    }
+    if !driver.is_file() || !chromium.is_file() {
+        bail!(
+            "{} or {} is still missing after installing chromium and chromium-driver",
+            driver.display(),
+            chromium.display()
+        );
+    }
+    let axe = root().join("tests/axe");
+    if !axe.join("node_modules/axe-core/axe.min.js").exists() {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&axe)
+            .status()
+            .context("starting npm (needed for axe-core)")?;
+        if !status.success() {
+            bail!("npm ci in tests/axe failed ({status})");
+        }
+    }
+    Ok(BrowserTools { driver, chromium })
 }
 
 /// The sum of every `test result:` line of a `cargo test` run.

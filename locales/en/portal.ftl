@@ -1,0 +1,209 @@
+### The portal's interface text in English (web/). Every id starts with `portal-`; the
+### same ids, with the same variables, are in locales/es/portal.ftl.
+
+portal-network-short = GENDER
+portal-tagline = Gender focal points of the Ministries of Labor of the Americas
+portal-skip = Skip to main content
+portal-nav-label = Main menu
+portal-nav-home = Home
+portal-nav-search = Search
+portal-footer = RIAL/GENDER, the network of gender focal points of the Inter-American Network for Labor Administration (RIAL), Organization of American States.
+
+## Home
+
+portal-home-title = The network of gender focal points in the Ministries of Labor
+portal-home-lead = RIAL/GENDER is a specialized community of practice of the Inter-American Network for Labor Administration (RIAL) of the OAS. It brings together the gender units and areas of the Ministries of Labor of the Americas, and was formally launched at the 4th Hemispheric Dialogue on 15 March 2022.
+portal-home-purpose = Its purpose is to contribute to full gender equality in the world of work by strengthening the gender units of the Ministries: sharing programs, experiences and lessons learned, holding hemispheric dialogues and arranging bilateral cooperation.
+portal-home-themes = Areas of action
+portal-home-programs = Latest programs
+portal-home-all-programs = { $count ->
+    [one] The program of the Portfolio
+   *[other] All { $count } programs of the Portfolio
+}
+portal-home-documents = Latest documents
+portal-home-all-documents = { $count ->
+    [one] The document of the Documentation Center
+   *[other] All { $count } documents of the Documentation Center
+}
+portal-untranslated = Not yet translated
+
+## Search
+
+portal-search-title = Search programs and documents
+portal-search-label = Search programs and documents
+portal-search-button = Search
+portal-sort-label = Sort by
+portal-sort-relevance = Best match
+portal-sort-newest = Newest first
+portal-sort-oldest = Oldest first
+portal-sort-title = Title (A–Z)
+portal-search-count = { $count ->
+    [0] No results
+    [one] 1 result
+   *[other] { $count } results
+}
+portal-search-nothing = Nothing matches this search. Try other words, or remove a filter.
+portal-search-refine = Refine
+portal-search-filters = Your filters
+portal-search-remove = Remove
+portal-search-clear = Clear all filters
+portal-search-selected = selected
+portal-search-start-over = Start a new search
+portal-search-unavailable-title = Search is unavailable
+portal-search-unavailable = The search engine is not answering right now. Please try again in a few minutes; meanwhile, the rest of the portal works.
+portal-facet-themes = Area of action
+portal-facet-countries = Country
+portal-facet-kinds = Kind
+portal-facet-years = Year
+portal-kind-program = Program
+portal-pages-label = Pages of results
+portal-pages-previous = Previous
+portal-pages-next = Next
+portal-pages-page = Page { $page }
+
+## Bad search parameters
+
+portal-bad-title = This search cannot be run
+portal-bad-page = The page number must be a whole number from 1 to 1000.
+portal-bad-year = The year must be a year such as 2021.
+portal-bad-sort = Unknown order: choose one from the list.
+portal-bad-kind = Unknown kind of entry.
+portal-bad-theme = Unknown area of action.
+portal-bad-country = A country is given by its two-letter code, such as UY.
+
+## Program
+
+portal-program-portfolio = Portfolio of Programs
+portal-program-country = Country
+portal-program-institution = Institution
+portal-program-years = Years
+portal-program-since = Since { $year }
+portal-program-years-unknown = Not recorded
+portal-program-evaluated = Evaluated
+portal-program-status = Status
+portal-program-themes = Areas of action
+portal-program-summary = Summary
+portal-program-objectives = Objectives
+portal-program-results = Results
+portal-program-lessons = Lessons learned
+portal-program-evaluation = Evaluation
+portal-untranslated-from-es = This program has not been translated yet: it is shown in Spanish, the language it was written in.
+portal-untranslated-from-en = This program has not been translated yet: it is shown in English, the language it was written in.
+portal-yes = Yes
+portal-no = No
+
+## Errors
+
+portal-error-status = Error { $status }
+portal-error-home = Go to the home page
+portal-error-search = Search programs and documents
+portal-error-400-title = This request cannot be understood
+portal-error-400 = Something in the address is not valid.
+portal-error-404-title = Page not found
+portal-error-404 = There is no page at this address. It may have moved, or the address may be mistyped.
+portal-error-405-title = Not allowed
+portal-error-405 = This page can only be read.
+portal-error-502-title = Unexpected answer
+portal-error-502 = The data service gave an answer the portal could not use. Please try again later.
+portal-error-503-title = Service unavailable
+portal-error-503 = The portal cannot reach the network's data service right now. Please try again in a few minutes.
+
+## Menu and lists
+
+portal-nav-dialogues = Dialogues
+portal-nav-countries = Countries
+portal-none = None recorded yet.
+portal-language-en = English
+portal-language-es = Spanish
+
+## Document
+
+portal-document-kind = Kind
+portal-document-date = Published
+portal-document-languages = Available in
+portal-document-dialogue = Dialogue
+portal-document-cooperation = Bilateral cooperation
+portal-document-countries = Countries
+portal-document-read = Read the document
+portal-document-contents = Contents
+
+## Countries
+
+portal-countries-title = Countries
+portal-countries-lead = The member states and observers of the OAS in the network, with what each Ministry of Labor shares.
+portal-country-search = Programs and documents of { $country }
+portal-country-institutions = Institutions
+portal-country-programs = Programs
+portal-country-dialogues = Hemispheric dialogues it took part in
+portal-country-cooperations = Bilateral cooperation
+portal-cooperation-between = { $provider } advising { $requester }
+portal-country-seats = Seats on the Steering Committee
+portal-country-documents = Documents
+portal-country-actions = Actions on paid domestic work
+
+## Dialogues
+
+portal-dialogues-title = Hemispheric dialogues
+portal-dialogues-lead = The hemispheric dialogues between the gender units and areas of the Ministries of Labor of the Americas. The network was formally launched at the 4th, on 15 March 2022.
+portal-dialogue-date = Date
+portal-dialogue-format = Format
+portal-dialogue-participation = Participation
+portal-dialogue-event = Event page
+portal-dialogue-conclusions = Conclusions
+portal-dialogue-recommendations = Recommendations
+portal-dialogue-next-steps = Next steps
+portal-dialogue-participants = { $count ->
+    [one] 1 participant
+   *[other] { $count } participants
+}
+portal-dialogue-organizations = International organizations
+
+## Dates
+
+portal-date = { $day } { $month } { $year }
+portal-month-1 = January
+portal-month-2 = February
+portal-month-3 = March
+portal-month-4 = April
+portal-month-5 = May
+portal-month-6 = June
+portal-month-7 = July
+portal-month-8 = August
+portal-month-9 = September
+portal-month-10 = October
+portal-month-11 = November
+portal-month-12 = December
+
+## Documentation Center and Steering Committee
+
+portal-nav-documents = Documents
+portal-documents-title = Documentation Center
+portal-documents-lead = Studies, manuals, conclusions of the dialogues, courses and the network's founding texts, by title.
+portal-documents-all-kinds = All kinds
+portal-documents-show = Show
+portal-documents-count = { $count ->
+    [0] No documents
+    [one] 1 document
+   *[other] { $count } documents
+}
+portal-bad-cursor = This page of the list no longer exists; start again from the first page.
+portal-pages-first = First page
+portal-committee-title = Steering Committee
+portal-committee-lead = Four Ministries of Labor guide the work of the network and define its annual plans of action; one seat is always held by the Chair of the Inter-American Conference of Ministers of Labor (IACML).
+portal-committee-role = Seat
+portal-committee-term = Term
+
+## Bilateral cooperation and the Repository of Actions on Paid Domestic Work
+
+portal-cooperations-title = Bilateral cooperation
+portal-cooperations-lead = Technical advice between Ministries of Labor, arranged through the RIAL's calls for bilateral cooperation: who advised whom, on what, and with what outcome.
+portal-cooperation-call = Call { $number }
+portal-domestic-work-title = Repository of Actions on Paid Domestic Work
+portal-domestic-work-lead = What the Ministries of Labor of the region have done to dignify and formalize paid domestic work and to guarantee the full exercise of rights, country by country.
+portal-domestic-work-search = Programs and documents on domestic work
+
+## Atom feed
+
+portal-feed-title = New programs and documents
+portal-feed-subtitle = Programs of the Portfolio and documents of the Documentation Center, newest first.
+portal-feed-link = News feed (Atom)

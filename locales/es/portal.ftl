@@ -1,0 +1,209 @@
+### Textos de la interfaz del portal en español (web/). Cada id empieza por `portal-`; los
+### mismos ids, con las mismas variables, están en locales/en/portal.ftl.
+
+portal-network-short = GÉNERO
+portal-tagline = Puntos focales de género de los Ministerios de Trabajo de las Américas
+portal-skip = Ir al contenido principal
+portal-nav-label = Menú principal
+portal-nav-home = Inicio
+portal-nav-search = Buscar
+portal-footer = RIAL/GÉNERO, la red de puntos focales de género de la Red Interamericana para la Administración Laboral (RIAL), Organización de los Estados Americanos.
+
+## Inicio
+
+portal-home-title = La red de puntos focales de género en los Ministerios de Trabajo
+portal-home-lead = RIAL/GÉNERO es una comunidad de práctica especializada de la Red Interamericana para la Administración Laboral (RIAL) de la OEA. Reúne a las unidades y áreas de género de los Ministerios de Trabajo de las Américas y se lanzó formalmente en el 4.º Diálogo Hemisférico, el 15 de marzo de 2022.
+portal-home-purpose = Su propósito es contribuir a la plena igualdad de género en el mundo del trabajo mediante el fortalecimiento de las unidades de género de los Ministerios: el intercambio de programas, experiencias y lecciones aprendidas, los diálogos hemisféricos y la cooperación bilateral.
+portal-home-themes = Áreas de acción
+portal-home-programs = Programas recientes
+portal-home-all-programs = { $count ->
+    [one] El programa del Portafolio
+   *[other] Los { $count } programas del Portafolio
+}
+portal-home-documents = Documentos recientes
+portal-home-all-documents = { $count ->
+    [one] El documento del Centro de Documentación
+   *[other] Los { $count } documentos del Centro de Documentación
+}
+portal-untranslated = Aún sin traducir
+
+## Búsqueda
+
+portal-search-title = Buscar programas y documentos
+portal-search-label = Buscar programas y documentos
+portal-search-button = Buscar
+portal-sort-label = Ordenar por
+portal-sort-relevance = Mayor relevancia
+portal-sort-newest = Más recientes primero
+portal-sort-oldest = Más antiguos primero
+portal-sort-title = Título (A–Z)
+portal-search-count = { $count ->
+    [0] Ningún resultado
+    [one] 1 resultado
+   *[other] { $count } resultados
+}
+portal-search-nothing = Ningún resultado coincide con esta búsqueda. Pruebe con otras palabras o quite un filtro.
+portal-search-refine = Refinar
+portal-search-filters = Sus filtros
+portal-search-remove = Quitar
+portal-search-clear = Quitar todos los filtros
+portal-search-selected = seleccionado
+portal-search-start-over = Empezar una nueva búsqueda
+portal-search-unavailable-title = La búsqueda no está disponible
+portal-search-unavailable = El motor de búsqueda no responde en este momento. Vuelva a intentarlo en unos minutos; mientras tanto, el resto del portal funciona.
+portal-facet-themes = Área de acción
+portal-facet-countries = País
+portal-facet-kinds = Tipo
+portal-facet-years = Año
+portal-kind-program = Programa
+portal-pages-label = Páginas de resultados
+portal-pages-previous = Anterior
+portal-pages-next = Siguiente
+portal-pages-page = Página { $page }
+
+## Parámetros de búsqueda no válidos
+
+portal-bad-title = No se puede realizar esta búsqueda
+portal-bad-page = El número de página debe ser un número entero entre 1 y 1000.
+portal-bad-year = El año debe indicarse como, por ejemplo, 2021.
+portal-bad-sort = Orden desconocido: elija uno de la lista.
+portal-bad-kind = Tipo de entrada desconocido.
+portal-bad-theme = Área de acción desconocida.
+portal-bad-country = Los países se indican con su código de dos letras, por ejemplo, UY.
+
+## Programa
+
+portal-program-portfolio = Portafolio de Programas
+portal-program-country = País
+portal-program-institution = Institución
+portal-program-years = Años
+portal-program-since = Desde { $year }
+portal-program-years-unknown = Sin datos
+portal-program-evaluated = Evaluado
+portal-program-status = Estado
+portal-program-themes = Áreas de acción
+portal-program-summary = Resumen
+portal-program-objectives = Objetivos
+portal-program-results = Resultados
+portal-program-lessons = Lecciones aprendidas
+portal-program-evaluation = Evaluación
+portal-untranslated-from-es = Este programa aún no se ha traducido: se muestra en español, el idioma en que fue redactado.
+portal-untranslated-from-en = Este programa aún no se ha traducido: se muestra en inglés, el idioma en que fue redactado.
+portal-yes = Sí
+portal-no = No
+
+## Errores
+
+portal-error-status = Error { $status }
+portal-error-home = Ir a la página de inicio
+portal-error-search = Buscar programas y documentos
+portal-error-400-title = No se puede interpretar esta solicitud
+portal-error-400 = Hay algo no válido en la dirección.
+portal-error-404-title = Página no encontrada
+portal-error-404 = No hay ninguna página en esta dirección. Puede que se haya trasladado o que la dirección contenga un error.
+portal-error-405-title = Operación no permitida
+portal-error-405 = Esta página solo puede consultarse.
+portal-error-502-title = Respuesta inesperada
+portal-error-502 = El servicio de datos dio una respuesta que el portal no pudo utilizar. Vuelva a intentarlo más tarde.
+portal-error-503-title = Servicio no disponible
+portal-error-503 = El portal no puede comunicarse con el servicio de datos de la red en este momento. Vuelva a intentarlo en unos minutos.
+
+## Menú y listas
+
+portal-nav-dialogues = Diálogos
+portal-nav-countries = Países
+portal-none = Aún no hay registros.
+portal-language-en = Inglés
+portal-language-es = Español
+
+## Documento
+
+portal-document-kind = Tipo
+portal-document-date = Publicación
+portal-document-languages = Disponible en
+portal-document-dialogue = Diálogo
+portal-document-cooperation = Cooperación bilateral
+portal-document-countries = Países
+portal-document-read = Leer el documento
+portal-document-contents = Contenido
+
+## Países
+
+portal-countries-title = Países
+portal-countries-lead = Los Estados miembros y observadores de la OEA que forman parte de la red, con lo que comparte cada Ministerio de Trabajo.
+portal-country-search = Programas y documentos de { $country }
+portal-country-institutions = Instituciones
+portal-country-programs = Programas
+portal-country-dialogues = Diálogos hemisféricos en los que participó
+portal-country-cooperations = Cooperación bilateral
+portal-cooperation-between = { $provider } asesora a { $requester }
+portal-country-seats = Puestos en el Comité Directivo
+portal-country-documents = Documentos
+portal-country-actions = Acciones sobre trabajo doméstico remunerado
+
+## Diálogos
+
+portal-dialogues-title = Diálogos hemisféricos
+portal-dialogues-lead = Los diálogos hemisféricos entre las unidades y áreas de género de los Ministerios de Trabajo de las Américas. La red se lanzó formalmente en el 4.º, el 15 de marzo de 2022.
+portal-dialogue-date = Fecha
+portal-dialogue-format = Modalidad
+portal-dialogue-participation = Participación
+portal-dialogue-event = Página del evento
+portal-dialogue-conclusions = Conclusiones
+portal-dialogue-recommendations = Recomendaciones
+portal-dialogue-next-steps = Próximos pasos
+portal-dialogue-participants = { $count ->
+    [one] 1 participante
+   *[other] { $count } participantes
+}
+portal-dialogue-organizations = Organismos internacionales
+
+## Dates
+
+portal-date = { $day } de { $month } de { $year }
+portal-month-1 = enero
+portal-month-2 = febrero
+portal-month-3 = marzo
+portal-month-4 = abril
+portal-month-5 = mayo
+portal-month-6 = junio
+portal-month-7 = julio
+portal-month-8 = agosto
+portal-month-9 = septiembre
+portal-month-10 = octubre
+portal-month-11 = noviembre
+portal-month-12 = diciembre
+
+## Centro de Documentación y Comité Directivo
+
+portal-nav-documents = Documentos
+portal-documents-title = Centro de Documentación
+portal-documents-lead = Estudios, manuales, conclusiones de los diálogos, cursos y los textos fundacionales de la red, por título.
+portal-documents-all-kinds = Todos los tipos
+portal-documents-show = Mostrar
+portal-documents-count = { $count ->
+    [0] Ningún documento
+    [one] 1 documento
+   *[other] { $count } documentos
+}
+portal-bad-cursor = Esta página de la lista ya no existe; vuelva a empezar desde la primera página.
+portal-pages-first = Primera página
+portal-committee-title = Comité Directivo
+portal-committee-lead = Cuatro Ministerios de Trabajo orientan el trabajo de la red y definen sus planes de acción anuales; uno de los puestos corresponde siempre a la Presidencia de la Conferencia Interamericana de Ministros de Trabajo (CIMT).
+portal-committee-role = Puesto
+portal-committee-term = Mandato
+
+## Cooperación bilateral y Repositorio de Acciones sobre Trabajo Doméstico Remunerado
+
+portal-cooperations-title = Cooperación bilateral
+portal-cooperations-lead = Asesoría técnica entre Ministerios de Trabajo, acordada en las convocatorias de cooperación bilateral de la RIAL: quién asesoró a quién, sobre qué tema y con qué resultado.
+portal-cooperation-call = Convocatoria { $number }
+portal-domestic-work-title = Repositorio de Acciones sobre Trabajo Doméstico Remunerado
+portal-domestic-work-lead = Lo que han hecho los Ministerios de Trabajo de la región para dignificar y formalizar el trabajo doméstico remunerado y garantizar el pleno ejercicio de los derechos, país por país.
+portal-domestic-work-search = Programas y documentos sobre trabajo doméstico
+
+## Canal Atom
+
+portal-feed-title = Nuevos programas y documentos
+portal-feed-subtitle = Programas del Portafolio y documentos del Centro de Documentación, los más recientes primero.
+portal-feed-link = Canal de novedades (Atom)

@@ -1,0 +1,49 @@
+//! The portal's settings: one clap struct, every option a flag and an environment variable.
+
+use std::path::PathBuf;
+
+/// `portal [OPTIONS]`: serve the RIAL/GENDER portal, a client of the gateway.
+#[derive(Debug, Clone, clap::Parser)]
+#[command(name = "portal", version, about)]
+pub struct Config {
+    /// Listen address (port 0: any free port; the first line of stdout says which).
+    #[arg(long, env = "PORTAL_ADDR", default_value = "127.0.0.1:8090")]
+    pub addr: String,
+    /// The gateway's GraphQL endpoint; everything the portal shows comes from it.
+    #[arg(
+        long,
+        env = "PORTAL_GATEWAY_URL",
+        default_value = "http://127.0.0.1:8080/graphql"
+    )]
+    pub gateway_url: String,
+    /// The portal's address as readers reach it, for the Atom feed's absolute links
+    /// (default: `http://` and the address it listens on).
+    #[arg(long, env = "PORTAL_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Time to connect to the gateway (ms); past it the page says the gateway is down.
+    #[arg(long, env = "PORTAL_CONNECT_TIMEOUT_MS", default_value_t = 1000)]
+    pub connect_timeout_ms: u64,
+    /// Time for a whole GraphQL request (ms); past it the page says the gateway is down.
+    #[arg(long, env = "PORTAL_GATEWAY_TIMEOUT_MS", default_value_t = 10_000)]
+    pub gateway_timeout_ms: u64,
+    /// A connection that sends nothing for this long is closed (ms): a slow or silent
+    /// client cannot hold sockets open.
+    #[arg(long, env = "PORTAL_IDLE_TIMEOUT_MS", default_value_t = 15_000)]
+    pub idle_timeout_ms: u64,
+    /// Folder of the locale files, `<lang>/*.ftl` (defaults to `locales` of the source tree);
+    /// the portal's own strings are in `<lang>/portal.ftl`.
+    #[arg(long, env = "LOCALES_DIR")]
+    pub locales_dir: Option<PathBuf>,
+    /// How often the locale files are re-read (ms, 0 = never).
+    #[arg(long, env = "PORTAL_LOCALES_POLL_MS", default_value_t = 1000)]
+    pub locales_poll_ms: u64,
+}
+
+impl Config {
+    /// The locale folder: the setting, else `locales` of the source tree.
+    pub fn locales_dir(&self) -> PathBuf {
+        self.locales_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../locales")))
+    }
+}

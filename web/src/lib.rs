@@ -1,0 +1,426 @@
+//! The RIAL/GENDER portal: the network's knowledge for people, in English and Spanish.
+//!
+//! A client of the gateway over HTTP, and nothing else: it never opens the database or
+//! Meilisearch. Every page is server-rendered HTML (askama templates, checked at compile
+//! time) from GraphQL documents (`web/graphql/`, checked against `schema/schema.graphql` at
+//! compile time), works without JavaScript, and is served with strict security headers.
+//! URLs carry the language (`/en/…`, `/es/…`); `/` redirects by `Accept-Language`.
+
+pub mod api;
+pub mod assets;
+pub mod config;
+pub mod l10n;
+pub mod pages;
+pub mod prose;
+pub mod search;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use poem::http::{header, HeaderValue, StatusCode};
+use poem::listener::{Acceptor, Listener, TcpListener};
+use poem::web::Path;
+use poem::{get, handler, Endpoint, EndpointExt, IntoResponse, Request, Response, Route, Server};
+use rial_schema::enums::Language;
+use rial_schema::l10n::live::LiveCatalog;
+
+use crate::assets::Assets;
+use crate::l10n::{language_of_path, language_of_segment, L10n};
+
+/// What every request shares.
+pub struct State {
+    pub api: api::Api,
+    /// The portal's address as readers reach it (absolute links of the Atom feed).
+    pub public_url: String,
+    pub catalog: Arc<LiveCatalog>,
+    pub assets: Assets,
+}
+
+impl State {
+    /// Interface text in `language`, from the current catalog.
+    pub fn l10n(&self, language: Language) -> L10n {
+        L10n::new(self.catalog.current(), language)
+    }
+}
+
+/// Headers every answer carries: no script at all, styles and images from the portal
+/// only, no framing, no sniffing, no referrer to other sites.
+const SECURITY_HEADERS: [(&str, &str); 6] = [
+    (
+        "content-security-policy",
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+         base-uri 'none'; frame-ancestors 'none'",
+    ),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "same-origin"),
+    ("x-frame-options", "DENY"),
+    ("cross-origin-opener-policy", "same-origin"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    ),
+];
+
+/// The portal's routes, with error pages and security headers around them.
+pub fn app(state: Arc<State>) -> impl Endpoint {
+    let shared = state.clone();
+    Route::new()
+        .at("/assets/:file", get(asset))
+        .at("/health", get(health))
+        .at("/:lang", get(language_root))
+        .at("/:lang/", get(home_page))
+        .at("/:lang/search", get(search_page))
+        .at("/:lang/programs/:slug", get(program_page))
+        .at("/:lang/documents", get(documents_page))
+        .at("/:lang/documents/:slug", get(document_page))
+        .at("/:lang/committee", get(committee_page))
+        .at("/:lang/feed.atom", get(feed_page))
+        .at("/:lang/cooperations", get(cooperations_page))
+        .at("/:lang/domestic-work", get(domestic_work_page))
+        .at("/:lang/countries", get(countries_page))
+        .at("/:lang/countries/:code", get(country_page))
+        .at("/:lang/dialogues", get(dialogues_page))
+        .at("/:lang/dialogues/:number", get(dialogue_page))
+        .at("/*rest", not_found)
+        .data(state)
+        .around(move |endpoint, request: Request| {
+            let state = shared.clone();
+            async move {
+                let language = language_of_path(request.uri().path());
+                let mut response = match endpoint.call(request).await {
+                    Ok(response) => response.into_response(),
+                    // Routing errors (a wrong method…) become pages too, never plain text.
+                    Err(error) => pages::error_page(&state, language, error.status(), None),
+                };
+                let headers = response.headers_mut();
+                for (name, value) in SECURITY_HEADERS {
+                    headers.insert(name, HeaderValue::from_static(value));
+                }
+                Ok(response)
+            }
+        })
+}
+
+fn state(request: &Request) -> &Arc<State> {
+    request
+        .data::<Arc<State>>()
+        .expect("state is attached to every route")
+}
+
+fn redirect(to: &str) -> Response {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, to)
+        .header(header::VARY, "accept-language")
+        .finish()
+}
+
+/// `/` → `/en/` or `/es/`, by `Accept-Language`.
+fn root(request: &Request) -> Response {
+    let language = rial_schema::l10n::negotiate(
+        request
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok()),
+    );
+    redirect(&format!("/{}/", language.as_str()))
+}
+
+/// `/en` → `/en/`.
+#[handler]
+fn language_root(request: &Request, Path(lang): Path<String>) -> Response {
+    match language_of_segment(&lang) {
+        Some(language) => redirect(&format!("/{}/", language.as_str())),
+        None => pages::error_page(state(request), Language::En, StatusCode::NOT_FOUND, None),
+    }
+}
+
+#[handler]
+async fn home_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::home(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn search_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::search(state, language, request.uri().query().unwrap_or("")).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn program_page(
+    request: &Request,
+    Path((lang, slug)): Path<(String, String)>,
+) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::program(state, language, &slug).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn document_page(
+    request: &Request,
+    Path((lang, slug)): Path<(String, String)>,
+) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::document(state, language, &slug).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn documents_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => {
+            pages::documents(state, language, request.uri().query().unwrap_or("")).await
+        }
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn cooperations_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::cooperations(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn domestic_work_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::domestic_work(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn feed_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::feed(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn committee_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::committee(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn countries_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::countries(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn country_page(
+    request: &Request,
+    Path((lang, code)): Path<(String, String)>,
+) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::country(state, language, &code).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn dialogues_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::dialogues(state, language).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+#[handler]
+async fn dialogue_page(
+    request: &Request,
+    Path((lang, number)): Path<(String, String)>,
+) -> poem::Result<Response> {
+    let state = state(request);
+    match language_of_segment(&lang) {
+        Some(language) => pages::dialogue(state, language, &number).await,
+        None => Ok(pages::error_page(
+            state,
+            Language::En,
+            StatusCode::NOT_FOUND,
+            None,
+        )),
+    }
+}
+
+/// Liveness: the portal answers (whether the gateway does is each page's business).
+#[handler]
+fn health() -> &'static str {
+    "ok"
+}
+
+#[handler]
+fn asset(request: &Request, Path(file): Path<String>) -> Response {
+    let state = state(request);
+    match state.assets.get(&file) {
+        Some((body, content_type)) => Response::builder()
+            .content_type(content_type)
+            // The name changes with the content: cache it for a year, never revalidate.
+            .header(header::CACHE_CONTROL, "public, max-age=31536000, immutable")
+            .body(body),
+        None => pages::error_page(state, Language::En, StatusCode::NOT_FOUND, None),
+    }
+}
+
+/// `/` (which the catch-all route takes), and every path no route knows: a 404 page.
+#[handler]
+fn not_found(request: &Request) -> Response {
+    if request.uri().path() == "/" {
+        return if request.method() == poem::http::Method::GET
+            || request.method() == poem::http::Method::HEAD
+        {
+            root(request)
+        } else {
+            pages::error_page(
+                state(request),
+                Language::En,
+                StatusCode::METHOD_NOT_ALLOWED,
+                None,
+            )
+        };
+    }
+    pages::error_page(
+        state(request),
+        language_of_path(request.uri().path()),
+        StatusCode::NOT_FOUND,
+        None,
+    )
+}
+
+/// Loads the catalog, binds, prints `portal listening on http://ADDR` on stdout, serves.
+pub async fn run(config: config::Config) -> anyhow::Result<()> {
+    let locales = config.locales_dir();
+    let catalog = Arc::new(
+        LiveCatalog::load(&locales)
+            .map_err(|error| anyhow::anyhow!("locale files in {}: {error}", locales.display()))?,
+    );
+    if config.locales_poll_ms > 0 {
+        catalog.watch(Duration::from_millis(config.locales_poll_ms));
+    }
+    let api = api::Api::new(
+        config.gateway_url.clone(),
+        Duration::from_millis(config.connect_timeout_ms),
+        Duration::from_millis(config.gateway_timeout_ms),
+    )?;
+    let acceptor = TcpListener::bind(config.addr.as_str())
+        .into_acceptor()
+        .await?;
+    let address = acceptor
+        .local_addr()
+        .into_iter()
+        .find_map(|addr| addr.as_socket_addr().copied())
+        .ok_or_else(|| anyhow::anyhow!("no local address"))?;
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{address}"))
+        .trim_end_matches('/')
+        .to_owned();
+    let state = Arc::new(State {
+        api,
+        public_url,
+        catalog,
+        assets: Assets::new(),
+    });
+    println!("portal listening on http://{address}");
+    tracing::info!(%address, gateway = %config.gateway_url, "portal listening");
+    Server::new_with_acceptor(acceptor)
+        .idle_timeout(Duration::from_millis(config.idle_timeout_ms))
+        .run_with_graceful_shutdown(
+            app(state),
+            async {
+                let _ = tokio::signal::ctrl_c().await;
+            },
+            Some(Duration::from_secs(5)),
+        )
+        .await?;
+    Ok(())
+}
