@@ -795,3 +795,62 @@ fn hundreds_of_generated_hostile_requests_get_documented_answers() {
         }
     }
 }
+
+#[test]
+fn the_text_filter_ignores_accents_and_capitals_and_odd_logins_are_refused_cleanly() {
+    for (url, _dir) in database_urls() {
+        let password = e2e::add_secretariat(&url, "secretaria");
+        let gateway = Gateway::start(&url);
+        let login = gateway.graphql(&format!(
+            r#"mutation {{ login(username: "secretaria", password: {}) {{ token }} }}"#,
+            Value::from(password.as_str())
+        ));
+        let token = login["data"]["login"]["token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{url}: {login}"))
+            .to_owned();
+        let institution = gateway.graphql(
+            r#"{ institutions(filter: {countries: ["UY"], kinds: [MINISTRY_OF_LABOR]}) { nodes { id } } }"#,
+        )["data"]["institutions"]["nodes"][0]["id"]
+            .clone();
+        // F8: on SQLite, `lower()` left "Í", "É" and "Ñ" as they were, so these never matched.
+        let created = e2e::graphql_as(
+            &gateway,
+            &token,
+            &format!(
+                r#"mutation {{ createProgram(slug: "indice-exito", institutionId: {institution},
+                    input: {{ title: "Índice de Éxito del Ñandú", summary: "Trabajo Doméstico" }}) {{ slug }} }}"#
+            ),
+        );
+        assert_eq!(
+            created["data"]["createProgram"]["slug"], "indice-exito",
+            "{url}: {created}"
+        );
+        for text in ["indice", "ÉXITO", "ñandu", "NANDU", "trabajo domestico"] {
+            let found = e2e::graphql_as(
+                &gateway,
+                &token,
+                &format!(
+                    "{{ programs(filter: {{text: {}}}) {{ nodes {{ slug }} }} }}",
+                    Value::from(text)
+                ),
+            );
+            assert_eq!(
+                found["data"]["programs"]["nodes"][0]["slug"], "indice-exito",
+                "{url}: `{text}` did not find it: {found}"
+            );
+        }
+        // F7: a username longer than any account's, or with control characters, is a wrong
+        // guess like any other (and counted like one), never INTERNAL.
+        for username in ["x".repeat(300), "a\u{7}b".to_owned(), "ñ".repeat(100)] {
+            let answer = gateway.graphql(&format!(
+                r#"mutation {{ login(username: {}, password: "guess") {{ token }} }}"#,
+                Value::from(username.as_str())
+            ));
+            assert_eq!(
+                answer["errors"][0]["extensions"]["code"], "INVALID_CREDENTIALS",
+                "{url}: {answer}"
+            );
+        }
+    }
+}
