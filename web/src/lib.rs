@@ -135,200 +135,113 @@ fn language_root(request: &Request, Path(lang): Path<String>) -> Response {
     }
 }
 
-#[handler]
-async fn home_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::home(state, language).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
+/// The page's language, from the first segment of its path (`/en/…`, `/es/…`). Any other
+/// segment is a 404 page (rendered by the middleware around every route).
+pub struct Lang(pub Language);
+
+impl<'a> poem::FromRequest<'a> for Lang {
+    async fn from_request(
+        request: &'a Request,
+        _body: &mut poem::RequestBody,
+    ) -> poem::Result<Self> {
+        let segment = request
+            .uri()
+            .path()
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        language_of_segment(segment)
+            .map(Lang)
+            .ok_or_else(|| poem::Error::from_status(StatusCode::NOT_FOUND))
     }
 }
 
+/// The query string as it came (pages parse their own parameters, and keep what they
+/// cannot read to show it back).
+fn query(request: &Request) -> &str {
+    request.uri().query().unwrap_or("")
+}
+
 #[handler]
-async fn search_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::search(state, language, request.uri().query().unwrap_or("")).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+async fn home_page(request: &Request, Lang(language): Lang) -> poem::Result<Response> {
+    pages::home(state(request), language).await
+}
+
+#[handler]
+async fn search_page(request: &Request, Lang(language): Lang) -> poem::Result<Response> {
+    pages::search(state(request), language, query(request)).await
 }
 
 #[handler]
 async fn program_page(
     request: &Request,
-    Path((lang, slug)): Path<(String, String)>,
+    Lang(language): Lang,
+    Path((_, slug)): Path<(String, String)>,
 ) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::program(state, language, &slug).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+    pages::program(state(request), language, &slug).await
 }
 
 #[handler]
 async fn document_page(
     request: &Request,
-    Path((lang, slug)): Path<(String, String)>,
+    Lang(language): Lang,
+    Path((_, slug)): Path<(String, String)>,
 ) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::document(state, language, &slug).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+    pages::document(state(request), language, &slug).await
 }
 
 #[handler]
-async fn documents_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => {
-            pages::documents(state, language, request.uri().query().unwrap_or("")).await
-        }
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+async fn documents_page(request: &Request, Lang(language): Lang) -> poem::Result<Response> {
+    pages::documents(state(request), language, query(request)).await
 }
 
 #[handler]
-async fn cooperations_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::cooperations(state, language).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+async fn cooperations_page(request: &Request, Lang(language): Lang) -> poem::Result<Response> {
+    pages::cooperations(state(request), language).await
 }
 
 #[handler]
-async fn domestic_work_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::domestic_work(state, language).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+async fn domestic_work_page(request: &Request, Lang(language): Lang) -> poem::Result<Response> {
+    pages::domestic_work(state(request), language).await
 }
 
 #[handler]
-async fn feed_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::feed(state, language).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+async fn feed_page(request: &Request, Lang(language): Lang) -> poem::Result<Response> {
+    pages::feed(state(request), language).await
 }
 
 #[handler]
-async fn committee_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::committee(state, language).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+async fn committee_page(request: &Request, Lang(language): Lang) -> poem::Result<Response> {
+    pages::committee(state(request), language).await
 }
 
 #[handler]
-async fn countries_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::countries(state, language).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+async fn countries_page(request: &Request, Lang(language): Lang) -> poem::Result<Response> {
+    pages::countries(state(request), language).await
 }
 
 #[handler]
 async fn country_page(
     request: &Request,
-    Path((lang, code)): Path<(String, String)>,
+    Lang(language): Lang,
+    Path((_, code)): Path<(String, String)>,
 ) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::country(state, language, &code).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+    pages::country(state(request), language, &code).await
 }
 
 #[handler]
-async fn dialogues_page(request: &Request, Path(lang): Path<String>) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::dialogues(state, language).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+async fn dialogues_page(request: &Request, Lang(language): Lang) -> poem::Result<Response> {
+    pages::dialogues(state(request), language).await
 }
 
 #[handler]
 async fn dialogue_page(
     request: &Request,
-    Path((lang, number)): Path<(String, String)>,
+    Lang(language): Lang,
+    Path((_, number)): Path<(String, String)>,
 ) -> poem::Result<Response> {
-    let state = state(request);
-    match language_of_segment(&lang) {
-        Some(language) => pages::dialogue(state, language, &number).await,
-        None => Ok(pages::error_page(
-            state,
-            Language::En,
-            StatusCode::NOT_FOUND,
-            None,
-        )),
-    }
+    pages::dialogue(state(request), language, &number).await
 }
 
 /// Liveness: the portal answers (whether the gateway does is each page's business).
