@@ -32,6 +32,9 @@ pub enum ApiError {
     /// The bearer token is not valid: bad signature, expired, revoked, or its account's
     /// password changed since. `UNAUTHENTICATED`.
     Unauthenticated,
+    /// Something that needs an account, asked without a token at all: the client is told to
+    /// sign in, not that a token it never sent is invalid. `UNAUTHENTICATED`.
+    SignInRequired,
     /// `login` with an unknown username or a wrong password (the same answer for both).
     /// `INVALID_CREDENTIALS`.
     InvalidCredentials,
@@ -299,7 +302,7 @@ impl ApiError {
             ApiError::BadUserInput(_) => "BAD_USER_INPUT",
             ApiError::NotFound { .. } => "NOT_FOUND",
             ApiError::SearchUnavailable => "SEARCH_UNAVAILABLE",
-            ApiError::Unauthenticated => "UNAUTHENTICATED",
+            ApiError::Unauthenticated | ApiError::SignInRequired => "UNAUTHENTICATED",
             ApiError::InvalidCredentials => "INVALID_CREDENTIALS",
             ApiError::LoginThrottled => "LOGIN_THROTTLED",
             ApiError::Forbidden => "FORBIDDEN",
@@ -316,6 +319,7 @@ impl ApiError {
             ApiError::NotFound { .. } => "error-not-found",
             ApiError::SearchUnavailable => "error-search-unavailable",
             ApiError::Unauthenticated => "error-unauthenticated",
+            ApiError::SignInRequired => "error-sign-in-required",
             ApiError::InvalidCredentials => "error-invalid-credentials",
             ApiError::LoginThrottled => "error-login-throttled",
             ApiError::Forbidden => "error-forbidden",
@@ -343,6 +347,7 @@ impl ApiError {
             ApiError::SearchUnavailable
             | ApiError::Forbidden
             | ApiError::Unauthenticated
+            | ApiError::SignInRequired
             | ApiError::InvalidCredentials
             | ApiError::DatabaseUnavailable(_)
             | ApiError::Internal(_) => vec![],
@@ -360,6 +365,9 @@ impl ApiError {
             ApiError::Unauthenticated => {
                 "the access token is not valid (expired, revoked or malformed): log in again"
                     .to_owned()
+            }
+            ApiError::SignInRequired => {
+                "this needs an account: sign in (`login`) and send its token".to_owned()
             }
             ApiError::InvalidCredentials => "unknown username or wrong password".to_owned(),
             ApiError::LoginThrottled => format!(

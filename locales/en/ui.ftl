@@ -115,6 +115,7 @@ error-nul-character = a text holds a NUL character (U+0000), which no text may c
 error-response-too-large = the answer is larger than { $max } bytes: ask for smaller pages or fewer fields
 error-body-timeout = the request body did not arrive within { $ms } ms
 error-unauthenticated = the access token is not valid (expired, revoked or malformed): log in again
+error-sign-in-required = this needs an account: sign in (`login`) and send its token
 error-invalid-credentials = unknown username or wrong password
 error-login-throttled = too many failed logins: try again in { $minutes } minutes
 error-not-found = { $entity } `{ $key }` was not found

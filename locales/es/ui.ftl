@@ -115,6 +115,7 @@ error-nul-character = un texto contiene un carácter NUL (U+0000), que ningún t
 error-response-too-large = la respuesta supera los { $max } bytes: pida páginas más pequeñas o menos campos
 error-body-timeout = el cuerpo de la solicitud no llegó en { $ms } ms
 error-unauthenticated = el token de acceso no es válido (vencido, revocado o malformado): vuelva a iniciar sesión
+error-sign-in-required = esto requiere una cuenta: inicie sesión (`login`) y envíe su token
 error-invalid-credentials = usuario desconocido o contraseña incorrecta
 error-login-throttled = demasiados intentos fallidos de inicio de sesión: vuelva a intentarlo en { $minutes } minutos
 error-not-found = no se encontró { $entity } `{ $key }`

@@ -543,7 +543,7 @@ pub(crate) fn may_read_record(ctx: &Context<'_>, program: &program::Model) -> Ap
     match audience(ctx) {
         Audience::Secretariat => Ok(()),
         Audience::Institution(own) if own == program.institution_id => Ok(()),
-        _ if ctx.data_opt::<Viewer>().is_none() => Err(ApiError::Unauthenticated),
+        _ if ctx.data_opt::<Viewer>().is_none() => Err(ApiError::SignInRequired),
         _ => Err(ApiError::Forbidden),
     }
 }

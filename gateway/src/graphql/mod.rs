@@ -258,7 +258,9 @@ impl Api {
     }
 }
 
-/// Message `id` of `ui.ftl` with string `args` (an object value), in `language`.
+/// Message `id` of `ui.ftl` with `args` (an object value), in `language`. An argument that
+/// is a whole number reaches Fluent as a number, so plural selectors (`[one]`, `*[other]`)
+/// choose by it: "1 fields" was what a count passed as text read.
 fn localize(
     catalog: &rial_schema::l10n::Catalog,
     language: Language,
@@ -269,7 +271,10 @@ fn localize(
     if let Some(async_graphql::Value::Object(values)) = args {
         for (name, value) in values {
             if let async_graphql::Value::String(value) = value {
-                fluent_args.set(name.to_string(), value.clone());
+                match value.parse::<i64>() {
+                    Ok(number) => fluent_args.set(name.to_string(), number),
+                    Err(_) => fluent_args.set(name.to_string(), value.clone()),
+                }
             }
         }
     }

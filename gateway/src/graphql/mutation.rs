@@ -56,7 +56,7 @@ impl SessionMutation {
 
     /// Closes the session of the token the request carries: it stops working at once.
     async fn logout(&self, ctx: &Context<'_>) -> ApiResult<bool> {
-        let viewer = ctx.data_opt::<Viewer>().ok_or(ApiError::Unauthenticated)?;
+        let viewer = ctx.data_opt::<Viewer>().ok_or(ApiError::SignInRequired)?;
         let auth = ctx.data_unchecked::<std::sync::Arc<Auth>>();
         auth.revoke(db(ctx), viewer).await?;
         Ok(true)

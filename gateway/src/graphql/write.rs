@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult, FieldError, FieldProblem};
 
 /// The authenticated viewer, or `UNAUTHENTICATED`.
 pub(crate) fn viewer<'a>(ctx: &Context<'a>) -> ApiResult<&'a Viewer> {
-    ctx.data_opt::<Viewer>().ok_or(ApiError::Unauthenticated)
+    ctx.data_opt::<Viewer>().ok_or(ApiError::SignInRequired)
 }
 
 /// The viewer, who must be of the Technical Secretariat (else `FORBIDDEN`).

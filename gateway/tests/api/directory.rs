@@ -1093,3 +1093,60 @@ async fn a_slug_taken_by_another_writer_meanwhile_is_already_taken() {
         assert_eq!(rows, 1, "{backend:?}: only the other writer's row");
     }
 }
+
+#[tokio::test]
+async fn the_count_of_invalid_fields_is_a_number_in_both_languages() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let cast = Cast::new(&app).await;
+        let message = |language, query: &'static str| {
+            let viewer = cast.focal.clone();
+            let api = app.api.clone();
+            async move {
+                let response = api.execute_as(query, language, Some(viewer), None).await;
+                let response = serde_json::to_value(&response).expect("serializes");
+                assert_eq!(
+                    response["errors"][0]["extensions"]["code"],
+                    "BAD_USER_INPUT"
+                );
+                response["errors"][0]["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            }
+        };
+        let one = r#"mutation { updateMyContact(email: "not an address") { id } }"#;
+        let two =
+            r#"mutation { updateMyContact(email: "not an address", phone: "call me") { id } }"#;
+        assert!(
+            message(Language::En, one)
+                .await
+                .starts_with("one field of the input is invalid"),
+            "{backend:?}"
+        );
+        assert!(message(Language::Es, one)
+            .await
+            .starts_with("un campo de la entrada no es válido"));
+        assert!(message(Language::En, two)
+            .await
+            .starts_with("2 fields of the input are invalid"));
+        assert!(message(Language::Es, two)
+            .await
+            .starts_with("2 campos de la entrada no son válidos"));
+    }
+}
+
+#[tokio::test]
+async fn without_a_token_a_mutation_says_to_sign_in_not_that_a_token_is_invalid() {
+    let app = spawn_app(crate::helpers::Backend::Sqlite).await;
+    let mutation = r#"mutation { updateMyContact(phone: "+598 2916 2681") { id } }"#;
+    for (language, words) in [(Language::En, "sign in"), (Language::Es, "inicie sesión")] {
+        let response =
+            serde_json::to_value(app.api.execute(mutation, language).await).expect("serializes");
+        let error = &response["errors"][0];
+        assert_eq!(error["extensions"]["code"], "UNAUTHENTICATED", "{response}");
+        let message = error["message"].as_str().unwrap_or_default();
+        assert!(message.contains(words), "{message}");
+        assert!(!message.contains("token is not valid") && !message.contains("no es válido"));
+    }
+}
