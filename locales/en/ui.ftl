@@ -85,7 +85,18 @@ intervention-area-alliances-social-actors = Alliances with social actors
 
 ## Errors
 # Messages of errors; `extensions.code` stays the same in every language.
-error-invalid-id = `{ $value }` is not a valid { $entity } id
+error-invalid-id = `{ $value }` is not a valid { $entity ->
+        [Program] program
+        [Country] country
+        [Dialogue] dialogue
+        [Document] document
+        [Institution] institution
+        [Member] member
+        [Cooperation] cooperation
+        [CommitteeSeat] committee seat
+        [Theme] theme
+       *[other] { $entity }
+    } id
 error-invalid-country-code = `{ $value }` is not an ISO 3166-1 alpha-2 country code
 error-invalid-slug = `{ $value }` is not a slug (lower-case letters and digits in hyphen-separated words)
 error-unknown-country = unknown country code `{ $value }`
@@ -118,18 +129,35 @@ error-unauthenticated = the access token is not valid (expired, revoked or malfo
 error-sign-in-required = this needs an account: sign in (`login`) and send its token
 error-invalid-credentials = unknown username or wrong password
 error-login-throttled = too many failed logins: try again in { $minutes } minutes
-error-not-found = { $entity } `{ $key }` was not found
+error-not-found = { $entity ->
+        [Program] program
+        [Country] country
+        [Dialogue] dialogue
+        [Document] document
+        [Institution] institution
+        [Member] member
+        [Cooperation] cooperation
+        [CommitteeSeat] committee seat
+        [Theme] theme
+       *[other] { $entity }
+    } `{ $key }` was not found
 error-internal = internal error
 error-database-unavailable = the database is unavailable or too busy right now: try again in a moment
 error-forbidden = your account may not do this
-error-invalid-transition = { $action ->
-    [edit] a program in status { $status } cannot be edited
-    [submit] a program in status { $status } cannot be submitted
-    [publish] a program in status { $status } cannot be published
-    [return] a program in status { $status } cannot be returned
-    [archive] a program in status { $status } cannot be archived
-   *[other] a program in status { $status } cannot take this step
-}
+error-invalid-transition = a program in status “{ $status ->
+        [DRAFT] { program-status-draft }
+        [SUBMITTED] { program-status-submitted }
+        [PUBLISHED] { program-status-published }
+        [ARCHIVED] { program-status-archived }
+       *[other] { $status }
+    }” { $action ->
+        [edit] cannot be edited
+        [submit] cannot be submitted
+        [publish] cannot be published
+        [return] cannot be returned
+        [archive] cannot be archived
+       *[other] cannot take this step
+    }
 error-invalid-fields = { $count ->
     [one] one field of the input is invalid (see `extensions.fields`)
    *[other] { $count } fields of the input are invalid (see `extensions.fields`)

@@ -85,7 +85,18 @@ intervention-area-alliances-social-actors = Alianzas con actores sociales
 
 ## Errors
 # Mensajes de error; `extensions.code` es el mismo en todos los idiomas.
-error-invalid-id = `{ $value }` no es un identificador válido de { $entity }
+error-invalid-id = `{ $value }` no es un identificador válido de { $entity ->
+        [Program] programa
+        [Country] país
+        [Dialogue] diálogo
+        [Document] documento
+        [Institution] institución
+        [Member] persona
+        [Cooperation] cooperación
+        [CommitteeSeat] puesto del Comité
+        [Theme] área de acción
+       *[other] { $entity }
+    }
 error-invalid-country-code = `{ $value }` no es un código de país ISO 3166-1 alfa-2
 error-invalid-slug = `{ $value }` no es un identificador de texto válido (letras minúsculas y dígitos en palabras separadas por guiones)
 error-unknown-country = código de país desconocido: `{ $value }`
@@ -118,18 +129,35 @@ error-unauthenticated = el token de acceso no es válido (vencido, revocado o ma
 error-sign-in-required = esto requiere una cuenta: inicie sesión (`login`) y envíe su token
 error-invalid-credentials = usuario desconocido o contraseña incorrecta
 error-login-throttled = demasiados intentos fallidos de inicio de sesión: vuelva a intentarlo en { $minutes } minutos
-error-not-found = no se encontró { $entity } `{ $key }`
+error-not-found = no se encontró { $entity ->
+        [Program] el programa
+        [Country] el país
+        [Dialogue] el diálogo
+        [Document] el documento
+        [Institution] la institución
+        [Member] la persona
+        [Cooperation] la cooperación
+        [CommitteeSeat] el puesto del Comité
+        [Theme] el área de acción
+       *[other] { $entity }
+    } `{ $key }`
 error-internal = error interno
 error-database-unavailable = la base de datos no está disponible o está demasiado ocupada en este momento: vuelva a intentarlo en unos instantes
 error-forbidden = su cuenta no puede hacer esto
-error-invalid-transition = { $action ->
-    [edit] un programa en estado { $status } no puede editarse
-    [submit] un programa en estado { $status } no puede enviarse
-    [publish] un programa en estado { $status } no puede publicarse
-    [return] un programa en estado { $status } no puede devolverse
-    [archive] un programa en estado { $status } no puede archivarse
-   *[other] un programa en estado { $status } no admite este paso
-}
+error-invalid-transition = un programa en estado «{ $status ->
+        [DRAFT] { program-status-draft }
+        [SUBMITTED] { program-status-submitted }
+        [PUBLISHED] { program-status-published }
+        [ARCHIVED] { program-status-archived }
+       *[other] { $status }
+    }» { $action ->
+        [edit] no puede editarse
+        [submit] no puede enviarse
+        [publish] no puede publicarse
+        [return] no puede devolverse
+        [archive] no puede archivarse
+       *[other] no admite este paso
+    }
 error-invalid-fields = { $count ->
     [one] un campo de la entrada no es válido (véase `extensions.fields`)
    *[other] { $count } campos de la entrada no son válidos (véase `extensions.fields`)

@@ -167,7 +167,14 @@ async fn error_messages_are_localized_and_codes_are_not() {
         .await;
     assert_eq!(
         spanish["errors"][0]["message"],
-        "no se encontró Program `nope`"
+        "no se encontró el programa `nope`"
+    );
+    let english = app
+        .query_in(Language::En, r#"{ country(code: "ZZ") { name } }"#)
+        .await;
+    assert_eq!(
+        english["errors"][0]["message"],
+        "country `ZZ` was not found"
     );
 }
 
@@ -277,4 +284,39 @@ async fn locale_files_reload_without_restart_and_broken_files_are_refused() {
     let error = catalog.reload().expect_err("the broken file is refused");
     assert!(error.to_string().contains("es/ui.ftl:1:"), "{error}");
     watcher.abort();
+}
+
+#[tokio::test]
+async fn error_messages_name_things_in_the_request_language_not_in_code() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let secretariat = app
+        .viewer(
+            "secretariat",
+            rial_schema::enums::AccountRole::Secretariat,
+            None,
+        )
+        .await;
+    let archive = r#"mutation { transitionProgram(slug: "choferas", action: ARCHIVE) { status } }"#;
+    app.data_as(Some(&secretariat), archive).await;
+    for (language, expected) in [
+        (
+            Language::En,
+            "a program in status “Archived” cannot be archived",
+        ),
+        (
+            Language::Es,
+            "un programa en estado «Archivado» no puede archivarse",
+        ),
+    ] {
+        let response = app
+            .api
+            .execute_as(archive, language, Some(secretariat.clone()), None)
+            .await;
+        let response = serde_json::to_value(&response).expect("serializes");
+        assert_eq!(
+            response["errors"][0]["extensions"]["code"],
+            "INVALID_TRANSITION"
+        );
+        assert_eq!(response["errors"][0]["message"], expected, "{response}");
+    }
 }
