@@ -3,7 +3,7 @@
 ### value is the title; attributes are only given for the fields the dialogue has (.summary,
 ### .conclusions, .recommendations, .next-steps). Order follows dialogues.toml.
 
-dialogue-1 = 1.er Diálogo Hemisférico para avanzar en la institucionalización del Género en los Ministerios de Trabajo
+dialogue-1 = 1.er Diálogo Hemisférico para avanzar en la institucionalización del género en los Ministerios de Trabajo
     .summary = Primer diálogo hemisférico entre las unidades o áreas de género de los Ministerios de Trabajo de las Américas, impulsado por la OEA a través de la RIAL con el apoyo de la Comisión Interamericana de Mujeres (CIM). Reunió a delegaciones de 30 gobiernos de las Américas, representadas por directoras, directores, funcionarias y funcionarios responsables de las unidades o áreas de género de los Ministerios de Trabajo; algunas delegaciones estuvieron acompañadas por las Misiones Permanentes de sus países ante la OEA. Las delegaciones examinaron la situación de las mujeres en el mercado laboral durante la pandemia de COVID-19 y el papel de las unidades de género en la respuesta a la crisis, y debatieron las conclusiones y recomendaciones del “Estudio sobre la institucionalización del enfoque de género en los Ministerios de Trabajo de las Américas: una actualización”.
     .conclusions =
         - Todas las delegaciones constataron la difícil situación de las mujeres en el mercado laboral, cuyos niveles de desempleo, inactividad e informalidad aumentaron como consecuencia de la pandemia de COVID-19, y compartieron su preocupación por la profundización de las brechas de género en toda la región.

@@ -18,7 +18,7 @@ document-study-gender-institutionalization-update = La institucionalización del
         - El Plan de Trabajo de la CIMT indicaba que la actualización sería financiada por el Programa del Trabajo de Canadá.
 
 document-study-rights-remunerated-domestic-workers = Derechos de las trabajadoras remuneradas del hogar de las Américas: avances y brechas persistentes
-    .summary = Estudio elaborado por la Comisión Interamericana de Mujeres (CIM) junto con la Fundación Panamericana para el Desarrollo (PADF). Sus resultados se presentaron en el 6.º Diálogo Hemisférico (15 de marzo de 2023) y ofrecieron un importante marco orientador y una base para el debate sobre el trabajo doméstico remunerado.
+    .summary = Estudio elaborado por la Comisión Interamericana de Mujeres (CIM) junto con la Fundación Panamericana para el Desarrollo (FUPAD). Sus resultados se presentaron en el 6.º Diálogo Hemisférico (15 de marzo de 2023) y ofrecieron un importante marco orientador y una base para el debate sobre el trabajo doméstico remunerado.
 
 ## Manuals and glossary
 
@@ -185,7 +185,7 @@ document-conclusions-dialogue-6 = Principales conclusiones y recomendaciones del
     .summary = Conclusiones y recomendaciones del 6.º Diálogo Hemisférico (virtual, 15 de marzo de 2023), que reunió a 27 Ministerios de Trabajo de las Américas, a representantes de los trabajadores y de los empleadores y al gobierno de España para compartir avances, lecciones aprendidas y recomendaciones de política sobre el trabajo doméstico remunerado.
     .body =
         Puntos clave:
-        - Los resultados del estudio de la CIM y la PADF “Derechos de las trabajadoras remuneradas del hogar de las Américas: avances y brechas persistentes” sirvieron de marco para el debate; Uruguay y Jamaica presentaron sus experiencias.
+        - Los resultados del estudio de la CIM y la FUPAD “Derechos de las trabajadoras remuneradas del hogar de las Américas: avances y brechas persistentes” sirvieron de marco para el debate; Uruguay y Jamaica presentaron sus experiencias.
         - Ratificación de los Convenios 189 y 190 de la OIT y armonización con ellos; el trabajo doméstico como política de Estado, con la participación de las organizaciones de trabajadoras y trabajadores domésticos y de empleadores.
         - La formalización es lenta; es difícil hacer llegar la información a las personas trabajadoras y a los empleadores, que por lo general no están organizados.
         - La inspección debe respetar la inviolabilidad del hogar; se recomendaron inspecciones rutinarias, no programadas y no vinculadas a denuncias.

@@ -12,7 +12,7 @@ theme-care-work = Trabajo de cuidados no remunerado y remunerado
     .description = Trabajo de cuidados no remunerado y remunerado
 
 theme-gender-institutionalization = Institucionalización del género
-    .description = Institucionalización del género en los ministerios de trabajo
+    .description = Institucionalización del género en los Ministerios de Trabajo
 
 theme-equity-seals = Reconocimiento de empresas comprometidas con la equidad de género
     .description = Reconocimiento de empresas comprometidas con la equidad de género (sellos o distintivos)

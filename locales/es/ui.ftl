@@ -185,6 +185,6 @@ field-invalid-reference = `{ $value }` no puede usarse aquí
 
 # La línea de participación de un diálogo.
 dialogue-participation-summary = { $count ->
-    [one] Participó un ministerio de trabajo
-   *[other] Participaron { $count } ministerios de trabajo
+    [one] Participó un Ministerio de Trabajo
+   *[other] Participaron { $count } Ministerios de Trabajo
 }

@@ -68,7 +68,7 @@ async fn seed_content_reads_in_both_languages() {
             .starts_with("6.º Diálogo"));
         assert_eq!(
             spanish["dialogue"]["participationSummary"],
-            "Participaron 27 ministerios de trabajo"
+            "Participaron 27 Ministerios de Trabajo"
         );
         assert_eq!(spanish["dialogue"]["formatLabel"], "Virtual");
         assert_eq!(spanish["country"]["name"], "México");
