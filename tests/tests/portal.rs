@@ -1160,3 +1160,151 @@ fn a_search_form_works_with_javascript_disabled() {
     let kept = browser.execute("return document.querySelector('#q').value", json!([]));
     assert_eq!(kept, "trabajo doméstico");
 }
+
+// ------------------------------------------------------- the gateway's GraphiQL, offline
+
+/// Whether GraphiQL's npm packages are installed (`npm ci` in gateway/graphiql; `cargo
+/// xtask test` does it). Without them the test is skipped, unless `RIAL_TEST_REQUIRE_BROWSER`
+/// is set: then it fails.
+fn graphiql_installed() -> bool {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../gateway/graphiql/node_modules/graphiql/graphiql.min.js");
+    if path.is_file() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("RIAL_TEST_REQUIRE_BROWSER").is_none(),
+        "{} is missing (run `npm ci` in gateway/graphiql; cargo xtask test does)",
+        path.display()
+    );
+    eprintln!("GraphiQL is not installed in gateway/graphiql: test skipped");
+    false
+}
+
+/// The `src` and `href` values of a page, but for the empty icon (`data:,`, which stops
+/// browsers asking for `/favicon.ico`).
+fn linked(page: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    for attribute in ["src=\"", "href=\""] {
+        for (at, _) in page.match_indices(attribute) {
+            let rest = &page[at + attribute.len()..];
+            let link = &rest[..rest.find('"').expect("closing quote")];
+            if link != "data:," {
+                links.push(link.to_owned());
+            }
+        }
+    }
+    links
+}
+
+#[test]
+fn graphiql_runs_a_query_from_the_gateways_own_files_with_no_network() {
+    if !graphiql_installed() {
+        return;
+    }
+    let (url, _dir) = sqlite();
+    let gateway = Gateway::start(&url);
+
+    // Over HTTP: the page and every file it names come from the gateway.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut page = agent
+        .get(&format!("{}/graphql", gateway.base))
+        .header("accept", "text/html")
+        .call()
+        .expect("GET /graphql");
+    assert_eq!(page.status(), 200);
+    let csp = page
+        .headers()
+        .get("content-security-policy")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(csp.contains("script-src 'self';"), "{csp}");
+    let html = page.body_mut().read_to_string().expect("the page");
+    assert!(!html.contains("<script>"), "no inline script: {html}");
+    let links = linked(&html);
+    assert!(links.len() >= 5, "{links:?}");
+    for link in &links {
+        assert!(link.starts_with("/graphiql/"), "same origin: {link}");
+        let mut file = agent
+            .get(&format!("{}{link}", gateway.base))
+            .call()
+            .expect("GET a GraphiQL file");
+        assert_eq!(file.status(), 200, "{link}");
+        let content_type = file
+            .headers()
+            .get("content-type")
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let wanted = if link.ends_with(".js") {
+            "text/javascript; charset=utf-8"
+        } else {
+            "text/css; charset=utf-8"
+        };
+        assert_eq!(content_type, wanted, "{link}");
+        let size = file.body_mut().with_config().limit(8 << 20).read_to_vec();
+        assert!(size.expect("the file").len() > 100, "{link}");
+    }
+
+    // In Chromium, with no network but loopback: GraphiQL renders and runs a typed query.
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    browser.goto(&format!("{}/graphql", gateway.base));
+    let editor = browser.wait_for(
+        ".graphiql-query-editor .CodeMirror textarea",
+        Duration::from_secs(20),
+    );
+    let run = browser.find(".graphiql-execute-button");
+    // Replace the welcome text with a query typed as a person does (the editor closes
+    // brackets as they are opened, and steps over a closing one typed).
+    browser.click(&browser.find(".graphiql-query-editor .CodeMirror"));
+    browser.execute(
+        "document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.execCommand('selectAll')",
+        json!([]),
+    );
+    browser.type_into_focused(&editor, "{ dialogue(number: 6) { title } }");
+    let typed = browser.execute(
+        "return document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue()",
+        json!([]),
+    );
+    assert_eq!(typed, "{ dialogue(number: 6) { title } }");
+    browser.click(&run);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let response = loop {
+        let text = browser
+            .execute(
+                "const r = document.querySelector('.graphiql-response .CodeMirror'); \
+                 return r ? r.CodeMirror.getValue() : ''",
+                json!([]),
+            )
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if text.contains("\"dialogue\"") {
+            break text;
+        }
+        assert!(Instant::now() < deadline, "no answer shown: {text:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(response.contains("domestic work"), "{response}");
+    std::fs::write(screenshot_dir().join("graphiql.png"), browser.screenshot()).unwrap();
+    // Nothing came from elsewhere, and nothing was refused (the Content-Security-Policy
+    // allowed everything GraphiQL needs; no load failed).
+    for address in browser.loaded() {
+        assert!(
+            address.starts_with(&gateway.base),
+            "loaded from elsewhere: {address}"
+        );
+    }
+    let console: Vec<String> = browser
+        .console()
+        .into_iter()
+        .filter(|line| line.starts_with("SEVERE") || line.contains("Content Security Policy"))
+        .collect();
+    assert!(console.is_empty(), "console: {console:#?}");
+}
