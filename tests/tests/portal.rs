@@ -1078,6 +1078,8 @@ fn every_page_passes_axe_in_both_languages_and_a_spanish_faceted_search_works_in
     std::fs::write(dir.join("home-es.png"), browser.screenshot()).unwrap();
     browser.goto(&format!("{}/en/programs/{slug}", portal.base));
     std::fs::write(dir.join("program-en.png"), browser.screenshot()).unwrap();
+    browser.goto(&format!("{}/es/programs/{slug}", portal.base));
+    std::fs::write(dir.join("program-es.png"), browser.screenshot()).unwrap();
     browser.goto(&format!("{}/es/dialogues/6", portal.base));
     std::fs::write(dir.join("dialogue-es.png"), browser.screenshot()).unwrap();
     browser.goto(&format!("{}/en/countries/UY", portal.base));
@@ -1307,4 +1309,157 @@ fn graphiql_runs_a_query_from_the_gateways_own_files_with_no_network() {
         .filter(|line| line.starts_with("SEVERE") || line.contains("Content Security Policy"))
         .collect();
     assert!(console.is_empty(), "console: {console:#?}");
+}
+
+// ------------------------------------------- a dialogue, the feed, the gateway down, in Chromium
+
+#[test]
+fn a_dialogue_with_its_participants_and_the_atom_feed_in_chromium() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let (url, _dir) = sqlite();
+    let gateway = Gateway::start(&url);
+    let portal = Portal::start(&gateway.base);
+    let sixth = api(
+        &gateway,
+        "es",
+        r#"{ dialogue(number: 6) { title participations(first: 100) { totalCount
+             nodes { country { code name } } } } }"#,
+    )["dialogue"]
+        .clone();
+    let participants = sixth["participations"]["totalCount"].as_u64().unwrap();
+    let mut countries: Vec<&str> = sixth["participations"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["country"]["name"].as_str())
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+
+    // From the list of dialogues to the 6th, by its link, as a person goes.
+    browser.goto(&format!("{}/es/dialogues", portal.base));
+    browser.click(&browser.find("a[href='/es/dialogues/6']"));
+    assert!(
+        browser.url().ends_with("/es/dialogues/6"),
+        "{}",
+        browser.url()
+    );
+    assert_eq!(
+        browser.text(&browser.find("h1")),
+        sixth["title"].as_str().unwrap()
+    );
+    assert_eq!(
+        browser.text(&browser.find("#participants")),
+        format!("{participants} participantes")
+    );
+    // Everyone is shown, grouped under their countries, each group headed by its country.
+    let shown = browser.execute(
+        "return document.querySelectorAll('.country-group .people li').length",
+        json!([]),
+    );
+    assert_eq!(shown, json!(participants));
+    let groups = browser.execute(
+        "return [...document.querySelectorAll('.country-group h3')].map(h => h.textContent)",
+        json!([]),
+    );
+    let groups: Vec<&str> = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for country in &countries {
+        assert!(
+            groups.contains(country),
+            "no group for {country}: {groups:?}"
+        );
+    }
+    // A group's heading leads to its country.
+    browser.click(&browser.find(".country-group h3 a"));
+    assert!(
+        browser.url().contains("/es/countries/"),
+        "{}",
+        browser.url()
+    );
+
+    // The Atom feed, followed from the page's link. Chromium shows a feed as its text (it
+    // has no feed reader); its own XML parser reads it as a feed reader would: well-formed,
+    // an Atom document in the page's language whose entries lead to pages that open.
+    browser.goto(&format!("{}/es/", portal.base));
+    browser.click(&browser.find("a[type='application/atom+xml']"));
+    assert!(
+        browser.url().ends_with("/es/feed.atom"),
+        "{}",
+        browser.url()
+    );
+    let feed = browser.execute(
+        "const xml = new DOMParser().parseFromString(document.body.innerText, 'application/xml');
+         const error = xml.getElementsByTagName('parsererror')[0];
+         const root = xml.documentElement;
+         const entries = [...xml.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')];
+         return { error: error ? error.textContent : null, name: root.localName,
+                  ns: root.namespaceURI, lang: root.getAttribute('xml:lang'),
+                  entries: entries.map(e => ({
+                      title: e.getElementsByTagName('title')[0].textContent,
+                      link: e.getElementsByTagName('link')[0].getAttribute('href') })) }",
+        json!([]),
+    );
+    assert_eq!(feed["error"], Value::Null, "not well-formed: {feed}");
+    assert_eq!(feed["name"], "feed", "{feed}");
+    assert_eq!(feed["ns"], "http://www.w3.org/2005/Atom", "{feed}");
+    assert_eq!(feed["lang"], "es", "{feed}");
+    let entries = feed["entries"].as_array().unwrap();
+    assert!(entries.len() > 5, "{feed}");
+    for entry in entries.iter().take(3) {
+        let link = entry["link"].as_str().unwrap();
+        assert!(link.starts_with(&format!("{}/es/", portal.base)), "{link}");
+        browser.goto(link);
+        assert_eq!(
+            browser.text(&browser.find("h1")),
+            entry["title"].as_str().unwrap(),
+            "{link}"
+        );
+    }
+}
+
+#[test]
+fn the_gateway_down_page_in_chromium_and_the_recovery() {
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let address = format!("127.0.0.1:{port}");
+    let portal = Portal::start(&format!("http://{address}"));
+    for (path, language, text) in [
+        ("/es/", "es", "Servicio no disponible"),
+        ("/en/dialogues/6", "en", "Service unavailable"),
+    ] {
+        browser.goto(&format!("{}{path}", portal.base));
+        let lang = browser.execute("return document.documentElement.lang", json!([]));
+        assert_eq!(lang, language, "{path}");
+        let page = browser.page_text();
+        assert!(page.contains(text), "{path}: {page}");
+        let violations = axe_violations(&browser, &axe);
+        assert!(violations.is_empty(), "{path}: {violations:?}");
+    }
+    std::fs::write(
+        screenshot_dir().join("gateway-down-en.png"),
+        browser.screenshot(),
+    )
+    .unwrap();
+    // The gateway returns where it was: a reload shows the page, with no restart.
+    let (url, _dir) = sqlite();
+    let _gateway = Gateway::start_on(&url, &address);
+    browser.goto(&format!("{}/en/dialogues/6", portal.base));
+    let title = browser.text(&browser.find("h1"));
+    assert!(title.contains("6th Hemispheric Dialogue"), "{title}");
 }
