@@ -9,9 +9,12 @@
 //! - `pg`: start that throwaway PostgreSQL by hand and print its URL (Ctrl-C stops it).
 //! - `bench`: the gateway benchmark (see `bench.rs` and docs/BENCHMARKS.md).
 //! - `bench-search`: the search benchmarks (see `bench_search.rs`).
+//! - `bench-portal`: the portal's pages against their GraphQL requests sent straight to the
+//!   gateway (see `bench_portal.rs`).
 
 mod apt;
 mod bench;
+mod bench_portal;
 mod bench_roles;
 mod bench_search;
 mod http;
@@ -33,6 +36,7 @@ fn main() -> Result<()> {
         Some("bench") => bench::run(rest),
         Some("bench-search") => bench_search::run(rest),
         Some("bench-roles") => bench_roles::run(rest),
+        Some("bench-portal") => bench_portal::run(rest),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n  run    Meilisearch + indexer + gateway + portal over the seeded SQLite database (data/)\n  \
@@ -40,7 +44,8 @@ fn main() -> Result<()> {
                  pg     start a throwaway PostgreSQL on loopback and print its URL\n  \
                  bench  run the gateway benchmark (see docs/BENCHMARKS.md)\n  \
                  bench-search  run the search benchmarks (reindex, search, sync latency)\n  \
-                 bench-roles   signed-in reads (focal point, Secretariat) against anonymous ones"
+                 bench-roles   signed-in reads (focal point, Secretariat) against anonymous ones\n  \
+                 bench-portal  the portal's search and program pages against their GraphQL requests"
             );
             std::process::exit(2)
         }
