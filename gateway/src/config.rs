@@ -175,6 +175,11 @@ pub struct ServeArgs {
     #[arg(long, env = "GATEWAY_GRAPHIQL")]
     pub graphiql: Option<bool>,
 
+    /// The `node_modules` folder holding GraphiQL's npm packages (`npm ci` in
+    /// `gateway/graphiql/`); defaults to that folder of the source tree.
+    #[arg(long, env = "GATEWAY_GRAPHIQL_DIR")]
+    pub graphiql_dir: Option<std::path::PathBuf>,
+
     /// Suggest field names in validation errors; default from the profile.
     #[arg(long, env = "GATEWAY_SUGGESTIONS")]
     pub suggestions: Option<bool>,

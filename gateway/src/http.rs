@@ -1,4 +1,4 @@
-//! The HTTP layer (poem): routes, GraphiQL, health and readiness, metrics.
+//! The HTTP layer (poem): routes, GraphiQL (its files: [`crate::graphiql`]), health and readiness, metrics.
 //!
 //! Thin on purpose: everything GraphQL happens in [`crate::graphql`], which tests drive
 //! without a socket.
@@ -7,11 +7,10 @@ use std::net::IpAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql_poem::GraphQLRequest;
 use poem::error::ReadBodyError;
 use poem::http::{header, StatusCode};
-use poem::web::{Data, Html, Json};
+use poem::web::{Data, Json, Path};
 use poem::{get, handler, Body, EndpointExt, IntoResponse, Request, Response, Route};
 use sea_orm::DatabaseConnection;
 
@@ -20,6 +19,7 @@ use rial_schema::l10n::negotiate;
 
 use crate::auth::ClientAddress;
 use crate::error::ApiError;
+use crate::graphiql::GraphiQL;
 use crate::graphql::Api;
 
 /// `Retry-After` of a 503 (the database away): a second, so clients come back soon after it
@@ -53,6 +53,8 @@ pub struct AppState {
 pub struct HttpOptions {
     /// Serve GraphiQL to browsers.
     pub graphiql: bool,
+    /// GraphiQL's files ([`crate::graphiql`]).
+    pub graphiql_files: Arc<GraphiQL>,
     /// Largest request body.
     pub max_body_bytes: usize,
     /// Origins allowed by CORS; empty: none.
@@ -81,6 +83,7 @@ impl Default for HttpOptions {
     fn default() -> Self {
         HttpOptions {
             graphiql: true,
+            graphiql_files: Arc::new(GraphiQL::new(crate::graphiql::default_dir())),
             max_body_bytes: 64 * 1024,
             cors_origins: Vec::new(),
             body_timeout: std::time::Duration::from_secs(10),
@@ -95,6 +98,7 @@ pub fn routes(state: AppState) -> poem::endpoint::BoxEndpoint<'static> {
     let origins = state.http.cors_origins.clone();
     let route = Route::new()
         .at("/graphql", get(graphql_get).post(graphql_post))
+        .at("/graphiql/:file", get(graphiql_file))
         .at("/health", get(health))
         .at("/ready", get(ready))
         .at("/metrics", get(metrics))
@@ -132,13 +136,7 @@ async fn graphql_get(
         .query()
         .is_some_and(|query| query.contains("query="));
     if wants_html && !has_query && state.http.graphiql {
-        return Html(
-            GraphiQLSource::build()
-                .endpoint("/graphql")
-                .title("RIAL/GENDER GraphQL")
-                .finish(),
-        )
-        .into_response();
+        return state.http.graphiql_files.page();
     }
     let graphql = graphql
         .map(|GraphQLRequest(request)| request)
@@ -158,6 +156,15 @@ async fn graphql_get(
         }
     }
     answer(&state, request, graphql).await
+}
+
+/// GraphiQL's scripts and styles, by fingerprinted name; nothing when GraphiQL is off.
+#[handler]
+fn graphiql_file(state: Data<&AppState>, Path(file): Path<String>) -> Response {
+    if !state.http.graphiql {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    state.http.graphiql_files.asset(&file)
 }
 
 /// POST: the body is read up to the size limit, then parsed as one GraphQL request in JSON;

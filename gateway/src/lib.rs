@@ -8,6 +8,7 @@ pub mod auth;
 pub mod config;
 pub mod database;
 pub mod error;
+pub mod graphiql;
 pub mod graphql;
 pub mod http;
 pub mod i18n;
@@ -317,6 +318,11 @@ async fn serve(
         metrics,
         http: http::HttpOptions {
             graphiql: args.graphiql(),
+            graphiql_files: Arc::new(graphiql::GraphiQL::new(
+                args.graphiql_dir
+                    .clone()
+                    .unwrap_or_else(graphiql::default_dir),
+            )),
             max_body_bytes: args.max_body_bytes,
             cors_origins: args.cors_origins.clone(),
             body_timeout: std::time::Duration::from_millis(args.body_timeout_ms),
@@ -328,6 +334,10 @@ async fn serve(
             trusted_proxies: args.trusted_proxies.0.clone(),
         },
     };
+    // Read GraphiQL's files now, so a missing installation shows in the log at start.
+    if state.http.graphiql && state.http.graphiql_files.installed() {
+        tracing::info!("GraphiQL's files read");
+    }
     tracing::info!(profile = ?args.profile, graphiql = state.http.graphiql, introspection = state.api.protection.introspection, trusted_proxies = ?state.http.trusted_proxies, "protection");
 
     let (listener, local) = server::bind(args.addr)

@@ -1,6 +1,7 @@
 //! A tiny WebDriver client (W3C protocol: plain HTTP and JSON, over `ureq`) driving Debian's
 //! headless Chromium through `chromedriver`, for the portal's browser tests. It does what
-//! those tests need and no more: sessions, navigation, scripts, elements, screenshots.
+//! those tests need and no more: sessions, navigation, scripts, elements, the console,
+//! screenshots. The browser reaches no network but loopback.
 //!
 //! The driver is `RIAL_TEST_CHROMEDRIVER` (else `chromedriver` on the `PATH`), the browser
 //! `RIAL_TEST_CHROMIUM` (else Debian's `/usr/bin/chromium`). Without them [`Browser::start`]
@@ -109,9 +110,13 @@ impl Browser {
             assert!(Instant::now() < deadline, "chromedriver never became ready");
             std::thread::sleep(Duration::from_millis(100));
         }
+        // No network but loopback: every host name other than the test servers' fails to
+        // resolve, so a page that loads anything from elsewhere shows it (and the tests
+        // never depend on the internet).
         let mut options = json!({
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1280,1000", "--lang=en-US"],
+                     "--window-size=1280,1000", "--lang=en-US",
+                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"],
         });
         let binary = std::env::var_os("RIAL_TEST_CHROMIUM")
             .map(PathBuf::from)
@@ -131,7 +136,11 @@ impl Browser {
         let created = browser.command(
             "POST",
             "/session",
-            json!({ "capabilities": { "alwaysMatch": { "goog:chromeOptions": options } } }),
+            json!({ "capabilities": { "alwaysMatch": {
+                "goog:chromeOptions": options,
+                // The console, for [`Browser::console`].
+                "goog:loggingPrefs": { "browser": "ALL" },
+            } } }),
         );
         browser.session = created["sessionId"]
             .as_str()
@@ -224,6 +233,64 @@ impl Browser {
             .to_owned()
     }
 
+    /// The first element matching a CSS selector, waiting for it up to `timeout` (panics
+    /// when none appears): for pages that build themselves with JavaScript.
+    pub fn wait_for(&self, css: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let found = self.call(
+                "POST",
+                "/elements",
+                json!({ "using": "css selector", "value": css }),
+            );
+            if let Some(element) = found
+                .as_array()
+                .and_then(|elements| elements.first())
+                .and_then(|element| element[ELEMENT].as_str())
+            {
+                return element.to_owned();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no element {css} after {timeout:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The console messages since the last call (Chromium's log: errors, warnings, CSP
+    /// refusals, failed loads), each as `LEVEL message`.
+    pub fn console(&self) -> Vec<String> {
+        let entries = self.call("POST", "/se/log", json!({ "type": "browser" }));
+        entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|entry| {
+                format!(
+                    "{} {}",
+                    entry["level"].as_str().unwrap_or_default(),
+                    entry["message"].as_str().unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    /// The addresses of everything the page shown has loaded (the Resource Timing API),
+    /// the page itself first.
+    pub fn loaded(&self) -> Vec<String> {
+        let names = self.execute(
+            "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))",
+            json!([]),
+        );
+        names
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|name| name.as_str().map(str::to_owned))
+            .collect()
+    }
+
     /// The visible text of an element.
     pub fn text(&self, element: &str) -> String {
         self.call("GET", &format!("/element/{element}/text"), Value::Null)
@@ -240,6 +307,16 @@ impl Browser {
     /// Clears a field and types into it.
     pub fn type_into(&self, element: &str, text: &str) {
         self.call("POST", &format!("/element/{element}/clear"), json!({}));
+        self.call(
+            "POST",
+            &format!("/element/{element}/value"),
+            json!({ "text": text }),
+        );
+    }
+
+    /// Types into the element that has the focus (`element` must be it), without clearing:
+    /// keys as a keyboard sends them, for editors that are not plain fields.
+    pub fn type_into_focused(&self, element: &str, text: &str) {
         self.call(
             "POST",
             &format!("/element/{element}/value"),

@@ -1078,6 +1078,8 @@ fn every_page_passes_axe_in_both_languages_and_a_spanish_faceted_search_works_in
     std::fs::write(dir.join("home-es.png"), browser.screenshot()).unwrap();
     browser.goto(&format!("{}/en/programs/{slug}", portal.base));
     std::fs::write(dir.join("program-en.png"), browser.screenshot()).unwrap();
+    browser.goto(&format!("{}/es/programs/{slug}", portal.base));
+    std::fs::write(dir.join("program-es.png"), browser.screenshot()).unwrap();
     browser.goto(&format!("{}/es/dialogues/6", portal.base));
     std::fs::write(dir.join("dialogue-es.png"), browser.screenshot()).unwrap();
     browser.goto(&format!("{}/en/countries/UY", portal.base));
@@ -1159,4 +1161,305 @@ fn a_search_form_works_with_javascript_disabled() {
     assert!(text.contains("La búsqueda no está disponible"), "{text}");
     let kept = browser.execute("return document.querySelector('#q').value", json!([]));
     assert_eq!(kept, "trabajo doméstico");
+}
+
+// ------------------------------------------------------- the gateway's GraphiQL, offline
+
+/// Whether GraphiQL's npm packages are installed (`npm ci` in gateway/graphiql; `cargo
+/// xtask test` does it). Without them the test is skipped, unless `RIAL_TEST_REQUIRE_BROWSER`
+/// is set: then it fails.
+fn graphiql_installed() -> bool {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../gateway/graphiql/node_modules/graphiql/graphiql.min.js");
+    if path.is_file() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("RIAL_TEST_REQUIRE_BROWSER").is_none(),
+        "{} is missing (run `npm ci` in gateway/graphiql; cargo xtask test does)",
+        path.display()
+    );
+    eprintln!("GraphiQL is not installed in gateway/graphiql: test skipped");
+    false
+}
+
+/// The `src` and `href` values of a page, but for the empty icon (`data:,`, which stops
+/// browsers asking for `/favicon.ico`).
+fn linked(page: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    for attribute in ["src=\"", "href=\""] {
+        for (at, _) in page.match_indices(attribute) {
+            let rest = &page[at + attribute.len()..];
+            let link = &rest[..rest.find('"').expect("closing quote")];
+            if link != "data:," {
+                links.push(link.to_owned());
+            }
+        }
+    }
+    links
+}
+
+#[test]
+fn graphiql_runs_a_query_from_the_gateways_own_files_with_no_network() {
+    if !graphiql_installed() {
+        return;
+    }
+    let (url, _dir) = sqlite();
+    let gateway = Gateway::start(&url);
+
+    // Over HTTP: the page and every file it names come from the gateway.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut page = agent
+        .get(&format!("{}/graphql", gateway.base))
+        .header("accept", "text/html")
+        .call()
+        .expect("GET /graphql");
+    assert_eq!(page.status(), 200);
+    let csp = page
+        .headers()
+        .get("content-security-policy")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(csp.contains("script-src 'self';"), "{csp}");
+    let html = page.body_mut().read_to_string().expect("the page");
+    assert!(!html.contains("<script>"), "no inline script: {html}");
+    let links = linked(&html);
+    assert!(links.len() >= 5, "{links:?}");
+    for link in &links {
+        assert!(link.starts_with("/graphiql/"), "same origin: {link}");
+        let mut file = agent
+            .get(&format!("{}{link}", gateway.base))
+            .call()
+            .expect("GET a GraphiQL file");
+        assert_eq!(file.status(), 200, "{link}");
+        let content_type = file
+            .headers()
+            .get("content-type")
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let wanted = if link.ends_with(".js") {
+            "text/javascript; charset=utf-8"
+        } else {
+            "text/css; charset=utf-8"
+        };
+        assert_eq!(content_type, wanted, "{link}");
+        let size = file.body_mut().with_config().limit(8 << 20).read_to_vec();
+        assert!(size.expect("the file").len() > 100, "{link}");
+    }
+
+    // In Chromium, with no network but loopback: GraphiQL renders and runs a typed query.
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    browser.goto(&format!("{}/graphql", gateway.base));
+    let editor = browser.wait_for(
+        ".graphiql-query-editor .CodeMirror textarea",
+        Duration::from_secs(20),
+    );
+    let run = browser.find(".graphiql-execute-button");
+    // Replace the welcome text with a query typed as a person does (the editor closes
+    // brackets as they are opened, and steps over a closing one typed).
+    browser.click(&browser.find(".graphiql-query-editor .CodeMirror"));
+    browser.execute(
+        "document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.execCommand('selectAll')",
+        json!([]),
+    );
+    browser.type_into_focused(&editor, "{ dialogue(number: 6) { title } }");
+    let typed = browser.execute(
+        "return document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue()",
+        json!([]),
+    );
+    assert_eq!(typed, "{ dialogue(number: 6) { title } }");
+    browser.click(&run);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let response = loop {
+        let text = browser
+            .execute(
+                "const r = document.querySelector('.graphiql-response .CodeMirror'); \
+                 return r ? r.CodeMirror.getValue() : ''",
+                json!([]),
+            )
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if text.contains("\"dialogue\"") {
+            break text;
+        }
+        assert!(Instant::now() < deadline, "no answer shown: {text:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(response.contains("domestic work"), "{response}");
+    std::fs::write(screenshot_dir().join("graphiql.png"), browser.screenshot()).unwrap();
+    // Nothing came from elsewhere, and nothing was refused (the Content-Security-Policy
+    // allowed everything GraphiQL needs; no load failed).
+    for address in browser.loaded() {
+        assert!(
+            address.starts_with(&gateway.base),
+            "loaded from elsewhere: {address}"
+        );
+    }
+    let console: Vec<String> = browser
+        .console()
+        .into_iter()
+        .filter(|line| line.starts_with("SEVERE") || line.contains("Content Security Policy"))
+        .collect();
+    assert!(console.is_empty(), "console: {console:#?}");
+}
+
+// ------------------------------------------- a dialogue, the feed, the gateway down, in Chromium
+
+#[test]
+fn a_dialogue_with_its_participants_and_the_atom_feed_in_chromium() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let (url, _dir) = sqlite();
+    let gateway = Gateway::start(&url);
+    let portal = Portal::start(&gateway.base);
+    let sixth = api(
+        &gateway,
+        "es",
+        r#"{ dialogue(number: 6) { title participations(first: 100) { totalCount
+             nodes { country { code name } } } } }"#,
+    )["dialogue"]
+        .clone();
+    let participants = sixth["participations"]["totalCount"].as_u64().unwrap();
+    let mut countries: Vec<&str> = sixth["participations"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["country"]["name"].as_str())
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+
+    // From the list of dialogues to the 6th, by its link, as a person goes.
+    browser.goto(&format!("{}/es/dialogues", portal.base));
+    browser.click(&browser.find("a[href='/es/dialogues/6']"));
+    assert!(
+        browser.url().ends_with("/es/dialogues/6"),
+        "{}",
+        browser.url()
+    );
+    assert_eq!(
+        browser.text(&browser.find("h1")),
+        sixth["title"].as_str().unwrap()
+    );
+    assert_eq!(
+        browser.text(&browser.find("#participants")),
+        format!("{participants} participantes")
+    );
+    // Everyone is shown, grouped under their countries, each group headed by its country.
+    let shown = browser.execute(
+        "return document.querySelectorAll('.country-group .people li').length",
+        json!([]),
+    );
+    assert_eq!(shown, json!(participants));
+    let groups = browser.execute(
+        "return [...document.querySelectorAll('.country-group h3')].map(h => h.textContent)",
+        json!([]),
+    );
+    let groups: Vec<&str> = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for country in &countries {
+        assert!(
+            groups.contains(country),
+            "no group for {country}: {groups:?}"
+        );
+    }
+    // A group's heading leads to its country.
+    browser.click(&browser.find(".country-group h3 a"));
+    assert!(
+        browser.url().contains("/es/countries/"),
+        "{}",
+        browser.url()
+    );
+
+    // The Atom feed, followed from the page's link. Chromium shows a feed as its text (it
+    // has no feed reader); its own XML parser reads it as a feed reader would: well-formed,
+    // an Atom document in the page's language whose entries lead to pages that open.
+    browser.goto(&format!("{}/es/", portal.base));
+    browser.click(&browser.find("a[type='application/atom+xml']"));
+    assert!(
+        browser.url().ends_with("/es/feed.atom"),
+        "{}",
+        browser.url()
+    );
+    let feed = browser.execute(
+        "const xml = new DOMParser().parseFromString(document.body.innerText, 'application/xml');
+         const error = xml.getElementsByTagName('parsererror')[0];
+         const root = xml.documentElement;
+         const entries = [...xml.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')];
+         return { error: error ? error.textContent : null, name: root.localName,
+                  ns: root.namespaceURI, lang: root.getAttribute('xml:lang'),
+                  entries: entries.map(e => ({
+                      title: e.getElementsByTagName('title')[0].textContent,
+                      link: e.getElementsByTagName('link')[0].getAttribute('href') })) }",
+        json!([]),
+    );
+    assert_eq!(feed["error"], Value::Null, "not well-formed: {feed}");
+    assert_eq!(feed["name"], "feed", "{feed}");
+    assert_eq!(feed["ns"], "http://www.w3.org/2005/Atom", "{feed}");
+    assert_eq!(feed["lang"], "es", "{feed}");
+    let entries = feed["entries"].as_array().unwrap();
+    assert!(entries.len() > 5, "{feed}");
+    for entry in entries.iter().take(3) {
+        let link = entry["link"].as_str().unwrap();
+        assert!(link.starts_with(&format!("{}/es/", portal.base)), "{link}");
+        browser.goto(link);
+        assert_eq!(
+            browser.text(&browser.find("h1")),
+            entry["title"].as_str().unwrap(),
+            "{link}"
+        );
+    }
+}
+
+#[test]
+fn the_gateway_down_page_in_chromium_and_the_recovery() {
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let address = format!("127.0.0.1:{port}");
+    let portal = Portal::start(&format!("http://{address}"));
+    for (path, language, text) in [
+        ("/es/", "es", "Servicio no disponible"),
+        ("/en/dialogues/6", "en", "Service unavailable"),
+    ] {
+        browser.goto(&format!("{}{path}", portal.base));
+        let lang = browser.execute("return document.documentElement.lang", json!([]));
+        assert_eq!(lang, language, "{path}");
+        let page = browser.page_text();
+        assert!(page.contains(text), "{path}: {page}");
+        let violations = axe_violations(&browser, &axe);
+        assert!(violations.is_empty(), "{path}: {violations:?}");
+    }
+    std::fs::write(
+        screenshot_dir().join("gateway-down-en.png"),
+        browser.screenshot(),
+    )
+    .unwrap();
+    // The gateway returns where it was: a reload shows the page, with no restart.
+    let (url, _dir) = sqlite();
+    let _gateway = Gateway::start_on(&url, &address);
+    browser.goto(&format!("{}/en/dialogues/6", portal.base));
+    let title = browser.text(&browser.find("h1"));
+    assert!(title.contains("6th Hemispheric Dialogue"), "{title}");
 }

@@ -9,9 +9,12 @@
 //! - `pg`: start that throwaway PostgreSQL by hand and print its URL (Ctrl-C stops it).
 //! - `bench`: the gateway benchmark (see `bench.rs` and docs/BENCHMARKS.md).
 //! - `bench-search`: the search benchmarks (see `bench_search.rs`).
+//! - `bench-portal`: the portal's pages against their GraphQL requests sent straight to the
+//!   gateway (see `bench_portal.rs`).
 
 mod apt;
 mod bench;
+mod bench_portal;
 mod bench_roles;
 mod bench_search;
 mod http;
@@ -33,6 +36,7 @@ fn main() -> Result<()> {
         Some("bench") => bench::run(rest),
         Some("bench-search") => bench_search::run(rest),
         Some("bench-roles") => bench_roles::run(rest),
+        Some("bench-portal") => bench_portal::run(rest),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n  run    Meilisearch + indexer + gateway + portal over the seeded SQLite database (data/)\n  \
@@ -40,7 +44,8 @@ fn main() -> Result<()> {
                  pg     start a throwaway PostgreSQL on loopback and print its URL\n  \
                  bench  run the gateway benchmark (see docs/BENCHMARKS.md)\n  \
                  bench-search  run the search benchmarks (reindex, search, sync latency)\n  \
-                 bench-roles   signed-in reads (focal point, Secretariat) against anonymous ones"
+                 bench-roles   signed-in reads (focal point, Secretariat) against anonymous ones\n  \
+                 bench-portal  the portal's search and program pages against their GraphQL requests"
             );
             std::process::exit(2)
         }
@@ -97,6 +102,8 @@ fn run(extra: &[String]) -> Result<()> {
             "web",
         ],
     )?;
+    // GraphiQL's files, which the gateway serves itself (pinned by their lock file).
+    npm_ci("gateway/graphiql", "graphiql/graphiql.min.js", "GraphiQL")?;
     let release = root().join("target/release");
     let port = match std::env::var("MEILI_PORT") {
         Ok(port) => port.parse().context("MEILI_PORT is not a port number")?,
@@ -219,17 +226,13 @@ fn test(extra: &[String]) -> Result<()> {
     )?;
     i18n_check()?;
     // The GraphQL-over-HTTP audit suite (npm), pinned by its lock file.
-    let audit = root().join("tests/graphql-http");
-    if !audit.join("node_modules/graphql-http").exists() {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&audit)
-            .status()
-            .context("starting npm (needed for the graphql-http audit)")?;
-        if !status.success() {
-            bail!("npm ci in tests/graphql-http failed ({status})");
-        }
-    }
+    npm_ci(
+        "tests/graphql-http",
+        "graphql-http",
+        "the graphql-http audit",
+    )?;
+    // GraphiQL's files: the gateway's tests load them in the browser.
+    npm_ci("gateway/graphiql", "graphiql/graphiql.min.js", "GraphiQL")?;
     let browser = browser_for_tests()?;
     let server = pg::Server::start().context("starting PostgreSQL for the tests")?;
     let meili = meili::Server::start_throwaway().context("starting Meilisearch for the tests")?;
@@ -302,18 +305,26 @@ fn browser_for_tests() -> Result<BrowserTools> {
             chromium.display()
         );
     }
-    let axe = root().join("tests/axe");
-    if !axe.join("node_modules/axe-core/axe.min.js").exists() {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&axe)
-            .status()
-            .context("starting npm (needed for axe-core)")?;
-        if !status.success() {
-            bail!("npm ci in tests/axe failed ({status})");
-        }
-    }
+    npm_ci("tests/axe", "axe-core/axe.min.js", "axe-core")?;
     Ok(BrowserTools { driver, chromium })
+}
+
+/// `npm ci` in `dir` (of the source tree) when `node_modules/<installed>` is missing: the
+/// packages its lock file pins, for `what`.
+fn npm_ci(dir: &str, installed: &str, what: &str) -> Result<()> {
+    let dir = root().join(dir);
+    if dir.join("node_modules").join(installed).exists() {
+        return Ok(());
+    }
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&dir)
+        .status()
+        .with_context(|| format!("starting npm (needed for {what})"))?;
+    if !status.success() {
+        bail!("npm ci in {} failed ({status})", dir.display());
+    }
+    Ok(())
 }
 
 /// The sum of every `test result:` line of a `cargo test` run.

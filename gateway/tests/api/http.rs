@@ -1,7 +1,10 @@
 //! The HTTP surface: GraphQL over POST and GET, GraphiQL, health, readiness, and the SDL.
 
 use gateway::graphql::sdl;
-use gateway::http::{routes, AppState};
+use std::sync::Arc;
+
+use gateway::graphiql::GraphiQL;
+use gateway::http::{routes, AppState, HttpOptions};
 use poem::http::StatusCode;
 use poem::test::TestClient;
 
@@ -61,9 +64,157 @@ async fn post_and_get_answer_graphql() {
         .assert_i64(9);
 }
 
+/// A client whose GraphiQL files are read from `dir` (a `node_modules` folder).
+async fn client_with_graphiql(
+    dir: &std::path::Path,
+    graphiql: bool,
+) -> TestClient<impl poem::Endpoint> {
+    let app = spawn_app(Backend::Sqlite).await;
+    let state = AppState {
+        api: app.api.clone(),
+        db: app.db.clone(),
+        metrics: Default::default(),
+        http: HttpOptions {
+            graphiql,
+            graphiql_files: Arc::new(GraphiQL::new(dir.to_path_buf())),
+            ..HttpOptions::default()
+        },
+    };
+    std::mem::forget(app);
+    TestClient::new(routes(state))
+}
+
+/// The files `npm ci` installs in gateway/graphiql, as small stand-ins (the real ones are
+/// loaded in a browser by tests/tests/portal.rs).
+fn fake_packages() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (file, body) in [
+        ("react/umd/react.production.min.js", "window.React = {};"),
+        (
+            "react-dom/umd/react-dom.production.min.js",
+            "window.ReactDOM = {};",
+        ),
+        ("graphiql/graphiql.min.js", "window.GraphiQL = {};"),
+        ("graphiql/graphiql.min.css", ".graphiql-container {}"),
+    ] {
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, body).expect("write");
+    }
+    dir
+}
+
+/// The `src` and `href` values of a page, but for the empty icon (`data:,`, which stops
+/// browsers asking for `/favicon.ico`).
+fn linked(page: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    for attribute in ["src=\"", "href=\""] {
+        for (at, _) in page.match_indices(attribute) {
+            let rest = &page[at + attribute.len()..];
+            let link = &rest[..rest.find('"').expect("closing quote")];
+            if link != "data:," {
+                links.push(link.to_owned());
+            }
+        }
+    }
+    links
+}
+
 #[tokio::test]
-async fn a_browser_gets_graphiql() {
-    let client = client().await;
+async fn a_browser_gets_graphiql_from_the_gateway_itself() {
+    let packages = fake_packages();
+    let client = client_with_graphiql(packages.path(), true).await;
+    let response = client
+        .get("/graphql")
+        .header("accept", "text/html")
+        .send()
+        .await;
+    response.assert_status_is_ok();
+    response.assert_content_type("text/html; charset=utf-8");
+    let csp = response
+        .0
+        .headers()
+        .get("content-security-policy")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(csp.contains("script-src 'self';"), "{csp}");
+    assert!(csp.contains("connect-src 'self';"), "{csp}");
+    assert!(!csp.contains("unsafe"), "{csp}");
+    let body = response.0.into_body().into_string().await.expect("body");
+    assert!(!body.contains("<script>"), "no inline script: {body}");
+    let links = linked(&body);
+    let scripts = body.matches("<script src=").count();
+    let styles = body.matches("<link rel=\"stylesheet\"").count();
+    assert_eq!((scripts, styles), (4, 2), "{body}");
+    assert_eq!(links.len(), 6, "{links:?}");
+    for link in &links {
+        // Same origin, under a name that changes with the content.
+        assert!(link.starts_with("/graphiql/"), "{link}");
+        let response = client.get(link).send().await;
+        response.assert_status_is_ok();
+        let content_type = if link.ends_with(".js") {
+            "text/javascript; charset=utf-8"
+        } else {
+            "text/css; charset=utf-8"
+        };
+        response.assert_content_type(content_type);
+        response.assert_header("cache-control", "public, max-age=31536000, immutable");
+        response.assert_header("x-content-type-options", "nosniff");
+    }
+    // The start-up code is ours, compiled in; a vendored file is served as installed.
+    let init = links
+        .iter()
+        .find(|link| link.contains("/init."))
+        .expect("init.js");
+    let init = client.get(init).send().await;
+    let init = init.0.into_body().into_string().await.expect("body");
+    assert!(init.contains("GraphiQL.createFetcher"), "{init}");
+    let react = links
+        .iter()
+        .find(|link| link.contains("/react."))
+        .expect("react");
+    let react = client.get(react).send().await;
+    react.assert_text("window.React = {};").await;
+    // Another fingerprint, or a file that is not GraphiQL's, is not there.
+    for path in [
+        "/graphiql/graphiql.000000000000.js",
+        "/graphiql/package.json",
+        "/graphiql/..%2Fpackage.json",
+    ] {
+        client
+            .get(path)
+            .send()
+            .await
+            .assert_status(StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn without_its_files_graphiql_says_how_to_install_them_then_works_once_they_are_there() {
+    let packages = tempfile::tempdir().expect("temp dir");
+    let client = client_with_graphiql(packages.path(), true).await;
+    let response = client
+        .get("/graphql")
+        .header("accept", "text/html")
+        .send()
+        .await;
+    response.assert_status(StatusCode::SERVICE_UNAVAILABLE);
+    let body = response.0.into_body().into_string().await.expect("body");
+    assert!(body.contains("npm ci"), "{body}");
+    assert!(body.contains("gateway/graphiql"), "{body}");
+    assert!(body.contains("GATEWAY_GRAPHIQL_DIR"), "{body}");
+    // The API itself works meanwhile.
+    client
+        .get("/graphql")
+        .query("query", &"{ themes { totalCount } }")
+        .send()
+        .await
+        .assert_status_is_ok();
+    // Installed while the gateway runs: the next page load finds them.
+    let installed = fake_packages();
+    std::fs::remove_dir(packages.path()).expect("empty dir");
+    copy(installed.path(), packages.path());
     let response = client
         .get("/graphql")
         .header("accept", "text/html")
@@ -71,7 +222,48 @@ async fn a_browser_gets_graphiql() {
         .await;
     response.assert_status_is_ok();
     let body = response.0.into_body().into_string().await.expect("body");
-    assert!(body.contains("graphiql"), "GraphiQL page");
+    assert!(body.contains("/graphiql/graphiql."), "{body}");
+}
+
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+#[tokio::test]
+async fn graphiql_off_serves_neither_page_nor_files() {
+    let packages = fake_packages();
+    let on = client_with_graphiql(packages.path(), true).await;
+    let page = on
+        .get("/graphql")
+        .header("accept", "text/html")
+        .send()
+        .await;
+    let body = page.0.into_body().into_string().await.expect("body");
+    let script = linked(&body)
+        .into_iter()
+        .find(|link| link.ends_with(".js"))
+        .expect("a script");
+    let off = client_with_graphiql(packages.path(), false).await;
+    off.get(&script)
+        .send()
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+    let page = off
+        .get("/graphql")
+        .header("accept", "text/html")
+        .send()
+        .await;
+    let body = page.0.into_body().into_string().await.unwrap_or_default();
+    assert!(!body.contains("/graphiql/"), "GraphiQL is off: {body}");
 }
 
 #[tokio::test]

@@ -1,0 +1,418 @@
+//! `cargo xtask bench-portal`: what the portal costs on top of the gateway.
+//!
+//! The release `portal` in front of the release `gateway` (seeded SQLite at `--scale`, with
+//! its search on a throwaway Meilisearch holding that data), and two pages: the search page
+//! (`/en/search?q=women`) and a program's page. Each page is measured beside its baseline, the
+//! very GraphQL request the portal sends for it (the same document from `web/graphql/`, the
+//! same variables, the same `Accept-Language`) posted straight to the gateway: wrk against
+//! the gateway, then against the portal, rounds interleaved, medians. The report gives
+//! requests/s and p50, the share of the gateway's throughput the portal keeps and the
+//! milliseconds it adds at p50 (the issue's bars: ≥ 70 %, ≤ 5 ms), both from the medians of
+//! each path and as the median over rounds of each round's pair (the portal's run against
+//! the gateway's run just before it), which the machine's drifting load disturbs less.
+//!
+//! Everything (wrk, portal, gateway, Meilisearch) shares this machine's CPUs; compare runs
+//! on the same machine only.
+
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, ensure, Context, Result};
+use serde_json::{json, Value};
+
+use crate::bench::{self, Gateway, WrkResult};
+use crate::{apt, cargo, cmd, meili, root};
+
+const USAGE: &str = "usage: cargo xtask bench-portal [--scale N] [--duration SECS] \
+                     [--connections C] [--rounds R]";
+
+/// The portal's page size on the search page (`web/src/search.rs`, `HITS_PER_PAGE`).
+const HITS_PER_PAGE: u32 = 10;
+
+struct Options {
+    scale: usize,
+    duration: u32,
+    connections: u32,
+    rounds: u32,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Result<Option<Self>> {
+        let mut options = Options {
+            scale: 10_000,
+            duration: 10,
+            connections: 16,
+            rounds: 3,
+        };
+        let mut args = args.iter();
+        while let Some(flag) = args.next() {
+            if flag == "-h" || flag == "--help" {
+                return Ok(None);
+            }
+            let value = args
+                .next()
+                .with_context(|| format!("{flag} needs a value\n{USAGE}"))?;
+            let number = || -> Result<u32> {
+                value
+                    .parse()
+                    .with_context(|| format!("{flag}: `{value}` is not a number"))
+            };
+            match flag.as_str() {
+                "--scale" => options.scale = number()? as usize,
+                "--duration" => options.duration = number()?,
+                "--connections" => options.connections = number()?,
+                "--rounds" => options.rounds = number()?,
+                other => bail!("unknown option `{other}`\n{USAGE}"),
+            }
+        }
+        ensure!(options.duration > 0, "--duration must be at least 1 second");
+        ensure!(options.connections > 0, "--connections must be at least 1");
+        ensure!(options.rounds > 0, "--rounds must be at least 1");
+        Ok(Some(options))
+    }
+}
+
+/// Where cargo puts its output: `CARGO_TARGET_DIR`, else `target/` of the repository.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// A page and its baseline: the portal's address, and the GraphQL request it sends.
+struct Case {
+    name: String,
+    portal_path: String,
+    /// What the page must contain (a check that it is the page, not an error page).
+    portal_marker: String,
+    graphql_body: String,
+}
+
+/// The request body graphql_client builds for a document of `web/graphql/`.
+fn graphql_body(file: &str, operation: &str, variables: Value) -> Result<String> {
+    let path = root().join("web/graphql").join(file);
+    let query =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(json!({ "variables": variables, "query": query, "operationName": operation }).to_string())
+}
+
+fn cases(slug: &str) -> Result<Vec<Case>> {
+    Ok(vec![
+        Case {
+            name: "search page: `/en/search?q=women` (hits, facets with counts)".to_owned(),
+            portal_path: "/en/search?q=women".to_owned(),
+            portal_marker: "class=\"hit\"".to_owned(),
+            graphql_body: graphql_body(
+                "search.graphql",
+                "Search",
+                json!({
+                    "query": "women",
+                    "filter": { "themes": null, "countries": null, "kinds": null,
+                                "yearFrom": null, "yearTo": null },
+                    "sort": "RELEVANCE",
+                    "page": 1,
+                    "hitsPerPage": HITS_PER_PAGE,
+                }),
+            )?,
+        },
+        Case {
+            name: format!("program page: `/en/programs/{slug}`"),
+            portal_path: format!("/en/programs/{slug}"),
+            // The language switch: on this program's page only.
+            portal_marker: format!("href=\"/es/programs/{slug}\""),
+            graphql_body: graphql_body("program.graphql", "Program", json!({ "slug": slug }))?,
+        },
+    ])
+}
+
+/// Entry point of `cargo xtask bench-portal`.
+pub fn run(args: &[String]) -> Result<()> {
+    let Some(options) = Options::parse(args)? else {
+        println!("{USAGE}");
+        return Ok(());
+    };
+    cmd(
+        &cargo(),
+        &[
+            "build",
+            "--release",
+            "-p",
+            "gateway",
+            "-p",
+            "search-indexer",
+            "-p",
+            "web",
+        ],
+    )?;
+    if !apt::on_path("wrk") {
+        apt::install("wrk")?;
+    }
+    let release = target_dir().join("release");
+    let gateway_bin = release.join("gateway");
+    let dir = target_dir().join("bench");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let (database_url, _) = bench::prepare_sqlite(&gateway_bin, &dir, options.scale)?;
+
+    // Search over the same data: a throwaway Meilisearch, indexed by the real indexer.
+    let meili = meili::Server::start_throwaway()?;
+    let keys = meili.keys()?;
+    let prefix = "bench-portal-";
+    eprintln!("\n== indexing for search ==");
+    let status = Command::new(release.join("search-indexer"))
+        .args(["reindex"])
+        .current_dir(root())
+        .env("DATABASE_URL", &database_url)
+        .env("MEILI_URL", meili.url())
+        .env("MEILI_ADMIN_KEY", &keys.admin)
+        .env("MEILI_INDEX_PREFIX", prefix)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .status()
+        .context("starting search-indexer reindex")?;
+    ensure!(status.success(), "search-indexer reindex failed ({status})");
+
+    let gateway = Gateway::start_with(
+        &gateway_bin,
+        &database_url,
+        &dir.join("gateway-portal.log"),
+        &[
+            ("MEILI_URL", &meili.url()),
+            ("MEILI_SEARCH_KEY", &keys.search),
+            ("MEILI_INDEX_PREFIX", prefix),
+        ],
+    )?;
+    let portal = Portal::start(
+        &release.join("portal"),
+        gateway.addr,
+        &dir.join("portal.log"),
+    )?;
+
+    let program: Value = serde_json::from_str(&bench::post_graphql(
+        gateway.addr,
+        "{ programs(first: 1, orderBy: TITLE) { nodes { slug } } }",
+    )?)?;
+    let node = &program["data"]["programs"]["nodes"][0];
+    let slug = node["slug"].as_str().context("no program")?;
+
+    let mut report = String::new();
+    let date = bench::output_of("date", &["-u", "+%Y-%m-%d %H:%M UTC"])?;
+    writeln!(report, "## Portal benchmark, {}\n", date.trim())?;
+    writeln!(
+        report,
+        "- Machine: {} CPUs, shared by wrk, the portal, the gateway, SQLite and Meilisearch.",
+        bench::output_of("nproc", &[])?.trim()
+    )?;
+    writeln!(
+        report,
+        "- Dataset: real seed + `gateway seed --scale {}` (SQLite), indexed in Meilisearch 1.21.0.",
+        options.scale
+    )?;
+    writeln!(
+        report,
+        "- Medians of {} interleaved rounds of `wrk -t{} -c{} -d{}s` per path, after a {} s warm-up of each.\n",
+        options.rounds,
+        options.connections.min(2),
+        options.connections,
+        options.duration,
+        bench::WARM_UP.as_secs()
+    )?;
+    writeln!(
+        report,
+        "| page | path | req/s | p50 ms | p99 ms |\n|---|---|---:|---:|---:|"
+    )?;
+    let mut summary = Vec::new();
+    for (n, case) in cases(slug)?.into_iter().enumerate() {
+        eprintln!("\n-- {}", case.name);
+        // Both paths must answer properly before they are timed.
+        let (status, answer) = crate::http::send(
+            "POST",
+            &format!("http://{}/graphql", gateway.addr),
+            None,
+            "application/json",
+            case.graphql_body.as_bytes(),
+            Duration::from_secs(30),
+        )?;
+        ensure!(
+            status == 200 && answer.contains("\"data\"") && !answer.contains("\"errors\""),
+            "gateway: {status} {answer:.500}"
+        );
+        let (status, page) = crate::http::get(
+            &format!("http://{}{}", portal.addr, case.portal_path),
+            None,
+            Duration::from_secs(30),
+        )?;
+        ensure!(
+            status == 200 && page.contains(&case.portal_marker),
+            "portal {}: {status}, no `{}` in the page",
+            case.portal_path,
+            case.portal_marker
+        );
+        let graphql_script = dir.join(format!("portal-case-{n}-graphql.lua"));
+        bench::write_wrk_post(
+            &graphql_script,
+            &[("Accept-Language", "en")],
+            &case.graphql_body,
+        )?;
+        let page_script = dir.join(format!("portal-case-{n}-page.lua"));
+        std::fs::write(&page_script, "wrk.method = \"GET\"\n")
+            .with_context(|| format!("writing {}", page_script.display()))?;
+        let paths = [
+            (
+                format!("http://{}/graphql", gateway.addr),
+                graphql_script,
+                "baseline: its GraphQL request, straight to the gateway",
+            ),
+            (
+                format!("http://{}{}", portal.addr, case.portal_path),
+                page_script,
+                "the portal's page (that request + HTML)",
+            ),
+        ];
+        let threads = options.connections.min(2);
+        for (url, script, _) in &paths {
+            bench::wrk(threads, options.connections, url, script, bench::WARM_UP)
+                .context("warm-up")?;
+        }
+        let mut runs: [Vec<WrkResult>; 2] = [Vec::new(), Vec::new()];
+        for round in 0..options.rounds {
+            for ((url, script, label), runs) in paths.iter().zip(runs.iter_mut()) {
+                let result = bench::wrk(
+                    threads,
+                    options.connections,
+                    url,
+                    script,
+                    Duration::from_secs(options.duration.into()),
+                )?;
+                eprintln!(
+                    "round {}: {label}: {:.0} req/s, p50 {:.2} ms",
+                    round + 1,
+                    result.requests_per_second,
+                    result.p50_ms
+                );
+                runs.push(result);
+            }
+        }
+        let [gateway_runs, portal_runs] = runs;
+        // Each round's portal run against the gateway run just before it: on a shared
+        // machine whose load drifts between rounds, the pairs see the same load.
+        let paired_ratio = middle(
+            gateway_runs
+                .iter()
+                .zip(&portal_runs)
+                .map(|(direct, through)| through.requests_per_second / direct.requests_per_second)
+                .collect(),
+        );
+        let paired_added = middle(
+            gateway_runs
+                .iter()
+                .zip(&portal_runs)
+                .map(|(direct, through)| through.p50_ms - direct.p50_ms)
+                .collect(),
+        );
+        let direct = bench::median(&gateway_runs);
+        let through = bench::median(&portal_runs);
+        for (label, result) in [(paths[0].2, &direct), (paths[1].2, &through)] {
+            writeln!(
+                report,
+                "| {} | {label} | {:.0} | {:.2} | {:.2} |",
+                case.name, result.requests_per_second, result.p50_ms, result.p99_ms
+            )?;
+        }
+        summary.push((case.name, direct, through, paired_ratio, paired_added));
+    }
+    writeln!(
+        report,
+        "\n| page | portal ÷ gateway req/s, medians (per-round pairs) — bar ≥ 0.70 | p50 added, medians (per-round pairs) — bar ≤ 5 ms |\n|---|---:|---:|"
+    )?;
+    let mark = |ok: bool| if ok { "✓" } else { "✗" };
+    for (name, direct, through, paired_ratio, paired_added) in &summary {
+        let ratio = through.requests_per_second / direct.requests_per_second;
+        let added = through.p50_ms - direct.p50_ms;
+        writeln!(
+            report,
+            "| {name} | {ratio:.2} {} ({paired_ratio:.2} {}) | {added:+.2} ms {} ({paired_added:+.2} ms {}) |",
+            mark(ratio >= 0.70),
+            mark(*paired_ratio >= 0.70),
+            mark(added <= 5.0),
+            mark(*paired_added <= 5.0),
+        )?;
+    }
+    drop(portal);
+    gateway.stop()?;
+    drop(meili);
+
+    print!("\n{report}");
+    let latest = dir.join("portal.md");
+    std::fs::write(&latest, &report).with_context(|| format!("writing {}", latest.display()))?;
+    eprintln!("\n(written to {})", latest.display());
+    Ok(())
+}
+
+/// The median of some values (the upper one of an even count, as `bench::median`).
+fn middle(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// The release portal on a free port; killed on drop.
+struct Portal {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Portal {
+    fn start(binary: &Path, gateway: SocketAddr, log: &Path) -> Result<Self> {
+        let log_file =
+            std::fs::File::create(log).with_context(|| format!("creating {}", log.display()))?;
+        let mut child = Command::new(binary)
+            .args(["--addr", "127.0.0.1:0"])
+            .current_dir(root())
+            .env("PORTAL_GATEWAY_URL", format!("http://{gateway}/graphql"))
+            // The portal logs every request at INFO: under wrk that would measure logging.
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(log_file)
+            .spawn()
+            .context("starting the portal")?;
+        let stdout = child.stdout.take().context("the portal's stdout")?;
+        let mut portal = Portal {
+            child,
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        };
+        let (lines, received) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = lines.send(line);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match received.recv_timeout(left) {
+                Ok(line) => {
+                    if let Some(addr) = line.trim().strip_prefix("portal listening on http://") {
+                        portal.addr = addr
+                            .parse()
+                            .with_context(|| format!("parsing the address in `{line}`"))?;
+                        eprintln!("portal listening on {}", portal.addr);
+                        return Ok(portal);
+                    }
+                }
+                Err(_) => bail!("the portal did not start (log: {})", log.to_string_lossy()),
+            }
+        }
+    }
+}
+
+impl Drop for Portal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
