@@ -153,6 +153,9 @@ pub struct Answer<T> {
     pub search_unavailable: bool,
 }
 
+/// How long an idle connection to the gateway is kept for the next request.
+const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The gateway client (cheap to clone: one connection pool).
 #[derive(Clone)]
 pub struct Api {
@@ -166,6 +169,9 @@ impl Api {
             .connect_timeout(connect_timeout)
             .timeout(timeout)
             .user_agent(concat!("rial-portal/", env!("CARGO_PKG_VERSION")))
+            // Below the gateway's idle close (`GATEWAY_HEADER_TIMEOUT_MS`, 10 s by default):
+            // the portal lets go of an idle connection before the gateway closes it under it.
+            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
             .build()?;
         Ok(Api { client, url })
     }
@@ -177,14 +183,25 @@ impl Api {
         variables: Q::Variables,
     ) -> Result<Answer<Q::ResponseData>, ApiError> {
         let body = Q::build_query(variables);
-        let response = self
-            .client
-            .post(&self.url)
-            .header(reqwest::header::ACCEPT_LANGUAGE, language.as_str())
-            .json(&body)
-            .send()
-            .await
-            .map_err(|error| ApiError::Down(error.to_string()))?;
+        let send = || {
+            self.client
+                .post(&self.url)
+                .header(reqwest::header::ACCEPT_LANGUAGE, language.as_str())
+                .json(&body)
+                .send()
+        };
+        let response = match send().await {
+            // A kept-alive connection that broke as it was reused (the gateway closed it as
+            // idle at that very moment, or restarted): once more, on a new connection. The
+            // portal only reads, so a query the gateway did receive is safe to send again.
+            // A gateway that cannot be reached (refused, timed out) is not asked twice.
+            Err(error) if !error.is_connect() && !error.is_timeout() => {
+                tracing::debug!(%error, "retrying on a new connection");
+                send().await
+            }
+            sent => sent,
+        }
+        .map_err(|error| ApiError::Down(error.to_string()))?;
         let status = response.status();
         let text = response
             .text()
