@@ -83,16 +83,7 @@ impl Gateway {
             .stderr(stderr)
             .spawn()
             .expect("start gateway");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("read the listening line");
-        let base = line
-            .trim()
-            .strip_prefix("gateway listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-            .to_owned();
+        let base = listening_address(&mut child, "gateway");
         Gateway { child, base }
     }
 
@@ -194,16 +185,7 @@ impl Portal {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start portal");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("read the listening line");
-        let base = line
-            .trim()
-            .strip_prefix("portal listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-            .to_owned();
+        let base = listening_address(&mut child, "portal");
         Portal { child, base }
     }
 
@@ -457,5 +439,19 @@ pub fn add_secretariat(url: &str, username: &str) -> String {
         .lines()
         .find_map(|line| line.strip_prefix("password: "))
         .expect("the password is printed once")
+        .to_owned()
+}
+
+/// The address a server started as `child` prints first on its stdout
+/// (`NAME listening on http://…`), which is how scripts know it is ready.
+fn listening_address(child: &mut Child, name: &str) -> String {
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("read the listening line");
+    line.trim()
+        .strip_prefix(&format!("{name} listening on "))
+        .unwrap_or_else(|| panic!("unexpected first line of {name}: {line:?}"))
         .to_owned()
 }

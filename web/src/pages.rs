@@ -884,19 +884,6 @@ pub async fn committee(state: &State, language: Language) -> Result<Response> {
 /// Documents per page of the Documentation Center.
 const DOCUMENTS_PER_PAGE: i64 = 10;
 
-/// Kinds of document, as the URL spells them (the search's facet values).
-const DOCUMENT_KINDS: [&str; 9] = [
-    "study",
-    "manual",
-    "glossary",
-    "conclusions",
-    "agenda",
-    "course",
-    "repository",
-    "proposal",
-    "foundational_document",
-];
-
 fn document_kind_of(name: &str) -> Option<api::documents::DocumentKind> {
     use api::documents::DocumentKind as K;
     Some(match name {
@@ -962,7 +949,7 @@ pub async fn documents(state: &State, language: Language, raw_query: &str) -> Re
         &link(None)[3..],
         "documents",
     );
-    let kinds = DOCUMENT_KINDS
+    let kinds = crate::search::DOCUMENT_KINDS
         .iter()
         .map(|k| (*k, c.l.t(&format!("document-kind-{}", k.replace('_', "-")))))
         .collect();

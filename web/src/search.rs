@@ -23,7 +23,7 @@ pub const SORTS: [(&str, &str); 4] = [
 ];
 
 /// Kinds in the URL are the facet values (`program`, `foundational_document`…).
-const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 10] = [
     "program",
     "study",
     "manual",
@@ -35,6 +35,9 @@ const KINDS: [&str; 10] = [
     "proposal",
     "foundational_document",
 ];
+
+/// The kinds of document (every kind but `program`), as the documents list's URL spells them.
+pub const DOCUMENT_KINDS: &[&str] = KINDS.split_at(1).1;
 
 /// The API's kind for a URL's kind.
 fn kind_of(name: &str) -> Option<SearchKind> {
