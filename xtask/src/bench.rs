@@ -112,23 +112,7 @@ impl Options {
             rounds: 3,
             backends: Backend::ALL.to_vec(),
         };
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            if arg == "-h" || arg == "--help" {
-                return Ok(None);
-            }
-            // Both `--flag value` and `--flag=value`.
-            let (flag, inline) = match arg.split_once('=') {
-                Some((flag, value)) => (flag, Some(value)),
-                None => (arg.as_str(), None),
-            };
-            let value = match inline {
-                Some(value) => value,
-                None => args
-                    .next()
-                    .map(String::as_str)
-                    .with_context(|| format!("{flag} needs a value\n{USAGE}"))?,
-            };
+        let asked = flags(args, USAGE, |flag, value| {
             match flag {
                 "--scale" => options.scale = number(flag, value)?,
                 "--duration" => options.duration = number(flag, value)?,
@@ -144,6 +128,10 @@ impl Options {
                 }
                 other => bail!("unknown option `{other}`\n{USAGE}"),
             }
+            Ok(())
+        })?;
+        if !asked {
+            return Ok(None);
         }
         ensure!(options.duration > 0, "--duration must be at least 1 second");
         ensure!(options.connections > 0, "--connections must be at least 1");
@@ -157,7 +145,34 @@ impl Options {
     }
 }
 
-fn number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T> {
+/// Walks a benchmark's options, `--flag value` or `--flag=value`, handing each pair to
+/// `set`; `false` when help was asked for instead.
+pub(crate) fn flags(
+    args: &[String],
+    usage: &str,
+    mut set: impl FnMut(&str, &str) -> Result<()>,
+) -> Result<bool> {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            return Ok(false);
+        }
+        let (flag, value) = match arg.split_once('=') {
+            Some((flag, value)) => (flag, value),
+            None => (
+                arg.as_str(),
+                args.next()
+                    .map(String::as_str)
+                    .with_context(|| format!("{arg} needs a value\n{usage}"))?,
+            ),
+        };
+        set(flag, value)?;
+    }
+    Ok(true)
+}
+
+/// A flag's value as a non-negative integer.
+pub(crate) fn number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T> {
     value
         .parse()
         .ok()
@@ -481,36 +496,9 @@ impl Gateway {
             stopped: false,
         };
 
-        // The gateway prints one line once it listens. A thread reads stdout to its end, so
-        // the gateway can never block on a full pipe.
-        let (lines, received) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = lines.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match received.recv_timeout(left) {
-                Ok(line) => {
-                    if let Some(addr) = line.trim().strip_prefix("gateway listening on http://") {
-                        gateway.addr = addr
-                            .parse()
-                            .with_context(|| format!("parsing the address in `{line}`"))?;
-                        eprintln!("gateway listening on {}", gateway.addr);
-                        return Ok(gateway);
-                    }
-                }
-                Err(mpsc::RecvTimeoutError::Timeout) => bail!(
-                    "the gateway did not start within 60 s{}",
-                    gateway.log_tail()
-                ),
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    bail!("the gateway exited before listening{}", gateway.log_tail())
-                }
-            }
-        }
+        gateway.addr = listening_address(stdout, "gateway")
+            .map_err(|error| anyhow::anyhow!("{error}{}", gateway.log_tail()))?;
+        Ok(gateway)
     }
 
     /// Peak resident set size so far (`VmHWM`), in KiB.
@@ -932,6 +920,41 @@ pub(crate) fn output_of(program: &str, args: &[&str]) -> Result<String> {
         output.status
     );
     Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+/// The address a release server started by a benchmark prints once it listens
+/// (`NAME listening on http://ADDR`), waiting 60 s at most. A thread reads the server's
+/// stdout to its end, so the server can never block on a full pipe.
+pub(crate) fn listening_address(
+    stdout: std::process::ChildStdout,
+    name: &str,
+) -> Result<SocketAddr> {
+    let (lines, received) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let prefix = format!("{name} listening on http://");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match received.recv_timeout(left) {
+            Ok(line) => {
+                if let Some(addr) = line.trim().strip_prefix(&prefix) {
+                    let addr = addr
+                        .parse()
+                        .with_context(|| format!("parsing the address in `{line}`"))?;
+                    eprintln!("{name} listening on {addr}");
+                    return Ok(addr);
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => bail!("the {name} did not start within 60 s"),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                bail!("the {name} exited before listening")
+            }
+        }
+    }
 }
 
 #[cfg(test)]

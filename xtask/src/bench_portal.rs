@@ -15,18 +15,16 @@
 //! on the same machine only.
 
 use std::fmt::Write as _;
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{bail, ensure, Context, Result};
 use serde_json::{json, Value};
 
 use crate::bench::{self, Gateway, WrkResult};
-use crate::{apt, cargo, cmd, meili, root};
+use crate::{apt, meili, root};
 
 const USAGE: &str = "usage: cargo xtask bench-portal [--scale N] [--duration SECS] \
                      [--connections C] [--rounds R]";
@@ -49,26 +47,18 @@ impl Options {
             connections: 16,
             rounds: 3,
         };
-        let mut args = args.iter();
-        while let Some(flag) = args.next() {
-            if flag == "-h" || flag == "--help" {
-                return Ok(None);
-            }
-            let value = args
-                .next()
-                .with_context(|| format!("{flag} needs a value\n{USAGE}"))?;
-            let number = || -> Result<u32> {
-                value
-                    .parse()
-                    .with_context(|| format!("{flag}: `{value}` is not a number"))
-            };
-            match flag.as_str() {
-                "--scale" => options.scale = number()? as usize,
-                "--duration" => options.duration = number()?,
-                "--connections" => options.connections = number()?,
-                "--rounds" => options.rounds = number()?,
+        let asked = bench::flags(args, USAGE, |flag, value| {
+            match flag {
+                "--scale" => options.scale = bench::number(flag, value)?,
+                "--duration" => options.duration = bench::number(flag, value)?,
+                "--connections" => options.connections = bench::number(flag, value)?,
+                "--rounds" => options.rounds = bench::number(flag, value)?,
                 other => bail!("unknown option `{other}`\n{USAGE}"),
             }
+            Ok(())
+        })?;
+        if !asked {
+            return Ok(None);
         }
         ensure!(options.duration > 0, "--duration must be at least 1 second");
         ensure!(options.connections > 0, "--connections must be at least 1");
@@ -136,19 +126,7 @@ pub fn run(args: &[String]) -> Result<()> {
         println!("{USAGE}");
         return Ok(());
     };
-    cmd(
-        &cargo(),
-        &[
-            "build",
-            "--release",
-            "-p",
-            "gateway",
-            "-p",
-            "search-indexer",
-            "-p",
-            "web",
-        ],
-    )?;
+    crate::build_release()?;
     if !apt::on_path("wrk") {
         apt::install("wrk")?;
     }
@@ -385,28 +363,9 @@ impl Portal {
             child,
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         };
-        let (lines, received) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = lines.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match received.recv_timeout(left) {
-                Ok(line) => {
-                    if let Some(addr) = line.trim().strip_prefix("portal listening on http://") {
-                        portal.addr = addr
-                            .parse()
-                            .with_context(|| format!("parsing the address in `{line}`"))?;
-                        eprintln!("portal listening on {}", portal.addr);
-                        return Ok(portal);
-                    }
-                }
-                Err(_) => bail!("the portal did not start (log: {})", log.to_string_lossy()),
-            }
-        }
+        portal.addr = bench::listening_address(stdout, "portal")
+            .with_context(|| format!("log: {}", log.display()))?;
+        Ok(portal)
     }
 }
 

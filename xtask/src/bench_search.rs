@@ -46,27 +46,19 @@ impl Options {
             rounds: 3,
             samples: 50,
         };
-        let mut args = args.iter();
-        while let Some(flag) = args.next() {
-            if flag == "-h" || flag == "--help" {
-                return Ok(None);
-            }
-            let value = args
-                .next()
-                .with_context(|| format!("{flag} needs a value\n{USAGE}"))?;
-            let number = || -> Result<u32> {
-                value
-                    .parse()
-                    .with_context(|| format!("{flag}: `{value}` is not a number"))
-            };
-            match flag.as_str() {
-                "--scale" => options.scale = number()? as usize,
-                "--duration" => options.duration = number()?,
-                "--connections" => options.connections = number()?,
-                "--rounds" => options.rounds = number()?,
-                "--samples" => options.samples = number()?,
+        let asked = bench::flags(args, USAGE, |flag, value| {
+            match flag {
+                "--scale" => options.scale = bench::number(flag, value)?,
+                "--duration" => options.duration = bench::number(flag, value)?,
+                "--connections" => options.connections = bench::number(flag, value)?,
+                "--rounds" => options.rounds = bench::number(flag, value)?,
+                "--samples" => options.samples = bench::number(flag, value)?,
                 other => bail!("unknown option `{other}`\n{USAGE}"),
             }
+            Ok(())
+        })?;
+        if !asked {
+            return Ok(None);
         }
         Ok(Some(options))
     }

@@ -88,7 +88,8 @@ impl Drop for Background {
     }
 }
 
-fn run(extra: &[String]) -> Result<()> {
+/// The release binaries of the whole system: gateway, search indexer and portal.
+pub(crate) fn build_release() -> Result<()> {
     cmd(
         &cargo(),
         &[
@@ -101,7 +102,11 @@ fn run(extra: &[String]) -> Result<()> {
             "-p",
             "web",
         ],
-    )?;
+    )
+}
+
+fn run(extra: &[String]) -> Result<()> {
+    build_release()?;
     // GraphiQL's files, which the gateway serves itself (pinned by their lock file).
     npm_ci("gateway/graphiql", "graphiql/graphiql.min.js", "GraphiQL")?;
     let release = root().join("target/release");
