@@ -463,9 +463,23 @@ impl Protection {
         if variables_nesting(&request.variables) > MAX_NESTING {
             return Some(too_deep("variables"));
         }
-        let variables = request.variables.clone();
+        // The document borrows the request: its variables are lent out meanwhile (a move,
+        // not a copy of every variable on every request).
+        let variables = std::mem::take(&mut request.variables);
+        let refusal = self.judge(request, &variables, limits);
+        request.variables = variables;
+        refusal
+    }
+
+    /// [`Protection::admit`] once the text and variables are known to be shallow.
+    fn judge(
+        &self,
+        request: &mut async_graphql::Request,
+        variables: &Variables,
+        limits: Limits,
+    ) -> Option<Refusal> {
         let document = request.parsed_query().ok()?;
-        let measure = match measure(document, &variables, limits) {
+        let measure = match measure(document, variables, limits) {
             Ok(measure) => measure,
             Err(FragmentCycle(name)) => {
                 return Some(Refusal {
@@ -520,7 +534,7 @@ impl Protection {
                     self.max_cost
                 ),
             ))
-        } else if has_nul(document, &variables) {
+        } else if has_nul(document, variables) {
             Some(Refusal {
                 code: "BAD_USER_INPUT",
                 message_id: "error-nul-character",
