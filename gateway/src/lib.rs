@@ -13,7 +13,6 @@ pub mod graphql;
 pub mod http;
 pub mod i18n;
 pub mod search;
-pub mod server;
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -340,16 +339,16 @@ async fn serve(
     }
     tracing::info!(profile = ?args.profile, graphiql = state.http.graphiql, introspection = state.api.protection.introspection, trusted_proxies = ?state.http.trusted_proxies, "protection");
 
-    let (listener, local) = server::bind(args.addr)
+    let (listener, local) = rial_server::bind(args.addr)
         .await
         .with_context(|| format!("binding {}", args.addr))?;
     // One machine-readable line on stdout: scripts and end-to-end tests wait for it.
     println!("gateway listening on http://{local}");
     tracing::info!(%local, "serving GraphQL at /graphql");
-    server::serve(
+    rial_server::serve(
         listener,
         http::routes(state),
-        server::ServerLimits {
+        rial_server::ServerLimits {
             max_connections: args.max_connections,
             header_timeout: std::time::Duration::from_millis(args.header_timeout_ms),
             grace: std::time::Duration::from_secs(10),

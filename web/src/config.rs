@@ -26,10 +26,14 @@ pub struct Config {
     /// Time for a whole GraphQL request (ms); past it the page says the gateway is down.
     #[arg(long, env = "PORTAL_GATEWAY_TIMEOUT_MS", default_value_t = 10_000)]
     pub gateway_timeout_ms: u64,
-    /// A connection that sends nothing for this long is closed (ms): a slow or silent
-    /// client cannot hold sockets open.
-    #[arg(long, env = "PORTAL_IDLE_TIMEOUT_MS", default_value_t = 15_000)]
-    pub idle_timeout_ms: u64,
+    /// A client must send a request's headers within this time, and a connection that
+    /// sends nothing for this long with no page being answered is closed (ms): a slow or
+    /// silent client cannot hold sockets open.
+    #[arg(long, env = "PORTAL_HEADER_TIMEOUT_MS", default_value_t = 10_000)]
+    pub header_timeout_ms: u64,
+    /// Most connections open at once; one beyond is closed as soon as it is accepted.
+    #[arg(long, env = "PORTAL_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub max_connections: usize,
     /// Folder of the locale files, `<lang>/*.ftl` (defaults to `locales` of the source tree);
     /// the portal's own strings are in `<lang>/portal.ftl`.
     #[arg(long, env = "LOCALES_DIR")]

@@ -18,9 +18,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use poem::http::{header, HeaderValue, StatusCode};
-use poem::listener::{Acceptor, Listener, TcpListener};
 use poem::web::Path;
-use poem::{get, handler, Endpoint, EndpointExt, IntoResponse, Request, Response, Route, Server};
+use poem::{get, handler, Endpoint, EndpointExt, IntoResponse, Request, Response, Route};
 use rial_schema::enums::Language;
 use rial_schema::l10n::live::LiveCatalog;
 
@@ -303,14 +302,13 @@ pub async fn run(config: config::Config) -> anyhow::Result<()> {
         Duration::from_millis(config.connect_timeout_ms),
         Duration::from_millis(config.gateway_timeout_ms),
     )?;
-    let acceptor = TcpListener::bind(config.addr.as_str())
-        .into_acceptor()
-        .await?;
-    let address = acceptor
-        .local_addr()
-        .into_iter()
-        .find_map(|addr| addr.as_socket_addr().copied())
-        .ok_or_else(|| anyhow::anyhow!("no local address"))?;
+    let addr: std::net::SocketAddr = config
+        .addr
+        .parse()
+        .map_err(|error| anyhow::anyhow!("PORTAL_ADDR {}: {error}", config.addr))?;
+    let (listener, address) = rial_server::bind(addr)
+        .await
+        .map_err(|error| anyhow::anyhow!("binding {addr}: {error}"))?;
     let public_url = config
         .public_url
         .clone()
@@ -325,15 +323,16 @@ pub async fn run(config: config::Config) -> anyhow::Result<()> {
     });
     println!("portal listening on http://{address}");
     tracing::info!(%address, gateway = %config.gateway_url, "portal listening");
-    Server::new_with_acceptor(acceptor)
-        .idle_timeout(Duration::from_millis(config.idle_timeout_ms))
-        .run_with_graceful_shutdown(
-            app(state),
-            async {
-                let _ = tokio::signal::ctrl_c().await;
-            },
-            Some(Duration::from_secs(5)),
-        )
-        .await?;
+    rial_server::serve(
+        listener,
+        app(state),
+        rial_server::ServerLimits {
+            max_connections: config.max_connections,
+            header_timeout: Duration::from_millis(config.header_timeout_ms),
+            grace: Duration::from_secs(5),
+        },
+        rial_schema::shutdown_signal(),
+    )
+    .await?;
     Ok(())
 }

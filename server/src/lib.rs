@@ -1,5 +1,6 @@
-//! The HTTP server loop: accepts connections and hands each to hyper, with the limits a
-//! public server needs against slow and greedy clients, which poem's own server does not set.
+//! The HTTP server loop the gateway and the portal share: accepts connections and hands each
+//! to hyper, with the limits a public server needs against slow and greedy clients, which
+//! poem's own server does not set.
 //!
 //! - **Connections at once**: at most `max_connections`; one beyond is closed as soon as it
 //!   is accepted, so a flood of idle sockets cannot starve the requests in progress.
@@ -9,7 +10,8 @@
 //! - **No idle connections**: a connection that sends nothing for `header_timeout` while no
 //!   request of its own is being answered is closed ([`Idle`]): a fresh socket that never
 //!   speaks, or a keep-alive connection between requests.
-//! - **Bodies in time**: enforced per request by the GraphQL handler (`http.rs`).
+//! - **Bodies in time**: enforced by each service where it reads one (the gateway's
+//!   `http.rs`).
 //! - **Graceful stop**: on Ctrl-C / SIGTERM no new connection is accepted, requests in
 //!   progress get `grace` to finish.
 
