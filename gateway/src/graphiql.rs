@@ -7,6 +7,12 @@
 //! that starts GraphiQL (so the page itself has no inline script, and its
 //! Content-Security-Policy allows scripts from the gateway only) and the page's layout.
 //!
+//! The page speaks the reader's language (`Accept-Language`, English or Spanish): its own
+//! text comes from `locales/<lang>/ui.ftl` (`graphiql-*`), its `lang` attribute says which,
+//! and GraphiQL sends that language to the API by default (its `Accept-Language` header,
+//! editable in GraphiQL's headers tab), so answers come back in it. GraphiQL's own controls
+//! have no translations upstream and stay English.
+//!
 //! Each file is served at a name carrying a fingerprint of its content
 //! (`/graphiql/graphiql.<hash>.js`) and cached for a year. When the files are missing the
 //! page says how to install them, and every request looks again, so installing them needs
@@ -17,6 +23,8 @@ use std::sync::OnceLock;
 
 use poem::http::{header, StatusCode};
 use poem::{IntoResponse, Response};
+use rial_schema::enums::Language;
+use rial_schema::l10n::Catalog;
 use sha2::{Digest, Sha256};
 
 /// The code that starts GraphiQL on the page.
@@ -56,7 +64,18 @@ struct Asset {
 /// The files, once read.
 struct Bundle {
     assets: Vec<Asset>,
+    /// The page with `{lang}`, `{title}`, `{loading}`, `{noscript}` and the editors' labels
+    /// (`{label-…}`) still to fill.
     page: String,
+}
+
+/// Text to put in HTML (the page's own strings come from the locale files, which the
+/// Secretariat edits: escaped like any other text).
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// GraphiQL's files: read from `dir` the first time they are all there.
@@ -143,18 +162,18 @@ impl GraphiQL {
         // React first, then GraphiQL (it looks for `window.React`), then the start-up code.
         let page = format!(
             r#"<!doctype html>
-<html lang="en">
+<html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>RIAL/GENDER GraphQL</title>
+<title>{{title}}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="{graphiql_css}">
 <link rel="stylesheet" href="{page_css}">
 </head>
 <body>
-<div id="graphiql" data-endpoint="/graphql"><p class="loading">Loading GraphiQL…</p></div>
-<noscript><p>GraphiQL needs JavaScript. The API answers <code>POST /graphql</code> without it.</p></noscript>
+<main id="graphiql" data-endpoint="/graphql" data-language="{{lang}}" data-label-query="{{label-query}}" data-label-variables="{{label-variables}}" data-label-headers="{{label-headers}}" data-label-response="{{label-response}}"><h1 class="loading">{{loading}}</h1></main>
+<noscript><p>{{noscript}}</p></noscript>
 <script src="{react}"></script>
 <script src="{react_dom}"></script>
 <script src="{graphiql_js}"></script>
@@ -172,16 +191,36 @@ impl GraphiQL {
         Ok(Bundle { assets, page })
     }
 
-    /// The GraphiQL page; when the files are missing, a page that says how to install them
-    /// (503: the page cannot work until then).
-    pub fn page(&self) -> Response {
+    /// The GraphiQL page in `language`; when the files are missing, a page that says how to
+    /// install them (503: the page cannot work until then).
+    pub fn page(&self, catalog: &Catalog, language: Language) -> Response {
+        let text = |id: &str| {
+            escape(
+                &catalog
+                    .format(language, id, None, None)
+                    .unwrap_or_else(|| id.to_owned()),
+            )
+        };
         let (status, body) = match self.bundle() {
-            Some(bundle) => (StatusCode::OK, bundle.page.clone()),
+            Some(bundle) => (
+                StatusCode::OK,
+                bundle
+                    .page
+                    .replace("{lang}", language.as_str())
+                    .replace("{title}", &text("graphiql-title"))
+                    .replace("{loading}", &text("graphiql-loading"))
+                    .replace("{noscript}", &text("graphiql-noscript"))
+                    .replace("{label-query}", &text("graphiql-label-query"))
+                    .replace("{label-variables}", &text("graphiql-label-variables"))
+                    .replace("{label-headers}", &text("graphiql-label-headers"))
+                    .replace("{label-response}", &text("graphiql-label-response")),
+            ),
             None => (StatusCode::SERVICE_UNAVAILABLE, MISSING_PAGE.to_owned()),
         };
         Response::builder()
             .status(status)
             .content_type("text/html; charset=utf-8")
+            .header(header::VARY, "accept-language")
             .header(header::CONTENT_SECURITY_POLICY, PAGE_CSP)
             .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
             .header(header::REFERRER_POLICY, "same-origin")

@@ -136,7 +136,16 @@ async fn graphql_get(
         .query()
         .is_some_and(|query| query.contains("query="));
     if wants_html && !has_query && state.http.graphiql {
-        return state.http.graphiql_files.page();
+        let language = rial_schema::l10n::negotiate(
+            request
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok()),
+        );
+        return state
+            .http
+            .graphiql_files
+            .page(&state.api.catalog.current(), language);
     }
     let graphql = graphql
         .map(|GraphQLRequest(request)| request)

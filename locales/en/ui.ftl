@@ -188,3 +188,13 @@ dialogue-participation-summary = { $count ->
     [one] One Ministry of Labor took part
    *[other] { $count } Ministries of Labor took part
 }
+
+## The gateway's GraphiQL page (GET /graphql in a browser); GraphiQL's own controls stay English
+
+graphiql-title = RIAL/GENDER GraphQL API
+graphiql-loading = Loading GraphiQL…
+graphiql-noscript = GraphiQL needs JavaScript. The API answers POST /graphql without it.
+graphiql-label-query = Query editor
+graphiql-label-variables = Variables editor
+graphiql-label-headers = Headers editor
+graphiql-label-response = Response

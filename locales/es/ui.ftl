@@ -188,3 +188,13 @@ dialogue-participation-summary = { $count ->
     [one] Participó un Ministerio de Trabajo
    *[other] Participaron { $count } Ministerios de Trabajo
 }
+
+## The gateway's GraphiQL page (GET /graphql in a browser); GraphiQL's own controls stay English
+
+graphiql-title = API GraphQL de RIAL/GÉNERO
+graphiql-loading = Cargando GraphiQL…
+graphiql-noscript = GraphiQL necesita JavaScript. La API responde a POST /graphql sin él.
+graphiql-label-query = Editor de la consulta
+graphiql-label-variables = Editor de variables
+graphiql-label-headers = Editor de encabezados
+graphiql-label-response = Respuesta

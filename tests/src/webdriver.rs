@@ -64,15 +64,21 @@ impl Browser {
     /// A new headless session, JavaScript on. `None` when no driver is installed (and
     /// `RIAL_TEST_REQUIRE_BROWSER` is not set).
     pub fn start() -> Option<Browser> {
-        Self::launch(true)
+        Self::launch(true, "en-US,en")
     }
 
     /// A new headless session with JavaScript disabled in pages.
     pub fn start_without_javascript() -> Option<Browser> {
-        Self::launch(false)
+        Self::launch(false, "en-US,en")
     }
 
-    fn launch(javascript: bool) -> Option<Browser> {
+    /// A new headless session whose reader prefers `accept_language` (e.g. `es`): what the
+    /// browser sends as `Accept-Language`.
+    pub fn start_in(accept_language: &str) -> Option<Browser> {
+        Self::launch(true, accept_language)
+    }
+
+    fn launch(javascript: bool, accept_language: &str) -> Option<Browser> {
         let Some(driver_path) = chromedriver() else {
             if std::env::var_os("RIAL_TEST_REQUIRE_BROWSER").is_some() {
                 panic!(
@@ -124,8 +130,9 @@ impl Browser {
         if let Some(binary) = binary {
             options["binary"] = json!(binary.to_string_lossy());
         }
+        options["prefs"] = json!({ "intl.accept_languages": accept_language });
         if !javascript {
-            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+            options["prefs"]["profile.managed_default_content_settings.javascript"] = json!(2);
         }
         let mut browser = Browser {
             agent,

@@ -1016,7 +1016,15 @@ fn axe_violations(browser: &Browser, axe: &str) -> Vec<String> {
                 .into_iter()
                 .flatten()
                 .take(3)
-                .map(|node| node["target"].to_string())
+                .map(|node| {
+                    let html: String = node["html"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .chars()
+                        .take(160)
+                        .collect();
+                    format!("{} {html}", node["target"])
+                })
                 .collect();
             format!(
                 "{} ({}): {} at {}",
@@ -1289,8 +1297,29 @@ fn graphiql_runs_a_query_from_the_gateways_own_files_with_no_network() {
         assert!(size.expect("the file").len() > 100, "{link}");
     }
 
-    // In Chromium, with no network but loopback: GraphiQL renders and runs a typed query.
-    let Some(browser) = Browser::start() else {
+    // The page speaks the reader's language.
+    let spanish = agent
+        .get(&format!("{}/graphql", gateway.base))
+        .header("accept", "text/html")
+        .header("accept-language", "es-MX,es;q=0.9")
+        .call()
+        .expect("GET /graphql in Spanish")
+        .body_mut()
+        .read_to_string()
+        .expect("the page");
+    assert!(spanish.contains("<html lang=\"es\">"), "{spanish}");
+    assert!(
+        spanish.contains("<title>API GraphQL de RIAL/GÉNERO</title>"),
+        "{spanish}"
+    );
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+
+    // In Chromium, for a reader who prefers Spanish, with no network but loopback:
+    // GraphiQL renders, passes axe-core, and runs a typed query, answered in Spanish.
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let Some(browser) = Browser::start_in("es") else {
         return;
     };
     browser.goto(&format!("{}/graphql", gateway.base));
@@ -1298,6 +1327,10 @@ fn graphiql_runs_a_query_from_the_gateways_own_files_with_no_network() {
         ".graphiql-query-editor .CodeMirror textarea",
         Duration::from_secs(20),
     );
+    let lang = browser.execute("return document.documentElement.lang", json!([]));
+    assert_eq!(lang, "es");
+    let violations = axe_violations(&browser, &axe);
+    assert!(violations.is_empty(), "GraphiQL: {violations:#?}");
     let run = browser.find(".graphiql-execute-button");
     // Replace the welcome text with a query typed as a person does (the editor closes
     // brackets as they are opened, and steps over a closing one typed).
@@ -1330,7 +1363,7 @@ fn graphiql_runs_a_query_from_the_gateways_own_files_with_no_network() {
         assert!(Instant::now() < deadline, "no answer shown: {text:?}");
         std::thread::sleep(Duration::from_millis(100));
     };
-    assert!(response.contains("domestic work"), "{response}");
+    assert!(response.contains("trabajo doméstico"), "{response}");
     std::fs::write(screenshot_dir().join("graphiql.png"), browser.screenshot()).unwrap();
     // Nothing came from elsewhere, and nothing was refused (the Content-Security-Policy
     // allowed everything GraphiQL needs; no load failed).
