@@ -192,11 +192,12 @@ pub fn run(args: &[String]) -> Result<()> {
     )?;
     writeln!(
         report,
-        "- Medians of {} interleaved rounds of `wrk -t{} -c{} -d{}s` per path, after a {} s warm-up of each.\n",
+        "- Medians of {} interleaved rounds of `wrk -t{} -c{} -d{}s` per path (then `wrk -t1 -c1 -d{}s`: one request at a time), after a {} s warm-up of each.\n",
         options.rounds,
         options.connections.min(2),
         options.connections,
         options.duration,
+        (options.duration / 2).max(2),
         bench::WARM_UP.as_secs()
     )?;
     writeln!(
@@ -257,6 +258,11 @@ pub fn run(args: &[String]) -> Result<()> {
                 .context("warm-up")?;
         }
         let mut runs: [Vec<WrkResult>; 2] = [Vec::new(), Vec::new()];
+        // One request at a time: the time a reader waits for the page, with no queue
+        // behind other readers' pages (under load, p50 is mostly that queue: the
+        // throughput again).
+        let mut alone: [Vec<WrkResult>; 2] = [Vec::new(), Vec::new()];
+        let alone_duration = Duration::from_secs((options.duration / 2).max(2).into());
         for round in 0..options.rounds {
             for ((url, script, label), runs) in paths.iter().zip(runs.iter_mut()) {
                 let result = bench::wrk(
@@ -274,7 +280,28 @@ pub fn run(args: &[String]) -> Result<()> {
                 );
                 runs.push(result);
             }
+            for ((url, script, label), alone) in paths.iter().zip(alone.iter_mut()) {
+                let result = bench::wrk(1, 1, url, script, alone_duration)?;
+                eprintln!(
+                    "round {}: {label}, one at a time: p50 {:.2} ms",
+                    round + 1,
+                    result.p50_ms
+                );
+                alone.push(result);
+            }
         }
+        let [gateway_alone, portal_alone] = alone;
+        let alone_added = middle(
+            gateway_alone
+                .iter()
+                .zip(&portal_alone)
+                .map(|(direct, through)| through.p50_ms - direct.p50_ms)
+                .collect(),
+        );
+        let (alone_direct, alone_through) = (
+            bench::median(&gateway_alone).p50_ms,
+            bench::median(&portal_alone).p50_ms,
+        );
         let [gateway_runs, portal_runs] = runs;
         // Each round's portal run against the gateway run just before it: on a shared
         // machine whose load drifts between rounds, the pairs see the same load.
@@ -301,23 +328,36 @@ pub fn run(args: &[String]) -> Result<()> {
                 case.name, result.requests_per_second, result.p50_ms, result.p99_ms
             )?;
         }
-        summary.push((case.name, direct, through, paired_ratio, paired_added));
+        summary.push(Summary {
+            name: case.name,
+            direct,
+            through,
+            paired_ratio,
+            paired_added,
+            alone: (alone_direct, alone_through, alone_added),
+        });
     }
     writeln!(
         report,
-        "\n| page | portal ÷ gateway req/s, medians (per-round pairs) — bar ≥ 0.70 | p50 added, medians (per-round pairs) — bar ≤ 5 ms |\n|---|---:|---:|"
+        "\n| page | portal ÷ gateway req/s, medians (per-round pairs) — bar ≥ 0.70 | p50 added, one request at a time: medians (pairs) — bar ≤ 5 ms | p50 added under load (-c{}): medians (pairs) |\n|---|---:|---:|---:|",
+        options.connections
     )?;
     let mark = |ok: bool| if ok { "✓" } else { "✗" };
-    for (name, direct, through, paired_ratio, paired_added) in &summary {
-        let ratio = through.requests_per_second / direct.requests_per_second;
-        let added = through.p50_ms - direct.p50_ms;
+    for row in &summary {
+        let ratio = row.through.requests_per_second / row.direct.requests_per_second;
+        let added = row.through.p50_ms - row.direct.p50_ms;
+        let (alone_direct, alone_through, alone_paired) = row.alone;
+        let alone_added = alone_through - alone_direct;
         writeln!(
             report,
-            "| {name} | {ratio:.2} {} ({paired_ratio:.2} {}) | {added:+.2} ms {} ({paired_added:+.2} ms {}) |",
+            "| {} | {ratio:.2} {} ({:.2} {}) | {alone_added:+.2} ms {} ({alone_paired:+.2} ms {}) — {alone_direct:.2} → {alone_through:.2} ms | {added:+.2} ms ({:+.2} ms) |",
+            row.name,
             mark(ratio >= 0.70),
-            mark(*paired_ratio >= 0.70),
-            mark(added <= 5.0),
-            mark(*paired_added <= 5.0),
+            row.paired_ratio,
+            mark(row.paired_ratio >= 0.70),
+            mark(alone_added <= 5.0),
+            mark(alone_paired <= 5.0),
+            row.paired_added,
         )?;
     }
     drop(portal);
@@ -329,6 +369,17 @@ pub fn run(args: &[String]) -> Result<()> {
     std::fs::write(&latest, &report).with_context(|| format!("writing {}", latest.display()))?;
     eprintln!("\n(written to {})", latest.display());
     Ok(())
+}
+
+/// One page's figures: both paths under load, the per-round pairs, and one request at a
+/// time (gateway p50, portal p50, p50 added by the pairs).
+struct Summary {
+    name: String,
+    direct: WrkResult,
+    through: WrkResult,
+    paired_ratio: f64,
+    paired_added: f64,
+    alone: (f64, f64, f64),
 }
 
 /// The median of some values (the upper one of an even count, as `bench::median`).
