@@ -1,6 +1,6 @@
 //! The Secretariat's tools on fixtures with known gaps.
 
-use gateway::i18n::{check, coverage, inventory, missing, Kind};
+use gateway::i18n::{check, coverage, inventory, missing, stamp, Kind};
 use rial_schema::enums::Language;
 use rial_schema::l10n::fingerprint::fingerprint;
 use rial_schema::l10n::Catalog;
@@ -164,4 +164,38 @@ async fn missing_writes_a_stub_with_the_source_text() {
     std::fs::write(dir.path().join("es/stub.ftl"), &stub).expect("write");
     let reloaded = Catalog::load(dir.path()).expect("the stub parses");
     assert!(!reloaded.has(Language::Es, "program-uy-gbv-at-work-manual", None));
+}
+
+#[tokio::test]
+async fn stamp_writes_each_fingerprint_below_its_text_once() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let entries = inventory(&app.db).await.expect("inventory");
+    let choferas = entries
+        .iter()
+        .find(|e| e.id == "program-choferas")
+        .expect("choferas");
+    let stamp_of = |field| fingerprint(choferas.source_text(field).expect("present field"));
+    let dir = fixture(&[(
+        "es/programs.ftl",
+        "## Argentina\n\nprogram-choferas =\n    Choferas\n    .summary = Programa de\n\n        conductoras.\n# Next\n",
+    )]);
+    let catalog = Catalog::load(dir.path()).expect("fixture parses");
+    let stamped = stamp(&catalog, &entries);
+    assert_eq!(stamped.len(), 1, "{stamped:?}");
+    assert_eq!(stamped[0].added, 2);
+    assert_eq!(
+        stamped[0].text,
+        format!(
+            "## Argentina\n\nprogram-choferas =\n    Choferas\n    .source = {}\n    .summary = Programa de\n\n        conductoras.\n    .summary-source = {}\n# Next\n",
+            stamp_of(None),
+            stamp_of(Some("summary"))
+        )
+    );
+    std::fs::write(&stamped[0].path, &stamped[0].text).expect("write");
+    let catalog = Catalog::load(dir.path()).expect("the stamped file parses");
+    assert!(check(&catalog, &entries).is_empty());
+    assert!(
+        stamp(&catalog, &entries).is_empty(),
+        "a second run adds nothing"
+    );
 }
