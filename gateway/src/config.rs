@@ -115,7 +115,9 @@ pub enum I18nCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Write a stub `.ftl` of the untranslated entries, with the source text as comments.
+    /// Write a stub `.ftl` of the untranslated entries, with the source text as comments and
+    /// the fingerprint of each field's source text; then the stale translations, with the
+    /// source text they were made from and the text now.
     Missing {
         /// Language to translate into (`en` or `es`).
         #[arg(long)]
@@ -124,6 +126,10 @@ pub enum I18nCommand {
         #[arg(long)]
         output: Option<std::path::PathBuf>,
     },
+    /// Write the fingerprint of the current source text beside every translated field that
+    /// has none (existing fingerprints are never changed). For translations made before
+    /// fingerprints existed: each is taken as a translation of the text in the database now.
+    Stamp,
 }
 
 /// Options of `gateway serve`.

@@ -209,6 +209,9 @@ async fn i18n_command(
     let entries = i18n::inventory(&db)
         .await
         .context("reading the translatable entities")?;
+    i18n::remember(&db, &entries)
+        .await
+        .context("recording the source texts")?;
     match command {
         config::I18nCommand::Check => {
             let problems = i18n::check(&catalog, &entries);
@@ -238,12 +241,32 @@ async fn i18n_command(
                 "es" => rial_schema::enums::Language::Es,
                 other => anyhow::bail!("unknown locale `{other}`: use `en` or `es`"),
             };
-            let stub = i18n::missing(&catalog, &entries, language);
+            let history = i18n::history(&db)
+                .await
+                .context("reading the recorded source texts")?;
+            let stub = i18n::missing(&catalog, &entries, language, &history);
             match output {
                 Some(path) => std::fs::write(&path, stub)
                     .with_context(|| format!("writing {}", path.display()))?,
                 None => print!("{stub}"),
             }
+        }
+        config::I18nCommand::Stamp => {
+            let stamped = i18n::stamp(&catalog, &entries);
+            for file in &stamped {
+                std::fs::write(&file.path, &file.text)
+                    .with_context(|| format!("writing {}", file.path.display()))?;
+                println!(
+                    "{}: {} fingerprint(s) added",
+                    file.path.display(),
+                    file.added
+                );
+            }
+            println!(
+                "{} fingerprint(s) added in {} file(s)",
+                stamped.iter().map(|file| file.added).sum::<usize>(),
+                stamped.len()
+            );
         }
     }
     Ok(())

@@ -27,4 +27,5 @@ pub mod revoked_token;
 pub mod search_lease;
 pub mod search_outbox;
 pub mod search_translation;
+pub mod source_text;
 pub mod theme;

@@ -16,6 +16,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::enums::Language;
 
+pub mod fingerprint;
 pub mod live;
 
 /// Every language the network works in; English is the fallback.
@@ -346,6 +347,21 @@ fn new_bundle(language: Language) -> FluentBundle<Arc<FluentResource>> {
     // API text and search documents must never carry U+2068/U+2069 isolation marks.
     bundle.set_use_isolating(false);
     bundle
+}
+
+/// The text of a pattern without placeables, as written (a fingerprint is plain text; a
+/// placeable in one is kept as `{…}` so that it never passes for a fingerprint).
+pub fn plain_text(pattern: &ast::Pattern<&str>) -> String {
+    pattern
+        .elements
+        .iter()
+        .map(|element| match element {
+            ast::PatternElement::TextElement { value } => *value,
+            ast::PatternElement::Placeable { .. } => "{…}",
+        })
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 /// Variable names a pattern uses (`{ $count }`), including inside selectors and variants.

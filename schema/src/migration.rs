@@ -20,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(Accounts),
             Box::new(ProgramTransitions),
             Box::new(ProgramText),
+            Box::new(SourceText),
         ]
     }
 }
@@ -756,6 +757,47 @@ impl MigrationTrait for ProgramText {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_table(Table::drop().table(n("program_text")).to_owned())
+            .await
+    }
+}
+
+/// The source texts translations were made from, by fingerprint
+/// (`crate::entity::source_text`), so a stale translation's old source text can be shown.
+/// Number 7 is another branch's.
+struct SourceText;
+
+impl MigrationName for SourceText {
+    fn name(&self) -> &str {
+        "m20261201_000008_source_text"
+    }
+}
+
+#[async_trait]
+impl MigrationTrait for SourceText {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("source_text"))
+                    .col(string_len(n("message_id"), 200))
+                    .col(string_len(n("field"), 64))
+                    .col(string_len(n("fingerprint"), 16))
+                    .col(text(n("text")))
+                    .col(timestamp_with_time_zone(n("recorded_at")))
+                    .primary_key(
+                        Index::create()
+                            .col(n("message_id"))
+                            .col(n("field"))
+                            .col(n("fingerprint")),
+                    )
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(n("source_text")).to_owned())
             .await
     }
 }

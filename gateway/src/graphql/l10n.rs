@@ -31,6 +31,10 @@ pub fn localization<'a>(ctx: &Context<'a>) -> &'a Localization {
     })
 }
 
+/// A translatable field of an entity: its attribute (`None`: the message value) and its
+/// source text (`None`: the entity does not have the field).
+pub type Field<'a> = (Option<&'static str>, Option<&'a str>);
+
 /// Translatable text fields of one entity: message `id`, written in `source`.
 pub struct Content<'a> {
     localization: &'a Localization,
@@ -69,26 +73,30 @@ impl<'a> Content<'a> {
         source_text.map(|text| self.text(Some(attribute), text))
     }
 
-    fn served(&self, fields: &[(Option<&str>, bool)]) -> (usize, usize) {
-        let present: Vec<Option<&str>> = fields
-            .iter()
-            .filter(|(_, present)| *present)
-            .map(|(attribute, _)| *attribute)
-            .collect();
-        let translated = present
-            .iter()
-            .filter(|attribute| {
-                self.localization
-                    .catalog
-                    .has(self.localization.language, &self.id, **attribute)
-            })
-            .count();
-        (translated, present.len())
+    /// Of the present fields: how many are served in the request's language (current or
+    /// stale translations), how many of those are current, and how many there are.
+    fn served(&self, fields: &[Field<'_>]) -> (usize, usize, usize) {
+        let (mut served, mut current, mut present) = (0, 0, 0);
+        for (attribute, source_text) in fields {
+            let Some(source_text) = source_text else {
+                continue;
+            };
+            present += 1;
+            let freshness = self.localization.catalog.freshness(
+                self.localization.language,
+                &self.id,
+                *attribute,
+                source_text,
+            );
+            served += usize::from(freshness.translated());
+            current += usize::from(freshness.current());
+        }
+        (served, current, present)
     }
 
     /// The language the fields were served in: the requested one when any field is
     /// translated (or when it is the source language), else the source language.
-    pub fn locale(&self, fields: &[(Option<&str>, bool)]) -> Language {
+    pub fn locale(&self, fields: &[Field<'_>]) -> Language {
         if !self.wanted() || self.served(fields).0 > 0 {
             self.localization.language
         } else {
@@ -96,10 +104,12 @@ impl<'a> Content<'a> {
         }
     }
 
-    /// False when any present field fell back to the source language.
-    pub fn translated(&self, fields: &[(Option<&str>, bool)]) -> bool {
-        let (translated, present) = self.served(fields);
-        !self.wanted() || translated == present
+    /// False when any present field fell back to the source language, or is served from a
+    /// stale translation (one whose fingerprint names an earlier source text): the old
+    /// translation is still served, but a client should not present it as current.
+    pub fn translated(&self, fields: &[Field<'_>]) -> bool {
+        let (_, current, present) = self.served(fields);
+        !self.wanted() || current == present
     }
 }
 

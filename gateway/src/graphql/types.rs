@@ -13,7 +13,7 @@ use sea_orm::EntityTrait;
 
 use super::cursor::{relation_page, Page, PageArgs};
 use super::enums::*;
-use super::l10n::{label, sentence, Content};
+use super::l10n::{label, sentence, Content, Field};
 use super::loaders::{ByKey, Loaders, SqlKey};
 use crate::error::{ApiError, ApiResult};
 use rial_schema::enums as db;
@@ -77,11 +77,14 @@ impl Country {
     }
     /// The language `name` was served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&[(None, true)]).into()
+        self.content(ctx)
+            .locale(&[(None, Some(&self.0.name))])
+            .into()
     }
-    /// False when `name` fell back to English.
+    /// False when `name` fell back to English, or its translation is stale (made from an
+    /// earlier English name, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&[(None, true)])
+        self.content(ctx).translated(&[(None, Some(&self.0.name))])
     }
     /// `oasStatus`, as a label in the request's language.
     async fn oas_status_label(&self, ctx: &Context<'_>) -> String {
@@ -492,7 +495,12 @@ impl Theme {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
         Content::new(ctx, format!("theme-{}", self.0.slug), db::Language::En)
     }
-    const FIELDS: [(Option<&'static str>, bool); 2] = [(None, true), (Some("description"), true)];
+    fn fields(&self) -> [Field<'_>; 2] {
+        [
+            (None, Some(&self.0.name)),
+            (Some("description"), Some(&self.0.description)),
+        ]
+    }
 }
 
 #[Object]
@@ -512,11 +520,12 @@ impl Theme {
     }
     /// The language the text fields were served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&Self::FIELDS).into()
+        self.content(ctx).locale(&self.fields()).into()
     }
-    /// False when a text field fell back to English.
+    /// False when a text field fell back to English, or its translation is stale (made from
+    /// an earlier version of the English text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&Self::FIELDS)
+        self.content(ctx).translated(&self.fields())
     }
     /// Programs on this theme: published ones, and those the viewer may also see.
     async fn programs(
@@ -595,14 +604,14 @@ impl Program {
             self.0.source_language,
         )
     }
-    fn fields(&self) -> [(Option<&'static str>, bool); 6] {
+    fn fields(&self) -> [Field<'_>; 6] {
         [
-            (None, true),
-            (Some("summary"), true),
-            (Some("objectives"), self.0.objectives.is_some()),
-            (Some("results"), self.0.results.is_some()),
-            (Some("lessons-learned"), self.0.lessons_learned.is_some()),
-            (Some("evaluation-note"), self.0.evaluation_note.is_some()),
+            (None, Some(&self.0.title)),
+            (Some("summary"), Some(&self.0.summary)),
+            (Some("objectives"), self.0.objectives.as_deref()),
+            (Some("results"), self.0.results.as_deref()),
+            (Some("lessons-learned"), self.0.lessons_learned.as_deref()),
+            (Some("evaluation-note"), self.0.evaluation_note.as_deref()),
         ]
     }
 }
@@ -653,7 +662,8 @@ impl Program {
     async fn locale(&self, ctx: &Context<'_>) -> Language {
         self.content(ctx).locale(&self.fields()).into()
     }
-    /// False when a text field fell back to the source language.
+    /// False when a text field fell back to the source language, or its translation is stale
+    /// (made from an earlier version of the source text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
         self.content(ctx).translated(&self.fields())
     }
@@ -823,13 +833,13 @@ impl Dialogue {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
         Content::new(ctx, format!("dialogue-{}", self.0.number), db::Language::En)
     }
-    fn fields(&self) -> [(Option<&'static str>, bool); 5] {
+    fn fields(&self) -> [Field<'_>; 5] {
         [
-            (None, true),
-            (Some("summary"), true),
-            (Some("conclusions"), self.0.conclusions.is_some()),
-            (Some("recommendations"), self.0.recommendations.is_some()),
-            (Some("next-steps"), self.0.next_steps.is_some()),
+            (None, Some(&self.0.title)),
+            (Some("summary"), Some(&self.0.summary)),
+            (Some("conclusions"), self.0.conclusions.as_deref()),
+            (Some("recommendations"), self.0.recommendations.as_deref()),
+            (Some("next-steps"), self.0.next_steps.as_deref()),
         ]
     }
 }
@@ -895,7 +905,8 @@ impl Dialogue {
     async fn locale(&self, ctx: &Context<'_>) -> Language {
         self.content(ctx).locale(&self.fields()).into()
     }
-    /// False when a text field fell back to the source language.
+    /// False when a text field fell back to the source language, or its translation is stale
+    /// (made from an earlier version of the source text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
         self.content(ctx).translated(&self.fields())
     }
@@ -1018,8 +1029,11 @@ impl Cooperation {
             db::Language::En,
         )
     }
-    fn fields(&self) -> [(Option<&'static str>, bool); 2] {
-        [(None, true), (Some("outcome"), self.0.outcome.is_some())]
+    fn fields(&self) -> [Field<'_>; 2] {
+        [
+            (None, Some(&self.0.topic)),
+            (Some("outcome"), self.0.outcome.as_deref()),
+        ]
     }
 }
 
@@ -1062,7 +1076,8 @@ impl Cooperation {
     async fn locale(&self, ctx: &Context<'_>) -> Language {
         self.content(ctx).locale(&self.fields()).into()
     }
-    /// False when a text field fell back to the source language.
+    /// False when a text field fell back to the source language, or its translation is stale
+    /// (made from an earlier version of the source text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
         self.content(ctx).translated(&self.fields())
     }
@@ -1131,11 +1146,11 @@ impl Document {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
         Content::new(ctx, format!("document-{}", self.0.slug), db::Language::En)
     }
-    fn fields(&self) -> [(Option<&'static str>, bool); 3] {
+    fn fields(&self) -> [Field<'_>; 3] {
         [
-            (None, true),
-            (Some("summary"), true),
-            (Some("body"), self.0.body.is_some()),
+            (None, Some(&self.0.title)),
+            (Some("summary"), Some(&self.0.summary)),
+            (Some("body"), self.0.body.as_deref()),
         ]
     }
 }
@@ -1174,7 +1189,8 @@ impl Document {
     async fn locale(&self, ctx: &Context<'_>) -> Language {
         self.content(ctx).locale(&self.fields()).into()
     }
-    /// False when a text field fell back to the source language.
+    /// False when a text field fell back to the source language, or its translation is stale
+    /// (made from an earlier version of the source text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
         self.content(ctx).translated(&self.fields())
     }
@@ -1299,7 +1315,12 @@ impl DomesticWorkAction {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
         Content::new(ctx, format!("action-{}", self.0.slug), db::Language::En)
     }
-    const FIELDS: [(Option<&'static str>, bool); 2] = [(None, true), (Some("description"), true)];
+    fn fields(&self) -> [Field<'_>; 2] {
+        [
+            (None, Some(&self.0.title)),
+            (Some("description"), Some(&self.0.description)),
+        ]
+    }
 }
 
 #[Object]
@@ -1331,11 +1352,12 @@ impl DomesticWorkAction {
     }
     /// The language the text fields were served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&Self::FIELDS).into()
+        self.content(ctx).locale(&self.fields()).into()
     }
-    /// False when a text field fell back to the source language.
+    /// False when a text field fell back to the source language, or its translation is stale
+    /// (made from an earlier version of the source text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&Self::FIELDS)
+        self.content(ctx).translated(&self.fields())
     }
     /// Year, where known.
     async fn year(&self) -> Option<i32> {

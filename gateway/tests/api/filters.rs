@@ -437,8 +437,12 @@ async fn text_finds_programs_written_before_the_folded_text_existed() {
     for backend in backends() {
         let (url, sqlite_dir) = rial_schema::testing::fresh_url(backend).await;
         let db = rial_schema::connect(&url).await.expect("connect");
-        // Every migration before the one that adds `program_text`.
-        let before = rial_schema::Migrator::migrations().len() as u32 - 1;
+        // Every migration before the one that adds `program_text` (found by name: later
+        // migrations come after it).
+        let before = rial_schema::Migrator::migrations()
+            .iter()
+            .position(|migration| migration.name() == "m20261206_000006_program_text")
+            .expect("the program_text migration") as u32;
         rial_schema::Migrator::up(&db, Some(before))
             .await
             .expect("older migrations");

@@ -231,3 +231,14 @@ pub fn field_codes(error: &Value) -> Vec<(String, String)> {
     found.sort();
     found
 }
+
+/// A copy of the shipped locale files in `to`, for tests that edit them.
+pub fn copy_locales(to: &std::path::Path) {
+    for language in ["en", "es"] {
+        let from = gateway::default_locales_dir().join(language);
+        std::fs::create_dir_all(to.join(language)).expect("mkdir");
+        for file in std::fs::read_dir(&from).expect("locales").flatten() {
+            std::fs::copy(file.path(), to.join(language).join(file.file_name())).expect("copy");
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! The Secretariat's tools on fixtures with known gaps.
 
-use gateway::i18n::{check, coverage, inventory, missing, Kind};
+use gateway::i18n::{check, coverage, inventory, missing, stamp, Kind};
 use rial_schema::enums::Language;
+use rial_schema::l10n::fingerprint::fingerprint;
 use rial_schema::l10n::Catalog;
 
 use crate::helpers::{spawn_app, Backend};
@@ -21,15 +22,29 @@ fn fixture(files: &[(&str, &str)]) -> tempfile::TempDir {
 async fn check_reports_each_kind_of_problem_with_its_location() {
     let app = spawn_app(Backend::Sqlite).await;
     let entries = inventory(&app.db).await.expect("inventory");
+    let choferas = entries
+        .iter()
+        .find(|e| e.id == "program-choferas")
+        .expect("choferas");
+    let stamp = |field| fingerprint(choferas.source_text(field).expect("present field"));
+    let programs = format!(
+        "program-choferas = Choferas\n    .source = {}\n    .summary = Programa de conductoras.\n    .summary-source = {}\n\n\
+         program-no-such-program = Nada\n\n\
+         program-uy-gbv-at-work-manual = Manual\n    .source = 3F9A1C2B\n    .results = Resultados que el programa no tiene\n    .results-source = 12345678\n    .colour-source = 12345678\n\n\
+         program-ar-registered-women = Registradas\n    .summary-source = 12345678\n",
+        stamp(None),
+        stamp(Some("summary")),
+    );
     let dir = fixture(&[
+        ("es/programs.ftl", programs.as_str()),
         (
-            "es/programs.ftl",
-            "program-choferas = Choferas\n    .summary = Programa de conductoras.\n\n\
-             program-no-such-program = Nada\n\n\
-             program-uy-gbv-at-work-manual = Manual\n    .results = Resultados que el programa no tiene\n",
+            "en/ui.ftl",
+            "greeting = Hello { $name }\n    .tooltip = Greets\nfarewell = Bye\n",
         ),
-        ("en/ui.ftl", "greeting = Hello { $name }\n    .tooltip = Greets\nfarewell = Bye\n"),
-        ("es/ui.ftl", "greeting = Hola { $nombre }\nfarewell = Adiós\n    .tooltip = Despide\n"),
+        (
+            "es/ui.ftl",
+            "greeting = Hola { $nombre }\nfarewell = Adiós\n    .tooltip = Despide\n",
+        ),
     ]);
     let catalog = Catalog::load(dir.path()).expect("fixture parses");
     let problems: Vec<String> = check(&catalog, &entries)
@@ -39,11 +54,21 @@ async fn check_reports_each_kind_of_problem_with_its_location() {
     let has = |needle: &str| problems.iter().any(|p| p.contains(needle));
     assert!(
         has(
-            "es/programs.ftl:4:1: `program-no-such-program`: there is no program `no-such-program`"
+            "es/programs.ftl:6:1: `program-no-such-program`: there is no program `no-such-program`"
         ),
         "{problems:#?}"
     );
-    assert!(has("es/programs.ftl:6:1: `program-uy-gbv-at-work-manual`: the program has no `results` to translate"), "{problems:#?}");
+    assert!(has("es/programs.ftl:8:1: `program-uy-gbv-at-work-manual`: the program has no `results` to translate"), "{problems:#?}");
+    // Fingerprints: each problem with its stable code.
+    for needle in [
+        "es/programs.ftl:8:1: FINGERPRINT_MALFORMED `program-uy-gbv-at-work-manual`: `.source = 3F9A1C2B` is not a fingerprint",
+        "es/programs.ftl:8:1: FINGERPRINT_NO_SOURCE `program-uy-gbv-at-work-manual`: `.results-source`",
+        "es/programs.ftl:8:1: FINGERPRINT_UNKNOWN_FIELD `program-uy-gbv-at-work-manual`: `.colour-source`",
+        "es/programs.ftl:14:1: FINGERPRINT_MISSING `program-ar-registered-women`: `value` has no fingerprint `.source`",
+        "es/programs.ftl:14:1: FINGERPRINT_WITHOUT_TRANSLATION `program-ar-registered-women`: `.summary-source`",
+    ] {
+        assert!(has(needle), "{needle}: {problems:#?}");
+    }
     assert!(
         has("`greeting`: `.tooltip` exists in `en` but not in `es`"),
         "{problems:#?}"
@@ -60,7 +85,7 @@ async fn check_reports_each_kind_of_problem_with_its_location() {
         !has("choferas"),
         "a correct entry is not a problem: {problems:#?}"
     );
-    assert_eq!(problems.len(), 5, "{problems:#?}");
+    assert_eq!(problems.len(), 10, "{problems:#?}");
 }
 
 #[tokio::test]
@@ -106,7 +131,7 @@ async fn missing_writes_a_stub_with_the_source_text() {
     let entries = inventory(&app.db).await.expect("inventory");
     let dir = fixture(&[("es/programs.ftl", "program-choferas = Choferas\n")]);
     let catalog = Catalog::load(dir.path()).expect("fixture parses");
-    let stub = missing(&catalog, &entries, Language::Es);
+    let stub = missing(&catalog, &entries, Language::Es, &Default::default());
     let choferas = entries
         .iter()
         .find(|e| e.id == "program-choferas")
@@ -124,8 +149,11 @@ async fn missing_writes_a_stub_with_the_source_text() {
         "{stub}"
     );
     assert!(
-        stub.contains("#program-choferas =\n#    .summary =\n"),
-        "only the missing summary: {stub}"
+        stub.contains(&format!(
+            "#program-choferas =\n#    .summary =\n#    .summary-source = {}\n",
+            fingerprint(summary)
+        )),
+        "only the missing summary, with the fingerprint of its source text: {stub}"
     );
     assert!(
         !stub.contains("# value (en): Choferas"),
@@ -136,4 +164,38 @@ async fn missing_writes_a_stub_with_the_source_text() {
     std::fs::write(dir.path().join("es/stub.ftl"), &stub).expect("write");
     let reloaded = Catalog::load(dir.path()).expect("the stub parses");
     assert!(!reloaded.has(Language::Es, "program-uy-gbv-at-work-manual", None));
+}
+
+#[tokio::test]
+async fn stamp_writes_each_fingerprint_below_its_text_once() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let entries = inventory(&app.db).await.expect("inventory");
+    let choferas = entries
+        .iter()
+        .find(|e| e.id == "program-choferas")
+        .expect("choferas");
+    let stamp_of = |field| fingerprint(choferas.source_text(field).expect("present field"));
+    let dir = fixture(&[(
+        "es/programs.ftl",
+        "## Argentina\n\nprogram-choferas =\n    Choferas\n    .summary = Programa de\n\n        conductoras.\n# Next\n",
+    )]);
+    let catalog = Catalog::load(dir.path()).expect("fixture parses");
+    let stamped = stamp(&catalog, &entries);
+    assert_eq!(stamped.len(), 1, "{stamped:?}");
+    assert_eq!(stamped[0].added, 2);
+    assert_eq!(
+        stamped[0].text,
+        format!(
+            "## Argentina\n\nprogram-choferas =\n    Choferas\n    .source = {}\n    .summary = Programa de\n\n        conductoras.\n    .summary-source = {}\n# Next\n",
+            stamp_of(None),
+            stamp_of(Some("summary"))
+        )
+    );
+    std::fs::write(&stamped[0].path, &stamped[0].text).expect("write");
+    let catalog = Catalog::load(dir.path()).expect("the stamped file parses");
+    assert!(check(&catalog, &entries).is_empty());
+    assert!(
+        stamp(&catalog, &entries).is_empty(),
+        "a second run adds nothing"
+    );
 }

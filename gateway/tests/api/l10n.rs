@@ -11,7 +11,7 @@ use rial_schema::enums::Language;
 use rial_schema::l10n::live::LiveCatalog;
 use serde_json::Value;
 
-use crate::helpers::{backends, nodes, spawn_app, Backend};
+use crate::helpers::{backends, copy_locales, nodes, spawn_app, Backend};
 
 fn contains_isolation_marks(value: &Value) -> bool {
     value.to_string().contains('\u{2068}') || value.to_string().contains('\u{2069}')
@@ -217,16 +217,6 @@ async fn the_language_is_negotiated_from_accept_language() {
             .object()
             .get("name")
             .assert_string(expected);
-    }
-}
-
-fn copy_locales(to: &std::path::Path) {
-    for language in ["en", "es"] {
-        let from = gateway::default_locales_dir().join(language);
-        std::fs::create_dir_all(to.join(language)).expect("mkdir");
-        for file in std::fs::read_dir(&from).expect("locales").flatten() {
-            std::fs::copy(file.path(), to.join(language).join(file.file_name())).expect("copy");
-        }
     }
 }
 
