@@ -209,6 +209,13 @@ async fn i18n_command(
     let entries = i18n::inventory(&db)
         .await
         .context("reading the translatable entities")?;
+    // A fresh checkout's default database is created empty: without this, `check` would
+    // call every message of the locale files one for an unknown entity.
+    anyhow::ensure!(
+        !entries.is_empty(),
+        "the database {} holds no entries to translate: load the network's data with          `gateway seed`, or point DATABASE_URL (--database-url) at the deployment's database",
+        redact(database_url)
+    );
     i18n::remember(&db, &entries)
         .await
         .context("recording the source texts")?;

@@ -153,6 +153,20 @@ fn i18n_check_locates_a_broken_file_and_fails() {
 fn i18n_check_passes_on_the_shipped_files() {
     let data = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", data.path().join("rial.db").display());
+    // Before the data is loaded: one clear sentence, not a problem per message.
+    let empty = Command::new(gateway_binary())
+        .args(["i18n", "check"])
+        .env("DATABASE_URL", &url)
+        .output()
+        .expect("run");
+    assert!(!empty.status.success());
+    let said = String::from_utf8_lossy(&empty.stderr);
+    assert!(said.contains("gateway seed"), "{said}");
+    assert!(
+        !String::from_utf8_lossy(&empty.stdout).contains("there is no"),
+        "{}",
+        String::from_utf8_lossy(&empty.stdout)
+    );
     let seed = Command::new(gateway_binary())
         .arg("seed")
         .env("DATABASE_URL", &url)
