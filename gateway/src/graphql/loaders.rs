@@ -9,6 +9,14 @@
 //!   with 100 000 programs costs the same as one with 10. The same loader answers
 //!   `totalCount` with one grouped `COUNT(*)`.
 //!
+//! **Plan-stable statements.** A set of keys is bound as one JSON array (`IN (SELECT … FROM
+//! json_each(?))`), and on PostgreSQL a page of children for many parents is one `LATERAL`
+//! branch over that array rather than a `UNION ALL` of a branch per parent. So a statement's
+//! text depends on the query's shape only, never on how many parents it serves: the
+//! database's prepared-statement cache reuses its plan. (Before, PostgreSQL planned the
+//! nested page's 100-branch `UNION ALL` anew on every request: 12.8 ms to plan, 5.5 ms to
+//! run.) SQLite keeps the `UNION ALL` (it has no `LATERAL`, and plans in microseconds).
+//!
 //! Loaders live in the schema data, shared by all requests, without a cache: batching
 //! across concurrent requests is a bonus, and nothing stale outlives a request.
 
@@ -19,12 +27,10 @@ use std::sync::Arc;
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use rial_schema::entity::*;
-use sea_orm::sea_query::{
-    Alias, Expr, ExprTrait, Order, Query, SelectStatement, SimpleExpr, UnionType,
-};
+use sea_orm::sea_query::{Alias, Expr, Order, Query, SelectStatement, SimpleExpr, UnionType};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
-    QueryFilter, QueryTrait, TryGetable, Value,
+    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult,
+    IdenStatic, QueryFilter, QueryTrait, Statement, TryGetable, Value,
 };
 
 use super::cursor::CursorKey;
@@ -41,9 +47,41 @@ pub trait SqlKey:
     fn to_cursor(&self) -> CursorKey;
     /// Back from a cursor component (None when the cursor holds another type).
     fn from_cursor(key: &CursorKey) -> Option<Self>;
+    /// As an element of the JSON array a set of keys is bound as.
+    fn to_json(&self) -> serde_json::Value;
+    /// The SQL type PostgreSQL reads an element of that array as.
+    const PG_TYPE: &'static str;
+}
+
+/// `"table"."column"`: names from the entities, never from input.
+fn quoted(table: &str, column: &str) -> String {
+    format!("\"{table}\".\"{column}\"")
+}
+
+/// `column IN (the keys)`, the keys bound as one JSON array: the same statement text for one
+/// key or ten thousand, so its plan is prepared once and reused.
+fn in_keys<'a, K: SqlKey>(
+    backend: DbBackend,
+    column: &str,
+    keys: impl IntoIterator<Item = &'a K>,
+) -> SimpleExpr {
+    let array = serde_json::Value::Array(keys.into_iter().map(SqlKey::to_json).collect());
+    let sql = match backend {
+        DbBackend::Postgres => format!(
+            // `$1`: this expression's own first value (sea-query numbers it in the statement).
+            "{column} IN (SELECT CAST(value AS {}) FROM json_array_elements_text(CAST($1 AS json)))",
+            K::PG_TYPE
+        ),
+        _ => format!("{column} IN (SELECT value FROM json_each(?))"),
+    };
+    Expr::cust_with_values(sql, [array.to_string()])
 }
 
 impl SqlKey for i32 {
+    const PG_TYPE: &'static str = "integer";
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::from(*self)
+    }
     fn to_cursor(&self) -> CursorKey {
         CursorKey::Int(i64::from(*self))
     }
@@ -56,6 +94,10 @@ impl SqlKey for i32 {
 }
 
 impl SqlKey for String {
+    const PG_TYPE: &'static str = "text";
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::from(self.as_str())
+    }
     fn to_cursor(&self) -> CursorKey {
         CursorKey::Text(self.clone())
     }
@@ -84,10 +126,11 @@ where
     type Error = LoadError;
 
     async fn load(&self, keys: &[K]) -> Result<HashMap<K, E::Model>, LoadError> {
+        let column = quoted(&table::<E>(), self.column.as_str());
         let rows = self
             .base
             .clone()
-            .filter(self.column.is_in(keys.iter().cloned()))
+            .filter(in_keys(self.db.get_database_backend(), &column, keys))
             .all(&self.db)
             .await?;
         Ok(rows
@@ -133,27 +176,74 @@ impl<E: EntityTrait, K, O> Relation<E, K, O> {
     }
 }
 
+/// Parents per page statement on PostgreSQL: the batch the loader is given, whole.
+const ALL_PARENTS: usize = usize::MAX;
+
 /// Parents per page statement (SQLite's compound-SELECT limit is 500).
 const MAX_UNION_BRANCHES: usize = 400;
 
 impl<E: EntityTrait, K: SqlKey, O: SqlKey> Relation<E, K, O> {
-    /// `SELECT * FROM (<page of parent 1>) UNION ALL SELECT * FROM (<page of parent 2>) …`:
-    /// each branch walks the (parent, key) index and stops after `limit` rows, so a page
-    /// costs the same whether a parent has ten children or a hundred thousand.
-    fn page_statement(&self, parents: &[K], limit: u64, after: Option<O>) -> SelectStatement {
-        let parent = Self::column(&self.parent);
+    /// One page of `limit` children for each parent, in one statement.
+    fn page_statement(
+        &self,
+        backend: DbBackend,
+        parents: &[K],
+        limit: u64,
+        after: Option<O>,
+    ) -> Statement {
+        match backend {
+            DbBackend::Postgres => self.lateral_page(parents, limit, after),
+            _ => backend.build(&self.union_page(parents, limit, after)),
+        }
+    }
+
+    /// A page of the parent `parent`'s children: walks the (parent, key) index and stops
+    /// after `limit` rows, so it costs the same whether a parent has ten children or a
+    /// hundred thousand.
+    fn branch(&self, parent: SimpleExpr, limit: u64, after: Option<O>) -> SelectStatement {
+        let column = Self::column(&self.parent);
         let order = Self::column(&self.order);
+        let mut branch = self.base.clone();
+        branch
+            .and_where(Expr::expr(column.clone()).eq(parent))
+            .expr_as(column, Alias::new("parent_key"))
+            .expr_as(order.clone(), Alias::new("order_key"))
+            .order_by_expr(order.clone(), Order::Asc)
+            .limit(limit);
+        if let Some(after) = after {
+            branch.and_where(Expr::expr(order).gt(after.into()));
+        }
+        branch
+    }
+
+    /// PostgreSQL: `SELECT page.* FROM json_array_elements_text($n) AS parents CROSS JOIN
+    /// LATERAL (<branch for parents.value>) AS page`. Its text is the same for any number
+    /// of parents (the array is one parameter, bound last).
+    fn lateral_page(&self, parents: &[K], limit: u64, after: Option<O>) -> Statement {
+        let parent = Expr::cust(format!("CAST(parents.value AS {})", K::PG_TYPE));
+        let branch = DbBackend::Postgres.build(&self.branch(parent, limit, after));
+        let mut values = branch.values.map(|values| values.0).unwrap_or_default();
+        values.push(Value::from(
+            serde_json::Value::Array(parents.iter().map(SqlKey::to_json).collect()).to_string(),
+        ));
+        let sql = format!(
+            "SELECT page.* FROM json_array_elements_text(CAST(${} AS json)) AS parents \
+             CROSS JOIN LATERAL ({}) AS page",
+            values.len(),
+            branch.sql
+        );
+        Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
+    }
+
+    /// SQLite: `SELECT * FROM (<page of parent 1>) UNION ALL SELECT * FROM (<page of parent
+    /// 2>) …`.
+    fn union_page(&self, parents: &[K], limit: u64, after: Option<O>) -> SelectStatement {
         let branch = |index: usize, key: &K| {
-            let mut branch = self.base.clone();
-            branch
-                .and_where(Expr::expr(parent.clone()).eq(Into::<Value>::into(key.clone())))
-                .expr_as(parent.clone(), Alias::new("parent_key"))
-                .expr_as(order.clone(), Alias::new("order_key"))
-                .order_by_expr(order.clone(), Order::Asc)
-                .limit(limit);
-            if let Some(after) = after.clone() {
-                branch.and_where(Expr::expr(order.clone()).gt(after.into()));
-            }
+            let branch = self.branch(
+                Expr::val(Into::<Value>::into(key.clone())).into(),
+                limit,
+                after.clone(),
+            );
             // Wrapped, because SQLite refuses LIMIT on a bare compound-SELECT term.
             Query::select()
                 .expr(Expr::cust("*"))
@@ -176,7 +266,6 @@ impl<E: EntityTrait, K: SqlKey, O: SqlKey> Relation<E, K, O> {
         statement
     }
 }
-
 impl<E, K, O> Loader<PageKey<K>> for Relation<E, K, O>
 where
     E: EntityTrait,
@@ -205,10 +294,14 @@ where
         for ((first, after), parents) in groups {
             let after = after.as_ref().and_then(O::from_cursor);
             // One statement per chunk: SQLite allows at most 500 terms in a compound SELECT.
-            for chunk in parents.chunks(MAX_UNION_BRANCHES) {
-                let statement = self.page_statement(chunk, first + 1, after.clone());
+            let chunk_size = match backend {
+                DbBackend::Postgres => ALL_PARENTS,
+                _ => MAX_UNION_BRANCHES,
+            };
+            for chunk in parents.chunks(chunk_size) {
+                let statement = self.page_statement(backend, chunk, first + 1, after.clone());
                 let mut rows: Vec<(K, O, E::Model)> = Vec::new();
-                for row in self.db.query_all(backend.build(&statement)).await? {
+                for row in self.db.query_all(statement).await? {
                     rows.push((
                         row.try_get("", "parent_key")?,
                         row.try_get("", "order_key")?,
@@ -250,11 +343,11 @@ where
             .clear_selects()
             .expr_as(parent.clone(), Alias::new("parent_key"))
             .expr_as(Expr::cust("COUNT(*)"), Alias::new("total"))
-            .and_where(
-                parent
-                    .clone()
-                    .is_in(keys.iter().map(|key| Into::<Value>::into(key.0.clone()))),
-            )
+            .and_where(in_keys(
+                self.db.get_database_backend(),
+                &quoted(&self.parent.0, &self.parent.1),
+                keys.iter().map(|key| &key.0),
+            ))
             .add_group_by([parent]);
         let backend = self.db.get_database_backend();
         let mut counts = HashMap::new();
