@@ -7,6 +7,7 @@ pub mod enums;
 pub mod l10n;
 pub mod loaders;
 pub mod mutation;
+pub mod order;
 pub mod protection;
 pub mod query;
 pub mod search;
@@ -186,9 +187,16 @@ impl Api {
         if let Some(address) = address {
             request = request.data(address);
         }
+        // The parsed document (parsed once, by the protection step), kept to put the answer
+        // back in the order the query asked for (`order.rs`).
+        let mut selection = None;
         let mut response = if let Some(refused) = self.protection.admit(&mut request, self.limits) {
             refusal(refused)
         } else {
+            let operation_name = request.operation_name.clone();
+            if let Ok(document) = request.parsed_query() {
+                selection = Some((document.clone(), operation_name));
+            }
             match tokio::time::timeout(self.protection.timeout, self.schema.execute(request)).await
             {
                 Ok(response) => response,
@@ -213,6 +221,9 @@ impl Api {
                         .or_insert(async_graphql::Value::Null);
                 }
             }
+        }
+        if let Some((document, operation_name)) = &selection {
+            order::reorder(&mut response.data, document, operation_name.as_deref());
         }
         for error in &mut response.errors {
             let extensions = error.extensions.get_or_insert_with(Default::default);

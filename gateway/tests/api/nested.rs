@@ -136,3 +136,60 @@ async fn statement_count_depends_on_query_shape_not_data_size() {
         assert!(large <= 20, "{backend:?}: {large} statements");
     }
 }
+
+#[tokio::test]
+async fn answers_list_their_keys_in_the_order_of_the_query() {
+    // The specification orders the response map as the selection set; the engine hands
+    // fields back as they finish (a loader's after the scalars beside it).
+    fn keys(value: &async_graphql::Value) -> Vec<String> {
+        match value {
+            async_graphql::Value::Object(map) => map.keys().map(ToString::to_string).collect(),
+            other => panic!("not an object: {other:?}"),
+        }
+    }
+    fn at<'a>(value: &'a async_graphql::Value, key: &str) -> &'a async_graphql::Value {
+        match value {
+            async_graphql::Value::Object(map) => &map[key],
+            other => panic!("not an object: {other:?}"),
+        }
+    }
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let response = app
+            .api
+            .execute(
+                "{ themes(first: 1) { totalCount } countries(first: 2) { nodes { programs(first: 1) { totalCount } code } } \
+                   dialogue(number: 1) { title themes(first: 2) { nodes { slug name } } heldOn n: number ...More } \
+                   search(query: \"x\") { totalHits } }
+                 fragment More on Dialogue { participatingCountries(first: 1) { totalCount } format }",
+                rial_schema::enums::Language::En,
+            )
+            .await;
+        // `search` fails here (no search engine) and is answered as null, in its place.
+        assert_eq!(
+            keys(&response.data),
+            ["themes", "countries", "dialogue", "search"],
+            "{backend:?}"
+        );
+        let dialogue = at(&response.data, "dialogue");
+        assert_eq!(
+            keys(dialogue),
+            [
+                "title",
+                "themes",
+                "heldOn",
+                "n",
+                "participatingCountries",
+                "format"
+            ],
+            "{backend:?}"
+        );
+        let async_graphql::Value::List(countries) = at(at(&response.data, "countries"), "nodes")
+        else {
+            panic!("countries")
+        };
+        for country in countries {
+            assert_eq!(keys(country), ["programs", "code"], "{backend:?}");
+        }
+    }
+}
