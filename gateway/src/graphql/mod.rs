@@ -149,7 +149,8 @@ impl Api {
 
     /// Executes a request in `language` and finishes its errors: every error gets a stable
     /// `extensions.code` (errors raised by the engine before any resolver ran — syntax,
-    /// unknown fields, bad argument types — get `GRAPHQL_VALIDATION_FAILED`), and messages
+    /// unknown fields, bad argument types — get `GRAPHQL_VALIDATION_FAILED`; any other
+    /// error without one is `INTERNAL`), and messages
     /// of the API's own errors are localized from `ui.ftl`.
     pub async fn execute(
         &self,
@@ -228,7 +229,20 @@ impl Api {
         for error in &mut response.errors {
             let extensions = error.extensions.get_or_insert_with(Default::default);
             if extensions.get("code").is_none() {
-                extensions.set("code", GRAPHQL_VALIDATION_FAILED);
+                // Without a path, the engine refused the document before any resolver ran
+                // (syntax, unknown fields, argument and variable types); with one, it could
+                // not read an argument's value as the resolver started (a null for a
+                // non-null argument through a variable…): the client's to fix, either way.
+                // Any other error without a code is a fault of ours (our resolvers all give
+                // one): logged, and its message not shown.
+                if error.path.is_empty() || engine_input_error(&error.message) {
+                    extensions.set("code", GRAPHQL_VALIDATION_FAILED);
+                } else {
+                    tracing::error!(message = %error.message, path = ?error.path, "error without a code");
+                    extensions.set("code", "INTERNAL");
+                    error.message = localize(&catalog, language, "error-internal", None)
+                        .unwrap_or_else(|| "internal error".to_owned());
+                }
             }
             if let Some(async_graphql::Value::String(id)) =
                 extensions.get(MESSAGE_ID_EXTENSION).cloned()
@@ -272,6 +286,13 @@ impl Api {
 /// Message `id` of `ui.ftl` with `args` (an object value), in `language`. An argument that
 /// is a whole number reaches Fluent as a number, so plural selectors (`[one]`, `*[other]`)
 /// choose by it: "1 fields" was what a count passed as text read.
+/// Whether a message is async-graphql's for an argument value it could not read
+/// (`InputValueError::expected_type` and `custom`), which it raises once a resolver starts,
+/// so with a path and no code.
+fn engine_input_error(message: &str) -> bool {
+    message.starts_with("Expected input type \"") || message.starts_with("Failed to parse \"")
+}
+
 fn localize(
     catalog: &rial_schema::l10n::Catalog,
     language: Language,
