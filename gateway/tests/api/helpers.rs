@@ -20,6 +20,8 @@ pub struct TestApp {
     /// This test's own indexes on the test Meilisearch (with `spawn_app_with_search`).
     pub engine: Option<search_indexer::engine::Engine>,
     statements: Arc<AtomicU64>,
+    /// The text of every statement run, in order.
+    texts: Arc<std::sync::Mutex<Vec<String>>>,
     _database: rial_schema::testing::TestDatabase,
 }
 
@@ -116,6 +118,16 @@ impl TestApp {
         )
     }
 
+    /// The distinct texts of the SQL statements a query runs.
+    pub async fn statement_texts_of(&self, query: &str) -> std::collections::BTreeSet<String> {
+        let before = self.texts.lock().expect("texts").len();
+        self.data(query).await;
+        self.texts.lock().expect("texts")[before..]
+            .iter()
+            .cloned()
+            .collect()
+    }
+
     /// SQL statements a query runs.
     pub async fn statements_of(&self, query: &str) -> u64 {
         let before = self.statements.load(Ordering::SeqCst);
@@ -175,10 +187,14 @@ pub async fn spawn_app_with_search(backend: Backend) -> Option<TestApp> {
 
 pub async fn spawn_app_with(backend: Backend, limits: Limits) -> TestApp {
     let statements = Arc::new(AtomicU64::new(0));
-    let counter = statements.clone();
+    let texts = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let (counter, recorder) = (statements.clone(), texts.clone());
     let database = rial_schema::testing::seeded(backend, |db| {
-        db.set_metric_callback(move |_| {
+        db.set_metric_callback(move |info| {
             counter.fetch_add(1, Ordering::SeqCst);
+            if let Ok(mut texts) = recorder.lock() {
+                texts.push(info.statement.sql.clone());
+            }
         })
     })
     .await;
@@ -192,6 +208,7 @@ pub async fn spawn_app_with(backend: Backend, limits: Limits) -> TestApp {
         db,
         engine: None,
         statements,
+        texts,
         _database: database,
     }
 }
