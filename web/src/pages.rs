@@ -10,6 +10,7 @@ use crate::api::{self, ApiError};
 use crate::l10n::{other, L10n};
 use crate::prose::prose;
 use crate::search::{highlight, SearchParams, SORTS};
+use crate::session::{current_viewer, Viewer};
 use crate::State;
 
 /// What every page's frame needs (`base.html`).
@@ -25,6 +26,10 @@ pub struct Chrome {
     pub other_name: &'static str,
     /// Which menu entry is the current page (`home`, `search`, or none).
     pub nav: &'static str,
+    /// Who is signed in (their name, links and the sign-out form), if anyone.
+    pub viewer: Option<Viewer>,
+    /// The sign-in page, coming back to this one.
+    pub sign_in_href: String,
 }
 
 impl Chrome {
@@ -49,9 +54,28 @@ impl Chrome {
                 Language::Es => "Español",
             },
             nav,
+            viewer: current_viewer(),
+            sign_in_href: sign_in_href(language, &format!("/{}{path}", language.as_str())),
             l,
         }
     }
+}
+
+impl Chrome {
+    /// The token of this page's forms (the signed-in person's; "" for anonymous pages,
+    /// which have no forms that change anything).
+    pub fn csrf(&self) -> &str {
+        self.viewer
+            .as_ref()
+            .map(|v| v.csrf.as_str())
+            .unwrap_or_default()
+    }
+}
+
+/// The sign-in page in `language`, then `next` (a path of the portal).
+pub fn sign_in_href(language: Language, next: &str) -> String {
+    let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+    format!("/{}/sign-in?{query}", language.as_str())
 }
 
 /// A rendered page with its status.
@@ -98,7 +122,8 @@ pub struct ErrorPage {
     pub detail: Option<String>,
 }
 
-/// The page for an HTTP error status (400, 404, 405, 502, 503…), in `language`.
+/// The page for an HTTP error status (400, 403, 404, 405, 409, 413, 502, 503…), in
+/// `language`.
 pub fn error_page(
     state: &State,
     language: Language,
@@ -107,12 +132,15 @@ pub fn error_page(
 ) -> Response {
     let (title, message) = match status.as_u16() {
         400 => ("portal-error-400-title", "portal-error-400"),
+        403 => ("portal-error-403-title", "portal-error-403"),
         404 => ("portal-error-404-title", "portal-error-404"),
         405 => ("portal-error-405-title", "portal-error-405"),
+        409 => ("portal-error-409-title", "portal-error-409"),
+        413 => ("portal-error-413-title", "portal-error-413"),
         503 => ("portal-error-503-title", "portal-error-503"),
         _ => ("portal-error-502-title", "portal-error-502"),
     };
-    let status = if matches!(status.as_u16(), 400 | 404 | 405 | 503) {
+    let status = if matches!(status.as_u16(), 400 | 403 | 404 | 405 | 409 | 413 | 503) {
         status
     } else {
         StatusCode::BAD_GATEWAY
@@ -138,11 +166,19 @@ pub fn error_page(
 }
 
 /// The page for a failed gateway request.
-fn api_error_page(state: &State, language: Language, error: ApiError) -> Response {
+pub fn api_error_page(state: &State, language: Language, error: ApiError) -> Response {
     match error {
         ApiError::NotFound => error_page(state, language, StatusCode::NOT_FOUND, None),
-        ApiError::BadInput(message) => {
+        ApiError::BadInput { message, .. } => {
             error_page(state, language, StatusCode::BAD_REQUEST, Some(message))
+        }
+        // Signed-in pages send the person to sign in before this; a page that meets it
+        // anyway says it may not be shown.
+        ApiError::Unauthenticated | ApiError::Forbidden => {
+            error_page(state, language, StatusCode::FORBIDDEN, None)
+        }
+        ApiError::Refused { message, .. } => {
+            error_page(state, language, StatusCode::CONFLICT, Some(message))
         }
         ApiError::Down(reason) => {
             tracing::warn!(%reason, "gateway down");
@@ -171,7 +207,7 @@ pub struct HomePage {
 pub async fn home(state: &State, language: Language) -> Result<Response> {
     let answer = match state
         .api
-        .query::<api::Home>(language, api::home::Variables)
+        .query::<api::Home>(language, None, api::home::Variables)
         .await
     {
         Ok(answer) => answer,
@@ -216,7 +252,11 @@ pub async fn program(state: &State, language: Language, slug: &str) -> Result<Re
     let variables = api::program::Variables {
         slug: slug.to_owned(),
     };
-    let p = match state.api.query::<api::Program>(language, variables).await {
+    let p = match state
+        .api
+        .query::<api::Program>(language, None, variables)
+        .await
+    {
         Ok(answer) => answer.data.program,
         Err(error) => return Ok(api_error_page(state, language, error)),
     };
@@ -363,11 +403,11 @@ pub async fn search(state: &State, language: Language, raw_query: &str) -> Resul
     }
     let answer = match state
         .api
-        .query::<api::Search>(language, page.params.variables())
+        .query::<api::Search>(language, None, page.params.variables())
         .await
     {
         Ok(answer) => answer,
-        Err(ApiError::BadInput(message)) => {
+        Err(ApiError::BadInput { message, .. }) => {
             page.error = Some(message);
             return Ok(html(StatusCode::BAD_REQUEST, &page));
         }
@@ -554,7 +594,11 @@ pub async fn document(state: &State, language: Language, slug: &str) -> Result<R
     let variables = api::document::Variables {
         slug: slug.to_owned(),
     };
-    let mut d = match state.api.query::<api::Document>(language, variables).await {
+    let mut d = match state
+        .api
+        .query::<api::Document>(language, None, variables)
+        .await
+    {
         Ok(answer) => answer.data.document,
         Err(error) => return Ok(api_error_page(state, language, error)),
     };
@@ -615,7 +659,7 @@ pub struct CountriesPage {
 pub async fn countries(state: &State, language: Language) -> Result<Response> {
     let nodes = match state
         .api
-        .query::<api::Countries>(language, api::countries::Variables)
+        .query::<api::Countries>(language, None, api::countries::Variables)
         .await
     {
         Ok(answer) => answer.data.countries.nodes,
@@ -687,7 +731,11 @@ pub async fn country(state: &State, language: Language, code: &str) -> Result<Re
     let variables = api::country::Variables {
         code: code.to_owned(),
     };
-    let k = match state.api.query::<api::Country>(language, variables).await {
+    let k = match state
+        .api
+        .query::<api::Country>(language, None, variables)
+        .await
+    {
         Ok(answer) => answer.data.country,
         Err(error) => return Ok(api_error_page(state, language, error)),
     };
@@ -737,7 +785,7 @@ pub struct DialoguesPage {
 pub async fn dialogues(state: &State, language: Language) -> Result<Response> {
     let dialogues = match state
         .api
-        .query::<api::Dialogues>(language, api::dialogues::Variables)
+        .query::<api::Dialogues>(language, None, api::dialogues::Variables)
         .await
     {
         Ok(answer) => answer.data.dialogues.nodes,
@@ -785,7 +833,7 @@ pub async fn dialogue(state: &State, language: Language, number: &str) -> Result
     };
     let mut d = match state
         .api
-        .query::<api::Dialogue>(language, api::dialogue::Variables { number })
+        .query::<api::Dialogue>(language, None, api::dialogue::Variables { number })
         .await
     {
         Ok(answer) => answer.data.dialogue,
@@ -860,7 +908,7 @@ pub struct CommitteePage {
 pub async fn committee(state: &State, language: Language) -> Result<Response> {
     let seats = match state
         .api
-        .query::<api::Committee>(language, api::committee::Variables)
+        .query::<api::Committee>(language, None, api::committee::Variables)
         .await
     {
         Ok(answer) => answer.data.steering_committee.nodes,
@@ -987,9 +1035,13 @@ pub async fn documents(state: &State, language: Language, raw_query: &str) -> Re
         after: (!after.is_empty()).then(|| after.clone()),
         kinds: kinds_filter,
     };
-    let list = match state.api.query::<api::Documents>(language, variables).await {
+    let list = match state
+        .api
+        .query::<api::Documents>(language, None, variables)
+        .await
+    {
         Ok(answer) => answer.data.documents,
-        Err(ApiError::BadInput(_)) => {
+        Err(ApiError::BadInput { .. }) => {
             page.error = Some(page.c.l.t("portal-bad-cursor"));
             return Ok(html(StatusCode::BAD_REQUEST, &page));
         }
@@ -1021,7 +1073,7 @@ pub struct CooperationsPage {
 pub async fn cooperations(state: &State, language: Language) -> Result<Response> {
     let cooperations = match state
         .api
-        .query::<api::Cooperations>(language, api::cooperations::Variables)
+        .query::<api::Cooperations>(language, None, api::cooperations::Variables)
         .await
     {
         Ok(answer) => answer.data.cooperations.nodes,
@@ -1060,7 +1112,7 @@ pub struct DomesticWorkPage {
 pub async fn domestic_work(state: &State, language: Language) -> Result<Response> {
     let nodes = match state
         .api
-        .query::<api::DomesticWork>(language, api::domestic_work::Variables)
+        .query::<api::DomesticWork>(language, None, api::domestic_work::Variables)
         .await
     {
         Ok(answer) => answer.data.countries.nodes,
@@ -1119,7 +1171,7 @@ pub struct FeedPage {
 pub async fn feed(state: &State, language: Language) -> Result<Response> {
     let data = match state
         .api
-        .query::<api::Feed>(language, api::feed::Variables)
+        .query::<api::Feed>(language, None, api::feed::Variables)
         .await
     {
         Ok(answer) => answer.data,
