@@ -40,7 +40,7 @@ pub struct Config {
     pub locales_dir: Option<PathBuf>,
     /// Development only: session cookies without `Secure`, so that signing in works over
     /// plain http. Refused unless the portal listens on loopback.
-    #[arg(long, env = "PORTAL_DEV_INSECURE_COOKIES")]
+    #[arg(long, env = "PORTAL_DEV_INSECURE_COOKIES", value_parser = clap::builder::BoolishValueParser::new())]
     pub insecure_cookies: bool,
     /// Key of the forms' anti-forgery tokens (32 characters or more), for several portals
     /// behind one address; by default a random key per process.

@@ -152,6 +152,8 @@ fn run(extra: &[String]) -> Result<()> {
         Command::new(release.join("portal"))
             .current_dir(root())
             .env("PORTAL_ADDR", &portal_addr)
+            // Development over plain http on loopback: session cookies without `Secure`.
+            .env("PORTAL_DEV_INSECURE_COOKIES", "1")
             .env(
                 "PORTAL_GATEWAY_URL",
                 format!("http://{gateway_addr}/graphql"),
