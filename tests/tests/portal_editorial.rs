@@ -73,7 +73,7 @@ fn sign_in(browser: &Browser, portal: &Portal, path: &str, username: &str, passw
     );
     browser.type_into(&browser.find("#username"), username);
     browser.type_into(&browser.find("#password"), password);
-    browser.click(&browser.find("main form button[type=submit]"));
+    browser.click_and_wait(&browser.find("main form button[type=submit]"));
     assert!(
         browser.url().ends_with(path),
         "not back at {path}: {}",
@@ -82,7 +82,7 @@ fn sign_in(browser: &Browser, portal: &Portal, path: &str, username: &str, passw
 }
 
 fn sign_out(browser: &Browser) {
-    browser.click(&browser.find("#sign-out"));
+    browser.click_and_wait(&browser.find("#sign-out"));
     assert!(
         browser.page_text().contains("Sign in") || browser.page_text().contains("Iniciar sesión")
     );
@@ -162,7 +162,7 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
         .page_text()
         .contains("Sesión iniciada como ana.focal"));
     check_axe(&browser, &axe, &mut failures);
-    browser.click(&browser.find("a.button"));
+    browser.click_and_wait(&browser.find("a.button"));
     assert!(browser.url().ends_with("/es/my/programs/new"));
     check_axe(&browser, &axe, &mut failures);
     browser.type_into(&browser.find("#f-title"), &title);
@@ -173,7 +173,7 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
     browser.type_into(&browser.find("#f-startYear"), "2023");
     browser.type_into(&browser.find("#f-endYear"), "2021");
     browser.click(&browser.find("#f-theme-care-work"));
-    browser.click(&browser.find("#save"));
+    browser.click_and_wait(&browser.find("#save"));
     // The gateway's field error, in Spanish, beside its field; what was typed is kept.
     let error = browser.text(&browser.find("#f-endYear-error"));
     assert!(!error.is_empty() && !error.contains("cannot"), "{error}");
@@ -202,11 +202,15 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
         .text(&browser.find("#problems"))
         .contains("Hay 1 problema"));
     check_axe(&browser, &axe, &mut failures);
+    browser.execute(
+        "document.getElementById('f-startYear').scrollIntoView({ block: 'start' })",
+        json!([]),
+    );
     shot(&browser, "program-form-error-es.png");
 
     // Fixed and saved: "My programs" says so, and offers to submit it.
     browser.type_into(&browser.find("#f-endYear"), "2025");
-    browser.click(&browser.find("#save"));
+    browser.click_and_wait(&browser.find("#save"));
     assert!(
         browser.url().contains("/es/my/programs?saved="),
         "{}",
@@ -217,7 +221,7 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
         .page_text()
         .contains(&format!("«{title}» se guardó.")));
     check_axe(&browser, &axe, &mut failures);
-    browser.click(&browser.find(&format!(
+    browser.click_and_wait(&browser.find(&format!(
         "form[action='/es/my/programs/{slug}/submit'] button"
     )));
     assert!(browser
@@ -259,10 +263,10 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
     check_axe(&browser, &axe, &mut failures);
     shot(&browser, "review-queue-es.png");
     browser.goto(&format!("{}/en/review", portal.base));
-    browser.click(&browser.find(&format!("a[href='/en/review/{slug}']")));
+    browser.click_and_wait(&browser.find(&format!("a[href='/en/review/{slug}']")));
     check_axe(&browser, &axe, &mut failures);
     browser.type_into(&browser.find("#f-comment"), "   ");
-    browser.click(&browser.find("#return"));
+    browser.click_and_wait(&browser.find("#return"));
     let error = browser.text(&browser.find("#f-comment-error"));
     assert!(!error.is_empty(), "{}", browser.page_text());
     assert_eq!(
@@ -275,7 +279,7 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
     check_axe(&browser, &axe, &mut failures);
     let comment = "Please add the program's results so far.";
     browser.type_into(&browser.find("#f-comment"), comment);
-    browser.click(&browser.find("#return"));
+    browser.click_and_wait(&browser.find("#return"));
     assert!(browser.url().contains("/en/review?done=returned"));
     assert!(!browser.page_text().contains(&title));
     sign_out(&browser);
@@ -294,14 +298,14 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
         browser.page_text()
     );
     assert!(browser.page_text().contains("Devuelto para cambios"));
-    browser.click(&browser.find(&format!("a[href='/es/my/programs/{slug}']")));
+    browser.click_and_wait(&browser.find(&format!("a[href='/es/my/programs/{slug}']")));
     check_axe(&browser, &axe, &mut failures);
     browser.type_into(
         &browser.find("#f-results"),
         "Doce centros abiertos y 480 cuidadoras capacitadas.",
     );
-    browser.click(&browser.find("#save"));
-    browser.click(&browser.find(&format!(
+    browser.click_and_wait(&browser.find("#save"));
+    browser.click_and_wait(&browser.find(&format!(
         "form[action='/es/my/programs/{slug}/submit'] button"
     )));
     assert!(browser
@@ -328,7 +332,7 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
         "{history}"
     );
     check_axe(&browser, &axe, &mut failures);
-    browser.click(&browser.find("#publish"));
+    browser.click_and_wait(&browser.find("#publish"));
     assert!(browser.url().contains("/es/review?done=published"));
     let token = login_token(gateway, "sec.reviewer", &secretariat_password);
     let state = program_state(gateway, &token, &slug);

@@ -70,19 +70,6 @@ fn here(request: &Request) -> String {
         .unwrap_or_else(|| "/".into())
 }
 
-/// The session of a signed-in page, or the way to sign in first.
-fn signed_in(
-    state: &State,
-    request: &Request,
-    language: Language,
-    next: &str,
-) -> std::result::Result<Session, Response> {
-    state
-        .sessions
-        .session(request)
-        .ok_or_else(|| to_sign_in(state, language, next, false))
-}
-
 /// A page where signing in may lead: a path of this portal, nothing else (`//host`, a
 /// scheme or a backslash would leave it).
 fn safe_next(next: &str) -> Option<&str> {
@@ -294,7 +281,8 @@ pub struct ProgramRow {
     pub title: String,
     pub status: String,
     pub draft: bool,
-    pub updated: String,
+    /// Published: its title links to its public page.
+    pub published: bool,
     /// The last step and when ("Returned for changes on 1 December 2026").
     pub last_step: Option<String>,
     /// Its comment (why a program was returned).
@@ -328,9 +316,8 @@ fn step_said(l: &L10n, to: &str, first: bool, at: &str) -> String {
 pub async fn my_programs(request: &Request, Lang(language): Lang) -> Response {
     let state = state(request);
     let next = here(request);
-    let session = match signed_in(state, request, language, &next) {
-        Ok(session) => session,
-        Err(response) => return response,
+    let Some(session) = state.sessions.session(request) else {
+        return to_sign_in(state, language, &next, false);
     };
     let data = match state
         .api
@@ -367,8 +354,8 @@ pub async fn my_programs(request: &Request, Lang(language): Lang) -> Response {
             let last = steps.last();
             ProgramRow {
                 draft: p.status == api::my_programs::ProgramStatus::DRAFT,
+                published: p.status == api::my_programs::ProgramStatus::PUBLISHED,
                 status: p.status_label,
-                updated: day(l, &p.updated_at),
                 last_step: last.map(|s| step_said(l, &api_name(&s.to), steps.len() == 1, &s.at)),
                 comment: last
                     .and_then(|s| s.comment.clone())
@@ -667,9 +654,8 @@ async fn program_form(
 #[handler]
 pub async fn new_program(request: &Request, Lang(language): Lang) -> Response {
     let state = state(request);
-    let session = match signed_in(state, request, language, &here(request)) {
-        Ok(session) => session,
-        Err(response) => return response,
+    let Some(session) = state.sessions.session(request) else {
+        return to_sign_in(state, language, &here(request), false);
     };
     program_form(
         state,
@@ -691,9 +677,8 @@ pub async fn edit_program(
 ) -> Response {
     let state = state(request);
     let next = here(request);
-    let session = match signed_in(state, request, language, &next) {
-        Ok(session) => session,
-        Err(response) => return response,
+    let Some(session) = state.sessions.session(request) else {
+        return to_sign_in(state, language, &next, false);
     };
     let ask = |language| {
         state.api.query::<api::ProgramEdit>(
@@ -925,9 +910,8 @@ async fn contact_form(
 #[handler]
 pub async fn my_contact(request: &Request, Lang(language): Lang) -> Response {
     let state = state(request);
-    let session = match signed_in(state, request, language, &here(request)) {
-        Ok(session) => session,
-        Err(response) => return response,
+    let Some(session) = state.sessions.session(request) else {
+        return to_sign_in(state, language, &here(request), false);
     };
     contact_form(state, request, language, &session, None, &[]).await
 }
@@ -997,9 +981,8 @@ pub struct ReviewQueuePage {
 pub async fn review_queue(request: &Request, Lang(language): Lang) -> Response {
     let state = state(request);
     let next = here(request);
-    let session = match signed_in(state, request, language, &next) {
-        Ok(session) => session,
-        Err(response) => return response,
+    let Some(session) = state.sessions.session(request) else {
+        return to_sign_in(state, language, &next, false);
     };
     let data = match state
         .api
@@ -1216,9 +1199,8 @@ pub async fn review(
     Path((_, slug)): Path<(String, String)>,
 ) -> Response {
     let state = state(request);
-    let session = match signed_in(state, request, language, &here(request)) {
-        Ok(session) => session,
-        Err(response) => return response,
+    let Some(session) = state.sessions.session(request) else {
+        return to_sign_in(state, language, &here(request), false);
     };
     review_page(state, language, &session, &slug, "", &[]).await
 }
