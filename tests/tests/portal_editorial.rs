@@ -203,7 +203,7 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
         .contains("Hay 1 problema"));
     check_axe(&browser, &axe, &mut failures);
     browser.execute(
-        "document.getElementById('f-startYear').scrollIntoView({ block: 'start' })",
+        "document.getElementById('f-evaluated').scrollIntoView({ block: 'start' })",
         json!([]),
     );
     shot(&browser, "program-form-error-es.png");
@@ -355,8 +355,9 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
     if system.is_some() {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
+            // The hit links to the program (its title is highlighted, `<mark>Zafiro</mark>`).
             let page = portal.get("/es/search?q=Zafiro");
-            if page.body.contains(&title) {
+            if page.body.contains(&format!("href=\"/es/programs/{slug}\"")) {
                 break;
             }
             assert!(
