@@ -528,6 +528,40 @@ fn forged_forbidden_and_signed_out_requests_change_nothing() {
         "another institution's program changed"
     );
 
+    // Their contact details: a bad e-mail address comes back beside its field, as typed.
+    let bad = portal.post_form(
+        "/en/my/contact",
+        &[("cookie", &cookie)],
+        &[
+            ("csrf", &csrf),
+            ("email", "not an address"),
+            ("phone", "+598 2915 2020"),
+        ],
+    );
+    assert_eq!(bad.status, 400, "{}", bad.body);
+    assert!(bad.body.contains("id=\"f-email-error\""), "{}", bad.body);
+    assert!(bad.body.contains("value=\"not an address\""));
+    assert!(bad.body.contains("aria-invalid=\"true\""));
+    let saved = portal.post_form(
+        "/en/my/contact",
+        &[("cookie", &cookie)],
+        &[
+            ("csrf", &csrf),
+            ("email", "bea@trabajo.example"),
+            ("phone", "+598 2915 2020"),
+        ],
+    );
+    assert_eq!(saved.status, 303);
+    let member = graphql_as(
+        &gateway,
+        &secretariat,
+        &format!(r#"{{ member(id: "{member_id}") {{ email phone }} }}"#),
+    );
+    assert_eq!(
+        member["data"]["member"]["email"], "bea@trabajo.example",
+        "{member}"
+    );
+
     // Signed out: the old cookie is worth nothing, at the portal and at the gateway.
     let out = portal.post_form("/en/sign-out", &[("cookie", &cookie)], &[("csrf", &csrf)]);
     assert_eq!(out.status, 303);

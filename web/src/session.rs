@@ -68,7 +68,7 @@ pub struct Sessions {
 }
 
 /// Separates the cookie's parts: in no username (letters, digits, `.`, `_`, `-`, `@`),
-/// no token (base64url and `.`), and allowed in a cookie value.
+/// and allowed in a cookie value.
 const SEPARATOR: char = '~';
 
 impl Sessions {
@@ -127,10 +127,15 @@ impl Sessions {
     /// token expires on its own schedule).
     pub fn set_session(&self, session: &Session) -> String {
         let role = if session.secretariat { "S" } else { "M" };
-        let value = format!(
-            "{role}{SEPARATOR}{}{SEPARATOR}{}",
-            session.username, session.token
-        );
+        // A username the gateway accepted has only these; anything else could break the
+        // cookie's syntax, so it never reaches the header.
+        let username: String = session
+            .username
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || ".-_@".contains(*c))
+            .collect();
+        // The token comes last: whatever it holds, the first two separators delimit it.
+        let value = format!("{role}{SEPARATOR}{username}{SEPARATOR}{}", session.token);
         self.cookie(self.session_cookie(), &value, None)
     }
 
