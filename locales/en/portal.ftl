@@ -292,3 +292,27 @@ portal-review-decision = Decision
 portal-review-publish = Publish
 portal-review-return = Return with comment
 portal-review-comment = Comment for the focal point
+portal-directory-title = Membership database
+portal-directory-count = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+portal-directory-saved = The member was saved.
+portal-member-new-title = New member
+portal-member-edit-title = Edit member
+portal-member-inactive = former member
+portal-field-slug = Key
+portal-hint-slug = Lowercase letters, digits and hyphens, e.g. patricia-saenz. It cannot be changed later.
+portal-field-full-name = Full name
+portal-field-position = Title or position
+portal-field-institution = Institution
+portal-field-country = Country
+portal-hint-country = If not chosen, the institution's country.
+portal-country-of-institution = The institution's country
+portal-field-network-role = Role in the network
+portal-field-active = Current member of the network
+portal-choose = Choose…
+portal-network-role-focal-point = Focal point
+portal-network-role-delegate = Delegate
+portal-network-role-secretariat = Technical Secretariat
+portal-network-role-observer = Observer

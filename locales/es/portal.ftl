@@ -292,3 +292,27 @@ portal-review-decision = Decisión
 portal-review-publish = Publicar
 portal-review-return = Devolver con comentario
 portal-review-comment = Comentario para el punto focal
+portal-directory-title = Base de datos de miembros
+portal-directory-count = { $count ->
+    [one] 1 miembro
+   *[other] { $count } miembros
+}
+portal-directory-saved = Se guardaron los datos del miembro.
+portal-member-new-title = Nuevo miembro
+portal-member-edit-title = Editar miembro
+portal-member-inactive = ya no es miembro
+portal-field-slug = Clave
+portal-hint-slug = Letras minúsculas, cifras y guiones, por ejemplo, patricia-saenz. No se podrá cambiar después.
+portal-field-full-name = Nombre completo
+portal-field-position = Título o cargo
+portal-field-institution = Institución
+portal-field-country = País
+portal-hint-country = Si no se elige, el país de la institución.
+portal-country-of-institution = El país de la institución
+portal-field-network-role = Función en la red
+portal-field-active = Miembro actual de la red
+portal-choose = Elija una opción…
+portal-network-role-focal-point = Punto focal
+portal-network-role-delegate = Delegado o delegada
+portal-network-role-secretariat = Secretaría Técnica
+portal-network-role-observer = Observador u observadora

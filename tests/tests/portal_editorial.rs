@@ -338,6 +338,16 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
     let state = program_state(gateway, &token, &slug);
     assert_eq!(state["status"], "PUBLISHED", "{state}");
     assert_eq!(state["title"], title.as_str());
+    // The membership database, in both languages.
+    for path in [
+        "/es/directory".to_owned(),
+        "/en/directory/members/new".to_owned(),
+        format!("/es/directory/members/{member_id}"),
+    ] {
+        browser.goto(&format!("{}{path}", portal.base));
+        assert!(browser.url().ends_with(&path), "{}", browser.url());
+        check_axe(&browser, &axe, &mut failures);
+    }
     // The sign-in pages too, in both languages.
     sign_out(&browser);
     for language in ["en", "es"] {
@@ -562,6 +572,15 @@ fn forged_forbidden_and_signed_out_requests_change_nothing() {
         "{member}"
     );
 
+    // The membership database is the Secretariat's: a 403 page for a focal point.
+    for path in [
+        "/en/directory".to_owned(),
+        format!("/es/directory/members/{member_id}"),
+    ] {
+        let page = portal.get_with(&path, &[("cookie", &cookie)]);
+        assert_eq!(page.status, 403, "{path}");
+    }
+
     // Signed out: the old cookie is worth nothing, at the portal and at the gateway.
     let out = portal.post_form("/en/sign-out", &[("cookie", &cookie)], &[("csrf", &csrf)]);
     assert_eq!(out.status, 303);
@@ -627,4 +646,105 @@ fn forged_forbidden_and_signed_out_requests_change_nothing() {
         last.contains(message.split('.').next().unwrap()),
         "{message}\n{last}"
     );
+}
+
+#[test]
+fn the_secretariat_edits_the_membership_database_with_field_errors() {
+    let (url, _dir) = sqlite();
+    seed(&url);
+    let gateway = Gateway::start(&url);
+    let (member_id, _) = a_focal_point(&gateway);
+    let password = add_secretariat(&url, "sec.directory");
+    let token = login_token(&gateway, "sec.directory", &password);
+    let portal = portal(&gateway);
+    let cookie = http_sign_in(&portal, "sec.directory", &password);
+
+    let list = portal.get_with("/es/directory", &[("cookie", &cookie)]);
+    assert_eq!(list.status, 200, "{}", list.body);
+    assert!(list.body.contains("miembros"));
+    let next = list.body.contains("rel=\"next\"");
+    assert!(next, "160 members are more than a page");
+    let form = portal.get_with(
+        &format!("/en/directory/members/{member_id}"),
+        &[("cookie", &cookie)],
+    );
+    assert_eq!(form.status, 200, "{}", form.body);
+    let csrf = form_token(&form.body);
+    let before = graphql_as(
+        &gateway,
+        &token,
+        &format!(
+            r#"{{ member(id: "{member_id}") {{ fullName title role institution {{ id }} }} }}"#
+        ),
+    )["data"]["member"]
+        .clone();
+    let institution = before["institution"]["id"].as_str().unwrap();
+    let fields = |email: &'static str, title: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("fullName", before["fullName"].as_str().unwrap().to_owned()),
+            ("title", title.to_owned()),
+            ("institutionId", institution.to_owned()),
+            ("countryCode", String::new()),
+            ("email", email.to_owned()),
+            ("phone", String::new()),
+            ("role", "FOCAL_POINT".to_owned()),
+            ("active", "true".to_owned()),
+        ]
+    };
+    let post = |fields: Vec<(&'static str, String)>| {
+        let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        portal.post_form(
+            &format!("/es/directory/members/{member_id}"),
+            &[("cookie", &cookie)],
+            &borrowed,
+        )
+    };
+    // A bad address: beside its field, in Spanish, with everything typed kept.
+    let refused = post(fields("no es un correo", "Directora de Género"));
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert!(
+        refused.body.contains("id=\"f-email-error\""),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("value=\"no es un correo\""));
+    assert!(refused.body.contains("value=\"Directora de Género\""));
+    assert!(refused.body.contains("Hay 1 problema"));
+    let unchanged = graphql_as(
+        &gateway,
+        &token,
+        &format!(r#"{{ member(id: "{member_id}") {{ title }} }}"#),
+    );
+    assert_eq!(unchanged["data"]["member"]["title"], before["title"]);
+    // Fixed: saved.
+    let saved = post(fields("directora@trabajo.example", "Directora de Género"));
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let after = graphql_as(
+        &gateway,
+        &token,
+        &format!(r#"{{ member(id: "{member_id}") {{ title email }} }}"#),
+    );
+    assert_eq!(
+        after["data"]["member"]["title"], "Directora de Género",
+        "{after}"
+    );
+    assert_eq!(
+        after["data"]["member"]["email"],
+        "directora@trabajo.example"
+    );
+    // A new member without a key or a role: both errors beside their fields.
+    let new = portal.post_form(
+        "/en/directory/members/new",
+        &[("cookie", &cookie)],
+        &[
+            ("csrf", &csrf),
+            ("fullName", "Ana Nueva"),
+            ("institutionId", institution),
+        ],
+    );
+    assert_eq!(new.status, 400, "{}", new.body);
+    assert!(new.body.contains("id=\"f-slug-error\""), "{}", new.body);
+    assert!(new.body.contains("id=\"f-role-error\""), "{}", new.body);
+    assert!(new.body.contains("value=\"Ana Nueva\""));
 }

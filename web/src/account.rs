@@ -26,14 +26,14 @@ use crate::prose::prose;
 use crate::session::{PostForm, Session};
 use crate::{Lang, State};
 
-fn state(request: &Request) -> &Arc<State> {
+pub(crate) fn state(request: &Request) -> &Arc<State> {
     request
         .data::<Arc<State>>()
         .expect("state is attached to every route")
 }
 
 /// A 303 to `to`, with extra `Set-Cookie` headers.
-fn see_other(to: &str, cookies: &[String]) -> Response {
+pub(crate) fn see_other(to: &str, cookies: &[String]) -> Response {
     let mut response = Response::builder()
         .status(StatusCode::SEE_OTHER)
         .header(header::LOCATION, to);
@@ -44,7 +44,12 @@ fn see_other(to: &str, cookies: &[String]) -> Response {
 }
 
 /// To the sign-in page, then back to `next`; a stale session cookie is dropped.
-fn to_sign_in(state: &State, language: Language, next: &str, had_session: bool) -> Response {
+pub(crate) fn to_sign_in(
+    state: &State,
+    language: Language,
+    next: &str,
+    had_session: bool,
+) -> Response {
     let cookies = if had_session {
         vec![state.sessions.clear_session()]
     } else {
@@ -54,7 +59,7 @@ fn to_sign_in(state: &State, language: Language, next: &str, had_session: bool) 
 }
 
 /// The page for a failed request of a signed-in page: an invalid token signs in again.
-fn failed(state: &State, language: Language, next: &str, error: ApiError) -> Response {
+pub(crate) fn failed(state: &State, language: Language, next: &str, error: ApiError) -> Response {
     match error {
         ApiError::Unauthenticated => to_sign_in(state, language, next, true),
         error => api_error_page(state, language, error),
@@ -62,7 +67,7 @@ fn failed(state: &State, language: Language, next: &str, error: ApiError) -> Res
 }
 
 /// This request's path and query, where signing in comes back to.
-fn here(request: &Request) -> String {
+pub(crate) fn here(request: &Request) -> String {
     request
         .uri()
         .path_and_query()
@@ -81,11 +86,11 @@ fn safe_next(next: &str) -> Option<&str> {
 }
 
 /// The query string's parameters.
-fn params(request: &Request) -> Vec<(String, String)> {
+pub(crate) fn params(request: &Request) -> Vec<(String, String)> {
     serde_urlencoded::from_str(request.uri().query().unwrap_or_default()).unwrap_or_default()
 }
 
-fn param<'p>(params: &'p [(String, String)], name: &str) -> Option<&'p str> {
+pub(crate) fn param<'p>(params: &'p [(String, String)], name: &str) -> Option<&'p str> {
     params
         .iter()
         .find(|(key, _)| key == name)
@@ -93,7 +98,7 @@ fn param<'p>(params: &'p [(String, String)], name: &str) -> Option<&'p str> {
 }
 
 /// An enum of the API as it is spelled there (`DRAFT`).
-fn api_name(value: &impl Serialize) -> String {
+pub(crate) fn api_name(value: &impl Serialize) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|value| value.as_str().map(str::to_owned))
@@ -125,7 +130,11 @@ fn chrome(
 
 /// A form's errors from a `BAD_USER_INPUT`: its fields, or when it names none its
 /// message, shown at `field` ("" : above the form).
-fn form_errors(fields: Vec<FieldError>, message: String, field: &str) -> Vec<FieldError> {
+pub(crate) fn form_errors(
+    fields: Vec<FieldError>,
+    message: String,
+    field: &str,
+) -> Vec<FieldError> {
     if !fields.is_empty() {
         return fields;
     }

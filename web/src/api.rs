@@ -250,6 +250,56 @@ pub struct MyContact;
 )]
 pub struct UpdateMyContact;
 
+/// The membership database, a page of members.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/directory.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct Directory;
+
+/// What the member form offers.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/member_form.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct MemberForm;
+
+/// A member, for its form.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/member_edit.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct MemberEdit;
+
+/// Saves the member form of a new member.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/create_member.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct CreateMember;
+
+/// Saves the member form of a member.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/update_member.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct UpdateMember;
+
 /// One bad field of a mutation's `BAD_USER_INPUT` (`extensions.fields`): the argument path
 /// (`input.endYear`), its code (`REQUIRED`…) and the message in the request's language.
 #[derive(Debug, Clone, serde::Deserialize)]

@@ -13,13 +13,16 @@ pub struct Field {
     pub name: &'static str,
     pub label: String,
     pub hint: Option<String>,
-    /// `text`, `textarea`, `email`, `tel`, `year` (text, numeric keyboard) or `checkbox`.
+    /// `text`, `textarea`, `email`, `tel`, `year` (text, numeric keyboard), `checkbox` or
+    /// `select` (of `options`).
     pub kind: &'static str,
     /// What the person typed (or what is stored).
     pub value: String,
     pub checked: bool,
     pub required: bool,
     pub error: Option<String>,
+    /// A select's options (the one whose value is `value` is selected).
+    pub options: Vec<Choice>,
 }
 
 impl Field {
@@ -34,7 +37,21 @@ impl Field {
             checked: false,
             required: false,
             error: None,
+            options: Vec::new(),
         }
+    }
+
+    /// A select's options, as (value, label).
+    pub fn options(mut self, options: impl IntoIterator<Item = (String, String)>) -> Field {
+        self.options = options
+            .into_iter()
+            .map(|(value, label)| Choice {
+                checked: value == self.value,
+                value,
+                label,
+            })
+            .collect();
+        self
     }
 
     pub fn value(mut self, value: impl Into<String>) -> Field {
@@ -129,6 +146,7 @@ mod tests {
             checked: false,
             required: false,
             error: None,
+            options: Vec::new(),
         };
         let mut fields = [field("title"), field("endYear")];
         let error = |field: &str, message: &str| FieldError {

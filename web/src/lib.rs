@@ -6,12 +6,14 @@
 //! compile time), works without JavaScript, and is served with strict security headers.
 //! URLs carry the language (`/en/…`, `/es/…`); `/` redirects by `Accept-Language`.
 //! Signed-in people (focal points, the Technical Secretariat) work on the Portfolio in
-//! [`account`]; their session and the forms' protection are in [`session`].
+//! [`account`] (the Secretariat's membership database in [`directory`]); their session
+//! and the forms' protection are in [`session`].
 
 pub mod account;
 pub mod api;
 pub mod assets;
 pub mod config;
+pub mod directory;
 pub mod forms;
 pub mod l10n;
 pub mod pages;
@@ -108,6 +110,15 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         .at(
             "/:lang/my/contact",
             get(account::my_contact).post(account::update_my_contact),
+        )
+        .at("/:lang/directory", get(directory::members))
+        .at(
+            "/:lang/directory/members/new",
+            get(directory::new_member).post(directory::create_member),
+        )
+        .at(
+            "/:lang/directory/members/:id",
+            get(directory::edit_member).post(directory::update_member),
         )
         .at("/:lang/review", get(account::review_queue))
         .at(
