@@ -316,3 +316,22 @@ portal-network-role-focal-point = Focal point
 portal-network-role-delegate = Delegate
 portal-network-role-secretariat = Technical Secretariat
 portal-network-role-observer = Observer
+portal-institutions-title = Institutions
+portal-institutions-count = { $count ->
+    [one] 1 institution
+   *[other] { $count } institutions
+}
+portal-institution-saved = The institution was saved.
+portal-institution-new-title = New institution
+portal-institution-edit-title = Edit institution
+portal-hint-institution-slug = Lowercase letters, digits and hyphens, e.g. mol-uy. It cannot be changed later.
+portal-hint-institution-country = None for an international organization.
+portal-no-country = None (international organization)
+portal-field-official-name = Official name
+portal-field-acronym = Acronym
+portal-field-institution-kind = Kind of institution
+portal-institution-kind-ministry = Ministry of Labor
+portal-institution-kind-mission = Permanent Mission to the OAS
+portal-institution-kind-international = International organization
+portal-institution-kind-consultative = Consultative body
+portal-institution-kind-secretariat = Technical Secretariat

@@ -316,3 +316,22 @@ portal-network-role-focal-point = Punto focal
 portal-network-role-delegate = Delegado o delegada
 portal-network-role-secretariat = Secretaría Técnica
 portal-network-role-observer = Observador u observadora
+portal-institutions-title = Instituciones
+portal-institutions-count = { $count ->
+    [one] 1 institución
+   *[other] { $count } instituciones
+}
+portal-institution-saved = Se guardaron los datos de la institución.
+portal-institution-new-title = Nueva institución
+portal-institution-edit-title = Editar institución
+portal-hint-institution-slug = Letras minúsculas, cifras y guiones, por ejemplo, mol-uy. No se podrá cambiar después.
+portal-hint-institution-country = Ninguno en el caso de un organismo internacional.
+portal-no-country = Ninguno (organismo internacional)
+portal-field-official-name = Nombre oficial
+portal-field-acronym = Sigla
+portal-field-institution-kind = Tipo de institución
+portal-institution-kind-ministry = Ministerio de Trabajo
+portal-institution-kind-mission = Misión Permanente ante la OEA
+portal-institution-kind-international = Organismo internacional
+portal-institution-kind-consultative = Órgano consultivo
+portal-institution-kind-secretariat = Secretaría Técnica

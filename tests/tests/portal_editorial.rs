@@ -343,6 +343,8 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
         "/es/directory".to_owned(),
         "/en/directory/members/new".to_owned(),
         format!("/es/directory/members/{member_id}"),
+        "/en/directory/institutions".to_owned(),
+        "/es/directory/institutions/1".to_owned(),
     ] {
         browser.goto(&format!("{}{path}", portal.base));
         assert!(browser.url().ends_with(&path), "{}", browser.url());
@@ -747,4 +749,49 @@ fn the_secretariat_edits_the_membership_database_with_field_errors() {
     assert!(new.body.contains("id=\"f-slug-error\""), "{}", new.body);
     assert!(new.body.contains("id=\"f-role-error\""), "{}", new.body);
     assert!(new.body.contains("value=\"Ana Nueva\""));
+
+    // An institution: an acronym over 30 characters is refused beside its field, kept.
+    let list = portal.get_with("/es/directory/institutions", &[("cookie", &cookie)]);
+    assert_eq!(list.status, 200, "{}", list.body);
+    let form = portal.get_with(
+        &format!("/en/directory/institutions/{institution}"),
+        &[("cookie", &cookie)],
+    );
+    assert_eq!(form.status, 200, "{}", form.body);
+    let name = graphql_as(
+        &gateway,
+        &token,
+        &format!(r#"{{ institution(id: "{institution}") {{ name kind country {{ code }} }} }}"#),
+    )["data"]["institution"]
+        .clone();
+    let edit = |acronym: &str| {
+        portal.post_form(
+            &format!("/es/directory/institutions/{institution}"),
+            &[("cookie", &cookie)],
+            &[
+                ("csrf", &csrf),
+                ("name", name["name"].as_str().unwrap()),
+                ("acronym", acronym),
+                ("kind", name["kind"].as_str().unwrap()),
+                ("countryCode", name["country"]["code"].as_str().unwrap()),
+            ],
+        )
+    };
+    let long = "UNA-SIGLA-DEMASIADO-LARGA-PARA-EL-CAMPO";
+    let refused = edit(long);
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert!(
+        refused.body.contains("id=\"f-acronym-error\""),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains(&format!("value=\"{long}\"")));
+    let saved = edit("MTEySS");
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let after = graphql_as(
+        &gateway,
+        &token,
+        &format!(r#"{{ institution(id: "{institution}") {{ acronym }} }}"#),
+    );
+    assert_eq!(after["data"]["institution"]["acronym"], "MTEySS", "{after}");
 }

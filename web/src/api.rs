@@ -300,6 +300,56 @@ pub struct CreateMember;
 )]
 pub struct UpdateMember;
 
+/// The Secretariat's list of institutions.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/institutions.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct Institutions;
+
+/// What the institution form offers.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/institution_form.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct InstitutionForm;
+
+/// An institution, for its form.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/institution_edit.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct InstitutionEdit;
+
+/// Saves the institution form of a new institution.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/create_institution.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct CreateInstitution;
+
+/// Saves the institution form of an institution.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/update_institution.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct UpdateInstitution;
+
 /// One bad field of a mutation's `BAD_USER_INPUT` (`extensions.fields`): the argument path
 /// (`input.endYear`), its code (`REQUIRED`…) and the message in the request's language.
 #[derive(Debug, Clone, serde::Deserialize)]

@@ -120,6 +120,18 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
             "/:lang/directory/members/:id",
             get(directory::edit_member).post(directory::update_member),
         )
+        .at(
+            "/:lang/directory/institutions",
+            get(directory::institutions),
+        )
+        .at(
+            "/:lang/directory/institutions/new",
+            get(directory::new_institution).post(directory::create_institution),
+        )
+        .at(
+            "/:lang/directory/institutions/:id",
+            get(directory::edit_institution).post(directory::update_institution),
+        )
         .at("/:lang/review", get(account::review_queue))
         .at(
             "/:lang/review/:slug",
