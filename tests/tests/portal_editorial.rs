@@ -794,4 +794,40 @@ fn the_secretariat_edits_the_membership_database_with_field_errors() {
         &format!(r#"{{ institution(id: "{institution}") {{ acronym }} }}"#),
     );
     assert_eq!(after["data"]["institution"]["acronym"], "MTEySS", "{after}");
+
+    // Contact details on a public page: for members signed in, never for anonymous
+    // readers; a cookie the gateway no longer accepts reads the page anonymously.
+    let participant = graphql_as(
+        &gateway,
+        &token,
+        "{ dialogue(number: 6) { participations(first: 1) { nodes { member { id } } } } }",
+    )["data"]["dialogue"]["participations"]["nodes"][0]["member"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let updated = graphql_as(
+        &gateway,
+        &token,
+        &format!(
+            r#"mutation {{ updateMember(id: "{participant}", input: {{ email: "participante@trabajo.example" }}) {{ email }} }}"#
+        ),
+    );
+    assert_eq!(
+        updated["data"]["updateMember"]["email"], "participante@trabajo.example",
+        "{updated}"
+    );
+    let signed_in = portal.get_with("/en/dialogues/6", &[("cookie", &cookie)]);
+    assert_eq!(signed_in.status, 200);
+    assert!(signed_in
+        .body
+        .contains("mailto:participante@trabajo.example"));
+    assert_eq!(signed_in.header("cache-control"), Some("no-store"));
+    let anonymous = portal.get("/en/dialogues/6");
+    assert!(!anonymous.body.contains("participante@trabajo.example"));
+    let stale = portal.get_with(
+        "/en/dialogues/6",
+        &[("cookie", "rial-session=S~sec.directory~not.a.token")],
+    );
+    assert_eq!(stale.status, 200);
+    assert!(!stale.body.contains("participante@trabajo.example"));
 }

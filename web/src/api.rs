@@ -81,7 +81,8 @@ pub struct Dialogues;
 #[graphql(
     schema_path = "../schema/schema.graphql",
     query_path = "graphql/dialogue.graphql",
-    response_derives = "Debug"
+    response_derives = "Debug",
+    variables_derives = "Clone"
 )]
 pub struct Dialogue;
 

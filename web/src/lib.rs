@@ -146,13 +146,15 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
                 let has_cookie = request.headers().contains_key(header::COOKIE);
                 // Every page's header shows who is signed in (from the cookie alone).
                 let viewer = state.sessions.viewer(&request);
-                let result = session::with_viewer(viewer.clone(), endpoint.call(request)).await;
+                let token = state.sessions.session(&request).map(|s| s.token);
+                let result =
+                    session::with_viewer(viewer.clone(), token, endpoint.call(request)).await;
                 let mut response = match result {
                     Ok(response) => response.into_response(),
                     // Routing and form errors (a wrong method, a forged form…) become pages
                     // too, never plain text.
                     Err(error) => {
-                        session::with_viewer(viewer, async {
+                        session::with_viewer(viewer, None, async {
                             pages::error_page(&state, language, error.status(), None)
                         })
                         .await

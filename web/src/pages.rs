@@ -165,6 +165,31 @@ pub fn error_page(
     response
 }
 
+/// A public page's document, asked as the person signed in when there is one (members
+/// see contact details where the API gives them), else anonymously. A token the gateway
+/// no longer accepts does not keep anyone from a public page: it is read anonymously.
+async fn read_as_viewer<Q: graphql_client::GraphQLQuery>(
+    state: &State,
+    language: Language,
+    variables: Q::Variables,
+) -> std::result::Result<api::Answer<Q::ResponseData>, ApiError>
+where
+    Q::Variables: Clone,
+{
+    let token = crate::session::current_token();
+    if token.is_some() {
+        match state
+            .api
+            .query::<Q>(language, token.as_deref(), variables.clone())
+            .await
+        {
+            Err(ApiError::Unauthenticated) => {}
+            answer => return answer,
+        }
+    }
+    state.api.query::<Q>(language, None, variables).await
+}
+
 /// The page for a failed gateway request.
 pub fn api_error_page(state: &State, language: Language, error: ApiError) -> Response {
     match error {
@@ -804,12 +829,22 @@ pub async fn dialogues(state: &State, language: Language) -> Result<Response> {
     Ok(html(StatusCode::OK, &page))
 }
 
+/// A participant of a dialogue.
+pub struct Person {
+    pub name: String,
+    pub title: String,
+    pub institution: String,
+    /// Contact details: only for members of the network signed in (the API gives none to
+    /// anonymous readers).
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
 /// The participants of a dialogue from one country (or from no country: organizations).
 pub struct ParticipantGroup {
     pub code: Option<String>,
     pub name: String,
-    /// Name, title, institution.
-    pub people: Vec<(String, String, String)>,
+    pub people: Vec<Person>,
 }
 
 #[derive(Template)]
@@ -831,14 +866,13 @@ pub async fn dialogue(state: &State, language: Language, number: &str) -> Result
     else {
         return Ok(error_page(state, language, StatusCode::NOT_FOUND, None));
     };
-    let mut d = match state
-        .api
-        .query::<api::Dialogue>(language, None, api::dialogue::Variables { number })
-        .await
-    {
-        Ok(answer) => answer.data.dialogue,
-        Err(error) => return Ok(api_error_page(state, language, error)),
-    };
+    let mut d =
+        match read_as_viewer::<api::Dialogue>(state, language, api::dialogue::Variables { number })
+            .await
+        {
+            Ok(answer) => answer.data.dialogue,
+            Err(error) => return Ok(api_error_page(state, language, error)),
+        };
     d.event_url = web_address(d.event_url.take());
     let mut c = Chrome::new(
         state,
@@ -869,11 +903,13 @@ pub async fn dialogue(state: &State, language: Language, number: &str) -> Result
             Some(acronym) => format!("{} ({acronym})", p.institution.name),
             None => p.institution.name.clone(),
         };
-        let person = (
-            p.member.full_name.clone(),
-            p.member.title.clone().unwrap_or_default(),
+        let person = Person {
+            name: p.member.full_name.clone(),
+            title: p.member.title.clone().unwrap_or_default(),
             institution,
-        );
+            email: p.member.email.clone(),
+            phone: p.member.phone.clone(),
+        };
         match groups.iter_mut().find(|g| g.code == code) {
             Some(group) => group.people.push(person),
             None => groups.push(ParticipantGroup {

@@ -49,11 +49,23 @@ pub struct Viewer {
 tokio::task_local! {
     /// The person signed in for the request being answered (the page header's business).
     static VIEWER: Option<Viewer>;
+    /// Their gateway token, for public pages that show more to members (never rendered).
+    static TOKEN: Option<String>;
 }
 
-/// Runs `work` (a request's handling) with `viewer` as the signed-in person.
-pub async fn with_viewer<F: std::future::Future>(viewer: Option<Viewer>, work: F) -> F::Output {
-    VIEWER.scope(viewer, work).await
+/// Runs `work` (a request's handling) with `viewer`, whose token is `token`, as the
+/// signed-in person.
+pub async fn with_viewer<F: std::future::Future>(
+    viewer: Option<Viewer>,
+    token: Option<String>,
+    work: F,
+) -> F::Output {
+    VIEWER.scope(viewer, TOKEN.scope(token, work)).await
+}
+
+/// The gateway token of the person signed in for the request being answered, if any.
+pub fn current_token() -> Option<String> {
+    TOKEN.try_with(Clone::clone).ok().flatten()
 }
 
 /// The person signed in for the request being answered, if any.
