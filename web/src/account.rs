@@ -118,16 +118,6 @@ fn day(l: &L10n, at: &str) -> String {
     l.date(at.get(..10).unwrap_or(at))
 }
 
-fn chrome(
-    state: &State,
-    language: Language,
-    title_id: &str,
-    path: &str,
-    nav: &'static str,
-) -> Chrome {
-    Chrome::new(state, language, title_id, path, nav)
-}
-
 /// A form's errors from a `BAD_USER_INPUT`: its fields, or when it names none its
 /// message, shown at `field` ("" : above the form).
 pub(crate) fn form_errors(
@@ -168,7 +158,7 @@ fn sign_in_form(
 ) -> Response {
     let (csrf, nonce_cookie) = state.sessions.form_token(request);
     let page = SignInPage {
-        c: chrome(
+        c: Chrome::new(
             state,
             language,
             "portal-sign-in-title",
@@ -346,7 +336,7 @@ pub async fn my_programs(request: &Request, Lang(language): Lang) -> Response {
         }
         return error_page(state, language, StatusCode::FORBIDDEN, None);
     };
-    let c = chrome(
+    let c = Chrome::new(
         state,
         language,
         "portal-my-programs-title",
@@ -557,7 +547,7 @@ async fn program_form(
     let Some(me) = data.me else {
         return to_sign_in(state, language, &format!("/{lang}{path}"), true);
     };
-    let c = chrome(state, language, title_id, &path, "my-programs");
+    let c = Chrome::new(state, language, title_id, &path, "my-programs");
     let l = &c.l;
     let text = |name, label, kind, value: &str| Field::new(l, name, label, kind).value(value);
     let mut fields = vec![
@@ -879,7 +869,7 @@ async fn contact_form(
     let Some(member) = me.member else {
         return error_page(state, language, StatusCode::FORBIDDEN, None);
     };
-    let c = chrome(
+    let c = Chrome::new(
         state,
         language,
         "portal-contact-title",
@@ -1007,7 +997,7 @@ pub async fn review_queue(request: &Request, Lang(language): Lang) -> Response {
     if me.role != api::review_queue::AccountRole::SECRETARIAT {
         return error_page(state, language, StatusCode::FORBIDDEN, None);
     }
-    let c = chrome(state, language, "portal-review-title", "/review", "review");
+    let c = Chrome::new(state, language, "portal-review-title", "/review", "review");
     let l = &c.l;
     let mut rows: Vec<QueueRow> = data
         .programs
@@ -1108,7 +1098,7 @@ async fn review_page(
         return error_page(state, language, StatusCode::FORBIDDEN, None);
     }
     let p = data.program;
-    let mut c = chrome(
+    let mut c = Chrome::new(
         state,
         language,
         "portal-review-title",
