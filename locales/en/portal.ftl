@@ -207,3 +207,131 @@ portal-domestic-work-search = Programs and documents on domestic work
 portal-feed-title = New programs and documents
 portal-feed-subtitle = Programs of the Portfolio and documents of the Documentation Center, newest first.
 portal-feed-link = News feed (Atom)
+
+## The signed-in portal: focal points and the Technical Secretariat
+
+portal-error-403-title = Not allowed
+portal-error-403 = Your account may not see this page or make this change, or the form did not come from this portal's own page. Nothing was changed.
+portal-error-409-title = Not possible now
+portal-error-409 = This cannot be done in the program's current state. Nothing was changed.
+portal-error-413-title = Too much text
+portal-error-413 = The form sent more text than the portal accepts. Nothing was changed.
+portal-account-nav = Your account
+portal-sign-in-link = Sign in
+portal-sign-in-title = Sign in
+portal-sign-in-lead = For focal points of the network and the Technical Secretariat: sign in with the username and password you were given.
+portal-sign-in-username = Username
+portal-sign-in-password = Password
+portal-sign-in-button = Sign in
+portal-sign-out = Sign out
+portal-signed-in-as = Signed in as { $name }
+portal-my-programs-title = My programs
+portal-my-programs-none = Your institution has no programs in the Portfolio yet.
+portal-my-comment = Comment from the Technical Secretariat:
+portal-my-edit = Edit
+portal-my-submit = Submit for review
+portal-my-submitted = “{ $title }” was sent to the Technical Secretariat for review.
+portal-my-saved = “{ $title }” was saved.
+portal-step-created = Created on { $date }
+portal-step-returned = Returned for changes on { $date }
+portal-step-submitted = Submitted for review on { $date }
+portal-step-published = Published on { $date }
+portal-step-archived = Archived on { $date }
+portal-status-created = Created as a draft
+portal-status-draft = Draft
+portal-status-submitted = Submitted
+portal-status-published = Published
+portal-status-archived = Archived
+portal-history-step = { $from } → { $to }
+portal-history-what = Step
+portal-history-when = Date
+portal-history-who = By
+portal-history-comment = Comment
+portal-role-secretariat = Technical Secretariat
+portal-role-member = Focal point
+portal-program-new-title = New program
+portal-program-edit-title = Edit program
+portal-program-not-draft = Only a draft can be edited. This program is with the Technical Secretariat, or already published.
+portal-program-submit-hint = When the program is ready, submit it: the Technical Secretariat will review it, and publish it or return it with comments.
+portal-field-title = Title
+portal-field-summary = Summary
+portal-field-evaluated = The program has been evaluated
+portal-field-start-year = Start year
+portal-field-end-year = End year
+portal-field-source-language = Language the texts are written in
+portal-field-themes = Areas of action
+portal-field-year = Enter a year as four digits, e.g. 2021.
+portal-field-email = Email
+portal-field-phone = Phone
+portal-hint-title = At most 300 characters.
+portal-hint-year = Four digits, e.g. 2021. Leave blank if not known.
+portal-hint-end-year = Leave blank while the program is running.
+portal-hint-phone = With the country code, e.g. +598 2915 2020.
+portal-hint-comment = Required to return the program: say what should change.
+portal-form-problems = { $count ->
+    [one] There is 1 problem with this form
+   *[other] There are { $count } problems with this form
+}
+portal-form-required = (required)
+portal-form-save = Save
+portal-contact-title = My contact details
+portal-contact-saved = Your contact details were saved.
+portal-review-title = Review queue
+portal-review-count = { $count ->
+    [0] No programs are waiting for review
+    [one] 1 program is waiting for review
+   *[other] { $count } programs are waiting for review
+}
+portal-review-published = The program was published.
+portal-review-returned = The program was returned to its focal point with your comment.
+portal-review-institution = Institution
+portal-review-submitted = Submitted
+portal-review-submitted-by = Submitted by
+portal-review-history = History
+portal-review-decision = Decision
+portal-review-publish = Publish
+portal-review-return = Return with comment
+portal-review-comment = Comment for the focal point
+portal-directory-title = Membership database
+portal-directory-count = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+portal-directory-saved = The member was saved.
+portal-member-new-title = New member
+portal-member-edit-title = Edit member
+portal-member-inactive = former member
+portal-field-slug = Key
+portal-hint-slug = Lowercase letters, digits and hyphens, e.g. patricia-saenz. It cannot be changed later.
+portal-field-full-name = Full name
+portal-field-position = Title or position
+portal-field-institution = Institution
+portal-field-country = Country
+portal-hint-country = If not chosen, the institution's country.
+portal-country-of-institution = The institution's country
+portal-field-network-role = Role in the network
+portal-field-active = Current member of the network
+portal-choose = Choose…
+portal-network-role-focal-point = Focal point
+portal-network-role-delegate = Delegate
+portal-network-role-secretariat = Technical Secretariat
+portal-network-role-observer = Observer
+portal-institutions-title = Institutions
+portal-institutions-count = { $count ->
+    [one] 1 institution
+   *[other] { $count } institutions
+}
+portal-institution-saved = The institution was saved.
+portal-institution-new-title = New institution
+portal-institution-edit-title = Edit institution
+portal-hint-institution-slug = Lowercase letters, digits and hyphens, e.g. mol-uy. It cannot be changed later.
+portal-hint-institution-country = None for an international organization.
+portal-no-country = None (international organization)
+portal-field-official-name = Official name
+portal-field-acronym = Acronym
+portal-field-institution-kind = Kind of institution
+portal-institution-kind-ministry = Ministry of Labor
+portal-institution-kind-mission = Permanent Mission to the OAS
+portal-institution-kind-international = International organization
+portal-institution-kind-consultative = Consultative body
+portal-institution-kind-secretariat = Technical Secretariat

@@ -207,3 +207,131 @@ portal-domestic-work-search = Programas y documentos sobre trabajo doméstico
 portal-feed-title = Nuevos programas y documentos
 portal-feed-subtitle = Programas del Portafolio y documentos del Centro de Documentación, los más recientes primero.
 portal-feed-link = Canal de novedades (Atom)
+
+## El portal con sesión iniciada: puntos focales y la Secretaría Técnica
+
+portal-error-403-title = Acceso no permitido
+portal-error-403 = Su cuenta no puede ver esta página ni hacer este cambio, o el formulario no provino de una página de este portal. No se modificó nada.
+portal-error-409-title = No es posible en este momento
+portal-error-409 = No se puede realizar esta acción en el estado actual del programa. No se modificó nada.
+portal-error-413-title = Texto demasiado extenso
+portal-error-413 = El formulario envió más texto del que el portal acepta. No se modificó nada.
+portal-account-nav = Su cuenta
+portal-sign-in-link = Iniciar sesión
+portal-sign-in-title = Iniciar sesión
+portal-sign-in-lead = Para los puntos focales de la red y la Secretaría Técnica: inicie sesión con el nombre de usuario y la contraseña que se le asignaron.
+portal-sign-in-username = Nombre de usuario
+portal-sign-in-password = Contraseña
+portal-sign-in-button = Iniciar sesión
+portal-sign-out = Cerrar sesión
+portal-signed-in-as = Sesión iniciada como { $name }
+portal-my-programs-title = Mis programas
+portal-my-programs-none = Su institución aún no tiene programas en el Portafolio.
+portal-my-comment = Comentario de la Secretaría Técnica:
+portal-my-edit = Editar
+portal-my-submit = Enviar a revisión
+portal-my-submitted = «{ $title }» se envió a la Secretaría Técnica para su revisión.
+portal-my-saved = «{ $title }» se guardó.
+portal-step-created = Creado el { $date }
+portal-step-returned = Devuelto para cambios el { $date }
+portal-step-submitted = Enviado a revisión el { $date }
+portal-step-published = Publicado el { $date }
+portal-step-archived = Archivado el { $date }
+portal-status-created = Creado como borrador
+portal-status-draft = Borrador
+portal-status-submitted = Enviado
+portal-status-published = Publicado
+portal-status-archived = Archivado
+portal-history-step = { $from } → { $to }
+portal-history-what = Paso
+portal-history-when = Fecha
+portal-history-who = Por
+portal-history-comment = Comentario
+portal-role-secretariat = Secretaría Técnica
+portal-role-member = Punto focal
+portal-program-new-title = Nuevo programa
+portal-program-edit-title = Editar programa
+portal-program-not-draft = Solo se puede editar un borrador. Este programa está en manos de la Secretaría Técnica o ya se publicó.
+portal-program-submit-hint = Cuando el programa esté listo, envíelo: la Secretaría Técnica lo revisará y lo publicará o se lo devolverá con comentarios.
+portal-field-title = Título
+portal-field-summary = Resumen
+portal-field-evaluated = El programa ha sido evaluado
+portal-field-start-year = Año de inicio
+portal-field-end-year = Año de finalización
+portal-field-source-language = Idioma en que están redactados los textos
+portal-field-themes = Áreas de acción
+portal-field-year = Indique el año con cuatro cifras, por ejemplo, 2021.
+portal-field-email = Correo electrónico
+portal-field-phone = Teléfono
+portal-hint-title = Hasta 300 caracteres.
+portal-hint-year = Cuatro cifras, por ejemplo, 2021. Déjelo en blanco si no se conoce.
+portal-hint-end-year = Déjelo en blanco mientras el programa esté en curso.
+portal-hint-phone = Con el código de país, por ejemplo, +598 2915 2020.
+portal-hint-comment = Obligatorio para devolver el programa: indique qué debe cambiarse.
+portal-form-problems = { $count ->
+    [one] Hay 1 problema en este formulario
+   *[other] Hay { $count } problemas en este formulario
+}
+portal-form-required = (obligatorio)
+portal-form-save = Guardar
+portal-contact-title = Mis datos de contacto
+portal-contact-saved = Se guardaron sus datos de contacto.
+portal-review-title = Programas por revisar
+portal-review-count = { $count ->
+    [0] No hay programas pendientes de revisión
+    [one] Hay 1 programa pendiente de revisión
+   *[other] Hay { $count } programas pendientes de revisión
+}
+portal-review-published = El programa se publicó.
+portal-review-returned = El programa se devolvió a su punto focal con su comentario.
+portal-review-institution = Institución
+portal-review-submitted = Enviado
+portal-review-submitted-by = Enviado por
+portal-review-history = Historial
+portal-review-decision = Decisión
+portal-review-publish = Publicar
+portal-review-return = Devolver con comentario
+portal-review-comment = Comentario para el punto focal
+portal-directory-title = Base de datos de miembros
+portal-directory-count = { $count ->
+    [one] 1 miembro
+   *[other] { $count } miembros
+}
+portal-directory-saved = Se guardaron los datos del miembro.
+portal-member-new-title = Nuevo miembro
+portal-member-edit-title = Editar miembro
+portal-member-inactive = ya no es miembro
+portal-field-slug = Clave
+portal-hint-slug = Letras minúsculas, cifras y guiones, por ejemplo, patricia-saenz. No se podrá cambiar después.
+portal-field-full-name = Nombre completo
+portal-field-position = Título o cargo
+portal-field-institution = Institución
+portal-field-country = País
+portal-hint-country = Si no se elige, el país de la institución.
+portal-country-of-institution = El país de la institución
+portal-field-network-role = Función en la red
+portal-field-active = Miembro actual de la red
+portal-choose = Elija una opción…
+portal-network-role-focal-point = Punto focal
+portal-network-role-delegate = Delegado o delegada
+portal-network-role-secretariat = Secretaría Técnica
+portal-network-role-observer = Observador u observadora
+portal-institutions-title = Instituciones
+portal-institutions-count = { $count ->
+    [one] 1 institución
+   *[other] { $count } instituciones
+}
+portal-institution-saved = Se guardaron los datos de la institución.
+portal-institution-new-title = Nueva institución
+portal-institution-edit-title = Editar institución
+portal-hint-institution-slug = Letras minúsculas, cifras y guiones, por ejemplo, mol-uy. No se podrá cambiar después.
+portal-hint-institution-country = Ninguno en el caso de un organismo internacional.
+portal-no-country = Ninguno (organismo internacional)
+portal-field-official-name = Nombre oficial
+portal-field-acronym = Sigla
+portal-field-institution-kind = Tipo de institución
+portal-institution-kind-ministry = Ministerio de Trabajo
+portal-institution-kind-mission = Misión Permanente ante la OEA
+portal-institution-kind-international = Organismo internacional
+portal-institution-kind-consultative = Órgano consultivo
+portal-institution-kind-secretariat = Secretaría Técnica

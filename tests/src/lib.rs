@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+pub mod axe;
 pub mod webdriver;
 
 pub fn binary(name: &str) -> PathBuf {
@@ -156,6 +157,15 @@ pub struct Page {
 }
 
 impl Page {
+    /// Every value of a header (`set-cookie`).
+    pub fn headers_named(&self, name: &str) -> Vec<&str> {
+        self.headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+            .collect()
+    }
+
     /// A header's value, if present.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -196,16 +206,36 @@ impl Portal {
 
     /// GET `path` with request headers, redirects not followed.
     pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
-        let agent = ureq::Agent::config_builder()
+        let mut request = Self::agent().get(&format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Self::page(request.call().expect("GET from the portal"))
+    }
+
+    /// POST a form (`application/x-www-form-urlencoded`) to `path` with request headers,
+    /// redirects not followed.
+    pub fn post_form(&self, path: &str, headers: &[(&str, &str)], fields: &[(&str, &str)]) -> Page {
+        let mut request = Self::agent().post(&format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request
+            .send_form(fields.iter().copied())
+            .expect("POST to the portal");
+        Self::page(response)
+    }
+
+    fn agent() -> ureq::Agent {
+        let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_global(Some(Duration::from_secs(15)))
             .build();
-        let mut request = ureq::Agent::new_with_config(agent).get(&format!("{}{path}", self.base));
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let mut response = request.call().expect("GET from the portal");
+        ureq::Agent::new_with_config(config)
+    }
+
+    fn page(mut response: ureq::http::Response<ureq::Body>) -> Page {
         let headers = response
             .headers()
             .iter()
@@ -421,15 +451,18 @@ pub fn eventually(gateway: &Gateway, query: &str, what: &str, done: impl Fn(&Val
 /// Creates a Secretariat account with the binary, as an operator would, on the database at
 /// `url`: the password it prints (once).
 pub fn add_secretariat(url: &str, username: &str) -> String {
+    add_account(url, username, "secretariat", None)
+}
+
+/// Creates an account with the binary (`role` `member` or `secretariat`; a focal point
+/// belongs to the member `member_id`): the password it prints (once).
+pub fn add_account(url: &str, username: &str, role: &str, member_id: Option<&str>) -> String {
+    let mut args = vec!["user", "add", "--username", username, "--role", role];
+    if let Some(id) = member_id {
+        args.extend(["--member-id", id]);
+    }
     let output = Command::new(gateway_binary())
-        .args([
-            "user",
-            "add",
-            "--username",
-            username,
-            "--role",
-            "secretariat",
-        ])
+        .args(args)
         .env("DATABASE_URL", url)
         .env("RUST_LOG", "warn")
         .output()

@@ -311,6 +311,29 @@ impl Browser {
         self.call("POST", &format!("/element/{element}/click"), json!({}));
     }
 
+    /// Clicks an element that submits a form or follows a link, and waits until the next
+    /// page has loaded (a click returns before a form's navigation has begun, and the
+    /// next page may have the same address: a form shown again with its errors).
+    pub fn click_and_wait(&self, element: &str) {
+        self.execute("window.__rialLeaving = true;", json!([]));
+        self.click(element);
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let arrived = self.execute(
+                "return !window.__rialLeaving && document.readyState === 'complete'",
+                json!([]),
+            );
+            if arrived == json!(true) {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no new page after the click"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Clears a field and types into it.
     pub fn type_into(&self, element: &str, text: &str) {
         self.call("POST", &format!("/element/{element}/clear"), json!({}));

@@ -81,7 +81,8 @@ pub struct Dialogues;
 #[graphql(
     schema_path = "../schema/schema.graphql",
     query_path = "graphql/dialogue.graphql",
-    response_derives = "Debug"
+    response_derives = "Debug",
+    variables_derives = "Clone"
 )]
 pub struct Dialogue;
 
@@ -130,6 +131,235 @@ pub struct DomesticWork;
 )]
 pub struct Feed;
 
+/// The sign-in form.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/sign_in.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct SignIn;
+
+/// Sign out.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/sign_out.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct SignOut;
+
+/// "My programs" of a focal point.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/my_programs.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct MyPrograms;
+
+/// A draft, for its form.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/program_edit.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct ProgramEdit;
+
+/// What the program form offers.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/program_form.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct ProgramForm;
+
+/// Saves the program form of a new draft.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/create_program.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct CreateProgram;
+
+/// Saves the program form of a draft.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/update_program.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct UpdateProgram;
+
+/// A step of the editorial workflow.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/transition_program.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct TransitionProgram;
+
+/// The Secretariat's review queue.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/review_queue.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct ReviewQueue;
+
+/// A program under review, with its record.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/review.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct Review;
+
+/// "My contact details".
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/my_contact.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct MyContact;
+
+/// Saves "My contact details".
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/update_my_contact.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct UpdateMyContact;
+
+/// The membership database, a page of members.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/directory.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct Directory;
+
+/// What the member form offers.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/member_form.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct MemberForm;
+
+/// A member, for its form.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/member_edit.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct MemberEdit;
+
+/// Saves the member form of a new member.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/create_member.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct CreateMember;
+
+/// Saves the member form of a member.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/update_member.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct UpdateMember;
+
+/// The Secretariat's list of institutions.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/institutions.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct Institutions;
+
+/// What the institution form offers.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/institution_form.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct InstitutionForm;
+
+/// An institution, for its form.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/institution_edit.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct InstitutionEdit;
+
+/// Saves the institution form of a new institution.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/create_institution.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct CreateInstitution;
+
+/// Saves the institution form of an institution.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/update_institution.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct UpdateInstitution;
+
+/// One bad field of a mutation's `BAD_USER_INPUT` (`extensions.fields`): the argument path
+/// (`input.endYear`), its code (`REQUIRED`…) and the message in the request's language.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
 /// What can go wrong asking the gateway, as the page will say it.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -139,9 +369,24 @@ pub enum ApiError {
     /// `NOT_FOUND`: the 404 page.
     #[error("not found")]
     NotFound,
-    /// `BAD_USER_INPUT`: the 400 page, with the gateway's (localized) message.
-    #[error("bad input: {0}")]
-    BadInput(String),
+    /// `BAD_USER_INPUT`: the gateway's (localized) message, and for a mutation every bad
+    /// field (a form shows them beside their fields; a page, the 400 page).
+    #[error("bad input: {message}")]
+    BadInput {
+        message: String,
+        fields: Vec<FieldError>,
+    },
+    /// `UNAUTHENTICATED`: the token sent is expired, revoked or invalid (or none was sent
+    /// where one is needed): sign in again.
+    #[error("unauthenticated")]
+    Unauthenticated,
+    /// `FORBIDDEN`: the 403 page.
+    #[error("forbidden")]
+    Forbidden,
+    /// An answer a person can act on, with its localized message: `INVALID_CREDENTIALS`,
+    /// `LOGIN_THROTTLED` (shown on the sign-in form), `INVALID_TRANSITION` (a 409 page).
+    #[error("{code}: {message}")]
+    Refused { code: String, message: String },
     /// Anything else (an answer the portal cannot use): the 502 page.
     #[error("unexpected answer from the gateway: {0}")]
     Unexpected(String),
@@ -176,26 +421,35 @@ impl Api {
         Ok(Api { client, url })
     }
 
-    /// Sends one document in `language`; errors classified by their `extensions.code`.
+    /// Sends one document in `language`, as the signed-in person whose gateway token is
+    /// `token` (`Authorization: Bearer`) or anonymously; errors classified by their
+    /// `extensions.code`.
     pub async fn query<Q: GraphQLQuery>(
         &self,
         language: Language,
+        token: Option<&str>,
         variables: Q::Variables,
     ) -> Result<Answer<Q::ResponseData>, ApiError> {
         let body = Q::build_query(variables);
         let send = || {
-            self.client
+            let mut request = self
+                .client
                 .post(&self.url)
-                .header(reqwest::header::ACCEPT_LANGUAGE, language.as_str())
-                .json(&body)
-                .send()
+                .header(reqwest::header::ACCEPT_LANGUAGE, language.as_str());
+            if let Some(token) = token {
+                request = request.bearer_auth(token);
+            }
+            request.json(&body).send()
         };
         let response = match send().await {
             // A kept-alive connection that broke as it was reused (the gateway closed it as
-            // idle at that very moment, or restarted): once more, on a new connection. The
-            // portal only reads, so a query the gateway did receive is safe to send again.
-            // A gateway that cannot be reached (refused, timed out) is not asked twice.
-            Err(error) if !error.is_connect() && !error.is_timeout() => {
+            // idle at that very moment, or restarted): once more, on a new connection. A
+            // query the gateway did receive is safe to send again; a mutation is not (it
+            // may have been done), so it is never resent. A gateway that cannot be reached
+            // (refused, timed out) is not asked twice.
+            Err(error)
+                if !error.is_connect() && !error.is_timeout() && !is_mutation(body.query) =>
+            {
                 tracing::debug!(%error, "retrying on a new connection");
                 send().await
             }
@@ -227,7 +481,28 @@ impl Api {
             match code.as_str() {
                 "SEARCH_UNAVAILABLE" => search_unavailable = true,
                 "NOT_FOUND" => return Err(ApiError::NotFound),
-                "BAD_USER_INPUT" => return Err(ApiError::BadInput(error.message)),
+                "BAD_USER_INPUT" => {
+                    let fields = error
+                        .extensions
+                        .as_ref()
+                        .and_then(|extensions| extensions.get("fields"))
+                        .and_then(|fields| {
+                            serde_json::from_value::<Vec<FieldError>>(fields.clone()).ok()
+                        })
+                        .unwrap_or_default();
+                    return Err(ApiError::BadInput {
+                        message: error.message,
+                        fields,
+                    });
+                }
+                "UNAUTHENTICATED" => return Err(ApiError::Unauthenticated),
+                "FORBIDDEN" => return Err(ApiError::Forbidden),
+                "INVALID_CREDENTIALS" | "LOGIN_THROTTLED" | "INVALID_TRANSITION" => {
+                    return Err(ApiError::Refused {
+                        code,
+                        message: error.message,
+                    })
+                }
                 _ => {
                     tracing::warn!(%code, message = %error.message, "gateway error");
                     return Err(ApiError::Unexpected(format!("{code}: {}", error.message)));
@@ -241,5 +516,26 @@ impl Api {
             }),
             None => Err(ApiError::Unexpected("no data".into())),
         }
+    }
+}
+
+/// Whether a document is a mutation: its first word past comments and blanks.
+fn is_mutation(document: &str) -> bool {
+    document
+        .lines()
+        .map(str::trim_start)
+        .find(|line| !line.is_empty() && !line.starts_with('#'))
+        .is_some_and(|line| line.starts_with("mutation"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_mutation;
+
+    #[test]
+    fn mutations_are_told_from_queries_past_comments() {
+        assert!(is_mutation("# Signs in.\n\nmutation SignIn { x }"));
+        assert!(!is_mutation("# mutation in a comment\nquery Home { x }"));
+        assert!(!is_mutation("{ x }"));
     }
 }

@@ -38,6 +38,14 @@ pub struct Config {
     /// the portal's own strings are in `<lang>/portal.ftl`.
     #[arg(long, env = "LOCALES_DIR")]
     pub locales_dir: Option<PathBuf>,
+    /// Development only: session cookies without `Secure`, so that signing in works over
+    /// plain http. Refused unless the portal listens on loopback.
+    #[arg(long, env = "PORTAL_DEV_INSECURE_COOKIES", value_parser = clap::builder::BoolishValueParser::new())]
+    pub insecure_cookies: bool,
+    /// Key of the forms' anti-forgery tokens (32 characters or more), for several portals
+    /// behind one address; by default a random key per process.
+    #[arg(long, env = "PORTAL_CSRF_SECRET", hide_env_values = true)]
+    pub csrf_secret: Option<String>,
     /// How often the locale files are re-read (ms, 0 = never).
     #[arg(long, env = "PORTAL_LOCALES_POLL_MS", default_value_t = 1000)]
     pub locales_poll_ms: u64,

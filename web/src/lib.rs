@@ -5,14 +5,21 @@
 //! time) from GraphQL documents (`web/graphql/`, checked against `schema/schema.graphql` at
 //! compile time), works without JavaScript, and is served with strict security headers.
 //! URLs carry the language (`/en/…`, `/es/…`); `/` redirects by `Accept-Language`.
+//! Signed-in people (focal points, the Technical Secretariat) work on the Portfolio in
+//! [`account`] (the Secretariat's membership database in [`directory`]); their session
+//! and the forms' protection are in [`session`].
 
+pub mod account;
 pub mod api;
 pub mod assets;
 pub mod config;
+pub mod directory;
+pub mod forms;
 pub mod l10n;
 pub mod pages;
 pub mod prose;
 pub mod search;
+pub mod session;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,6 +40,8 @@ pub struct State {
     pub public_url: String,
     pub catalog: Arc<LiveCatalog>,
     pub assets: Assets,
+    /// Session cookies and the forms' anti-forgery key.
+    pub sessions: session::Sessions,
 }
 
 impl State {
@@ -80,20 +89,87 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         .at("/:lang/countries/:code", get(country_page))
         .at("/:lang/dialogues", get(dialogues_page))
         .at("/:lang/dialogues/:number", get(dialogue_page))
+        .at(
+            "/:lang/sign-in",
+            get(account::sign_in_page).post(account::sign_in),
+        )
+        .at("/:lang/sign-out", poem::post(account::sign_out))
+        .at("/:lang/my/programs", get(account::my_programs))
+        .at(
+            "/:lang/my/programs/new",
+            get(account::new_program).post(account::create_program),
+        )
+        .at(
+            "/:lang/my/programs/:slug",
+            get(account::edit_program).post(account::update_program),
+        )
+        .at(
+            "/:lang/my/programs/:slug/submit",
+            poem::post(account::submit_program),
+        )
+        .at(
+            "/:lang/my/contact",
+            get(account::my_contact).post(account::update_my_contact),
+        )
+        .at("/:lang/directory", get(directory::members))
+        .at(
+            "/:lang/directory/members/new",
+            get(directory::new_member).post(directory::create_member),
+        )
+        .at(
+            "/:lang/directory/members/:id",
+            get(directory::edit_member).post(directory::update_member),
+        )
+        .at(
+            "/:lang/directory/institutions",
+            get(directory::institutions),
+        )
+        .at(
+            "/:lang/directory/institutions/new",
+            get(directory::new_institution).post(directory::create_institution),
+        )
+        .at(
+            "/:lang/directory/institutions/:id",
+            get(directory::edit_institution).post(directory::update_institution),
+        )
+        .at("/:lang/review", get(account::review_queue))
+        .at(
+            "/:lang/review/:slug",
+            get(account::review).post(account::review_action),
+        )
         .at("/*rest", not_found)
         .data(state)
         .around(move |endpoint, request: Request| {
             let state = shared.clone();
             async move {
                 let language = language_of_path(request.uri().path());
-                let mut response = match endpoint.call(request).await {
+                let has_cookie = request.headers().contains_key(header::COOKIE);
+                // Every page's header shows who is signed in (from the cookie alone).
+                let viewer = state.sessions.viewer(&request);
+                let token = state.sessions.session(&request).map(|s| s.token);
+                let result =
+                    session::with_viewer(viewer.clone(), token, endpoint.call(request)).await;
+                let mut response = match result {
                     Ok(response) => response.into_response(),
-                    // Routing errors (a wrong method…) become pages too, never plain text.
-                    Err(error) => pages::error_page(&state, language, error.status(), None),
+                    // Routing and form errors (a wrong method, a forged form…) become pages
+                    // too, never plain text.
+                    Err(error) => {
+                        session::with_viewer(viewer, None, async {
+                            pages::error_page(&state, language, error.status(), None)
+                        })
+                        .await
+                    }
                 };
                 let headers = response.headers_mut();
                 for (name, value) in SECURITY_HEADERS {
                     headers.insert(name, HeaderValue::from_static(value));
+                }
+                // A page for someone with a cookie may hold their name, their drafts and
+                // their forms' token: never kept by a browser or a proxy.
+                if (has_cookie || headers.contains_key(header::SET_COOKIE))
+                    && !headers.contains_key(header::CACHE_CONTROL)
+                {
+                    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
                 }
                 Ok(response)
             }
@@ -306,6 +382,12 @@ pub async fn run(config: config::Config) -> anyhow::Result<()> {
         .addr
         .parse()
         .map_err(|error| anyhow::anyhow!("PORTAL_ADDR {}: {error}", config.addr))?;
+    // Plain-http cookies would carry the gateway token in clear over a network.
+    anyhow::ensure!(
+        !config.insecure_cookies || addr.ip().is_loopback(),
+        "PORTAL_DEV_INSECURE_COOKIES is for development on loopback only (PORTAL_ADDR is {addr})"
+    );
+    let sessions = session::Sessions::new(config.csrf_secret.as_deref(), !config.insecure_cookies)?;
     let (listener, address) = rial_server::bind(addr)
         .await
         .map_err(|error| anyhow::anyhow!("binding {addr}: {error}"))?;
@@ -320,6 +402,7 @@ pub async fn run(config: config::Config) -> anyhow::Result<()> {
         public_url,
         catalog,
         assets: Assets::new(),
+        sessions,
     });
     println!("portal listening on http://{address}");
     tracing::info!(%address, gateway = %config.gateway_url, "portal listening");

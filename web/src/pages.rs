@@ -10,6 +10,7 @@ use crate::api::{self, ApiError};
 use crate::l10n::{other, L10n};
 use crate::prose::prose;
 use crate::search::{highlight, SearchParams, SORTS};
+use crate::session::{current_viewer, Viewer};
 use crate::State;
 
 /// What every page's frame needs (`base.html`).
@@ -25,6 +26,10 @@ pub struct Chrome {
     pub other_name: &'static str,
     /// Which menu entry is the current page (`home`, `search`, or none).
     pub nav: &'static str,
+    /// Who is signed in (their name, links and the sign-out form), if anyone.
+    pub viewer: Option<Viewer>,
+    /// The sign-in page, coming back to this one.
+    pub sign_in_href: String,
 }
 
 impl Chrome {
@@ -49,9 +54,28 @@ impl Chrome {
                 Language::Es => "Español",
             },
             nav,
+            viewer: current_viewer(),
+            sign_in_href: sign_in_href(language, &format!("/{}{path}", language.as_str())),
             l,
         }
     }
+}
+
+impl Chrome {
+    /// The token of this page's forms (the signed-in person's; "" for anonymous pages,
+    /// which have no forms that change anything).
+    pub fn csrf(&self) -> &str {
+        self.viewer
+            .as_ref()
+            .map(|v| v.csrf.as_str())
+            .unwrap_or_default()
+    }
+}
+
+/// The sign-in page in `language`, then `next` (a path of the portal).
+pub fn sign_in_href(language: Language, next: &str) -> String {
+    let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+    format!("/{}/sign-in?{query}", language.as_str())
 }
 
 /// A rendered page with its status.
@@ -98,7 +122,8 @@ pub struct ErrorPage {
     pub detail: Option<String>,
 }
 
-/// The page for an HTTP error status (400, 404, 405, 502, 503…), in `language`.
+/// The page for an HTTP error status (400, 403, 404, 405, 409, 413, 502, 503…), in
+/// `language`.
 pub fn error_page(
     state: &State,
     language: Language,
@@ -107,12 +132,15 @@ pub fn error_page(
 ) -> Response {
     let (title, message) = match status.as_u16() {
         400 => ("portal-error-400-title", "portal-error-400"),
+        403 => ("portal-error-403-title", "portal-error-403"),
         404 => ("portal-error-404-title", "portal-error-404"),
         405 => ("portal-error-405-title", "portal-error-405"),
+        409 => ("portal-error-409-title", "portal-error-409"),
+        413 => ("portal-error-413-title", "portal-error-413"),
         503 => ("portal-error-503-title", "portal-error-503"),
         _ => ("portal-error-502-title", "portal-error-502"),
     };
-    let status = if matches!(status.as_u16(), 400 | 404 | 405 | 503) {
+    let status = if matches!(status.as_u16(), 400 | 403 | 404 | 405 | 409 | 413 | 503) {
         status
     } else {
         StatusCode::BAD_GATEWAY
@@ -137,12 +165,45 @@ pub fn error_page(
     response
 }
 
+/// A public page's document, asked as the person signed in when there is one (members
+/// see contact details where the API gives them), else anonymously. A token the gateway
+/// no longer accepts does not keep anyone from a public page: it is read anonymously.
+async fn read_as_viewer<Q: graphql_client::GraphQLQuery>(
+    state: &State,
+    language: Language,
+    variables: Q::Variables,
+) -> std::result::Result<api::Answer<Q::ResponseData>, ApiError>
+where
+    Q::Variables: Clone,
+{
+    let token = crate::session::current_token();
+    if token.is_some() {
+        match state
+            .api
+            .query::<Q>(language, token.as_deref(), variables.clone())
+            .await
+        {
+            Err(ApiError::Unauthenticated) => {}
+            answer => return answer,
+        }
+    }
+    state.api.query::<Q>(language, None, variables).await
+}
+
 /// The page for a failed gateway request.
-fn api_error_page(state: &State, language: Language, error: ApiError) -> Response {
+pub fn api_error_page(state: &State, language: Language, error: ApiError) -> Response {
     match error {
         ApiError::NotFound => error_page(state, language, StatusCode::NOT_FOUND, None),
-        ApiError::BadInput(message) => {
+        ApiError::BadInput { message, .. } => {
             error_page(state, language, StatusCode::BAD_REQUEST, Some(message))
+        }
+        // Signed-in pages send the person to sign in before this; a page that meets it
+        // anyway says it may not be shown.
+        ApiError::Unauthenticated | ApiError::Forbidden => {
+            error_page(state, language, StatusCode::FORBIDDEN, None)
+        }
+        ApiError::Refused { message, .. } => {
+            error_page(state, language, StatusCode::CONFLICT, Some(message))
         }
         ApiError::Down(reason) => {
             tracing::warn!(%reason, "gateway down");
@@ -171,7 +232,7 @@ pub struct HomePage {
 pub async fn home(state: &State, language: Language) -> Result<Response> {
     let answer = match state
         .api
-        .query::<api::Home>(language, api::home::Variables)
+        .query::<api::Home>(language, None, api::home::Variables)
         .await
     {
         Ok(answer) => answer,
@@ -216,7 +277,11 @@ pub async fn program(state: &State, language: Language, slug: &str) -> Result<Re
     let variables = api::program::Variables {
         slug: slug.to_owned(),
     };
-    let p = match state.api.query::<api::Program>(language, variables).await {
+    let p = match state
+        .api
+        .query::<api::Program>(language, None, variables)
+        .await
+    {
         Ok(answer) => answer.data.program,
         Err(error) => return Ok(api_error_page(state, language, error)),
     };
@@ -363,11 +428,11 @@ pub async fn search(state: &State, language: Language, raw_query: &str) -> Resul
     }
     let answer = match state
         .api
-        .query::<api::Search>(language, page.params.variables())
+        .query::<api::Search>(language, None, page.params.variables())
         .await
     {
         Ok(answer) => answer,
-        Err(ApiError::BadInput(message)) => {
+        Err(ApiError::BadInput { message, .. }) => {
             page.error = Some(message);
             return Ok(html(StatusCode::BAD_REQUEST, &page));
         }
@@ -554,7 +619,11 @@ pub async fn document(state: &State, language: Language, slug: &str) -> Result<R
     let variables = api::document::Variables {
         slug: slug.to_owned(),
     };
-    let mut d = match state.api.query::<api::Document>(language, variables).await {
+    let mut d = match state
+        .api
+        .query::<api::Document>(language, None, variables)
+        .await
+    {
         Ok(answer) => answer.data.document,
         Err(error) => return Ok(api_error_page(state, language, error)),
     };
@@ -615,7 +684,7 @@ pub struct CountriesPage {
 pub async fn countries(state: &State, language: Language) -> Result<Response> {
     let nodes = match state
         .api
-        .query::<api::Countries>(language, api::countries::Variables)
+        .query::<api::Countries>(language, None, api::countries::Variables)
         .await
     {
         Ok(answer) => answer.data.countries.nodes,
@@ -687,7 +756,11 @@ pub async fn country(state: &State, language: Language, code: &str) -> Result<Re
     let variables = api::country::Variables {
         code: code.to_owned(),
     };
-    let k = match state.api.query::<api::Country>(language, variables).await {
+    let k = match state
+        .api
+        .query::<api::Country>(language, None, variables)
+        .await
+    {
         Ok(answer) => answer.data.country,
         Err(error) => return Ok(api_error_page(state, language, error)),
     };
@@ -737,7 +810,7 @@ pub struct DialoguesPage {
 pub async fn dialogues(state: &State, language: Language) -> Result<Response> {
     let dialogues = match state
         .api
-        .query::<api::Dialogues>(language, api::dialogues::Variables)
+        .query::<api::Dialogues>(language, None, api::dialogues::Variables)
         .await
     {
         Ok(answer) => answer.data.dialogues.nodes,
@@ -756,12 +829,22 @@ pub async fn dialogues(state: &State, language: Language) -> Result<Response> {
     Ok(html(StatusCode::OK, &page))
 }
 
+/// A participant of a dialogue.
+pub struct Person {
+    pub name: String,
+    pub title: String,
+    pub institution: String,
+    /// Contact details: only for members of the network signed in (the API gives none to
+    /// anonymous readers).
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
 /// The participants of a dialogue from one country (or from no country: organizations).
 pub struct ParticipantGroup {
     pub code: Option<String>,
     pub name: String,
-    /// Name, title, institution.
-    pub people: Vec<(String, String, String)>,
+    pub people: Vec<Person>,
 }
 
 #[derive(Template)]
@@ -783,14 +866,13 @@ pub async fn dialogue(state: &State, language: Language, number: &str) -> Result
     else {
         return Ok(error_page(state, language, StatusCode::NOT_FOUND, None));
     };
-    let mut d = match state
-        .api
-        .query::<api::Dialogue>(language, api::dialogue::Variables { number })
-        .await
-    {
-        Ok(answer) => answer.data.dialogue,
-        Err(error) => return Ok(api_error_page(state, language, error)),
-    };
+    let mut d =
+        match read_as_viewer::<api::Dialogue>(state, language, api::dialogue::Variables { number })
+            .await
+        {
+            Ok(answer) => answer.data.dialogue,
+            Err(error) => return Ok(api_error_page(state, language, error)),
+        };
     d.event_url = web_address(d.event_url.take());
     let mut c = Chrome::new(
         state,
@@ -821,11 +903,13 @@ pub async fn dialogue(state: &State, language: Language, number: &str) -> Result
             Some(acronym) => format!("{} ({acronym})", p.institution.name),
             None => p.institution.name.clone(),
         };
-        let person = (
-            p.member.full_name.clone(),
-            p.member.title.clone().unwrap_or_default(),
+        let person = Person {
+            name: p.member.full_name.clone(),
+            title: p.member.title.clone().unwrap_or_default(),
             institution,
-        );
+            email: p.member.email.clone(),
+            phone: p.member.phone.clone(),
+        };
         match groups.iter_mut().find(|g| g.code == code) {
             Some(group) => group.people.push(person),
             None => groups.push(ParticipantGroup {
@@ -860,7 +944,7 @@ pub struct CommitteePage {
 pub async fn committee(state: &State, language: Language) -> Result<Response> {
     let seats = match state
         .api
-        .query::<api::Committee>(language, api::committee::Variables)
+        .query::<api::Committee>(language, None, api::committee::Variables)
         .await
     {
         Ok(answer) => answer.data.steering_committee.nodes,
@@ -987,9 +1071,13 @@ pub async fn documents(state: &State, language: Language, raw_query: &str) -> Re
         after: (!after.is_empty()).then(|| after.clone()),
         kinds: kinds_filter,
     };
-    let list = match state.api.query::<api::Documents>(language, variables).await {
+    let list = match state
+        .api
+        .query::<api::Documents>(language, None, variables)
+        .await
+    {
         Ok(answer) => answer.data.documents,
-        Err(ApiError::BadInput(_)) => {
+        Err(ApiError::BadInput { .. }) => {
             page.error = Some(page.c.l.t("portal-bad-cursor"));
             return Ok(html(StatusCode::BAD_REQUEST, &page));
         }
@@ -1021,7 +1109,7 @@ pub struct CooperationsPage {
 pub async fn cooperations(state: &State, language: Language) -> Result<Response> {
     let cooperations = match state
         .api
-        .query::<api::Cooperations>(language, api::cooperations::Variables)
+        .query::<api::Cooperations>(language, None, api::cooperations::Variables)
         .await
     {
         Ok(answer) => answer.data.cooperations.nodes,
@@ -1060,7 +1148,7 @@ pub struct DomesticWorkPage {
 pub async fn domestic_work(state: &State, language: Language) -> Result<Response> {
     let nodes = match state
         .api
-        .query::<api::DomesticWork>(language, api::domestic_work::Variables)
+        .query::<api::DomesticWork>(language, None, api::domestic_work::Variables)
         .await
     {
         Ok(answer) => answer.data.countries.nodes,
@@ -1119,7 +1207,7 @@ pub struct FeedPage {
 pub async fn feed(state: &State, language: Language) -> Result<Response> {
     let data = match state
         .api
-        .query::<api::Feed>(language, api::feed::Variables)
+        .query::<api::Feed>(language, None, api::feed::Variables)
         .await
     {
         Ok(answer) => answer.data,

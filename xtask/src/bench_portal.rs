@@ -16,7 +16,7 @@
 
 use std::fmt::Write as _;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -24,7 +24,7 @@ use anyhow::{bail, ensure, Context, Result};
 use serde_json::{json, Value};
 
 use crate::bench::{self, Gateway, WrkResult};
-use crate::{apt, meili, root};
+use crate::{apt, meili, root, target_dir};
 
 const USAGE: &str = "usage: cargo xtask bench-portal [--scale N] [--duration SECS] \
                      [--connections C] [--rounds R]";
@@ -65,13 +65,6 @@ impl Options {
         ensure!(options.rounds > 0, "--rounds must be at least 1");
         Ok(Some(options))
     }
-}
-
-/// Where cargo puts its output: `CARGO_TARGET_DIR`, else `target/` of the repository.
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"))
 }
 
 /// A page and its baseline: the portal's address, and the GraphQL request it sends.

@@ -74,6 +74,13 @@ pub fn cmd(program: &str, args: &[&str]) -> Result<()> {
 }
 
 /// The cargo running this xtask (so `cargo +toolchain xtask` builds with that toolchain).
+/// Where cargo puts its output: `CARGO_TARGET_DIR`, else `target/` of the repository.
+pub(crate) fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
 pub(crate) fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
@@ -152,6 +159,8 @@ fn run(extra: &[String]) -> Result<()> {
         Command::new(release.join("portal"))
             .current_dir(root())
             .env("PORTAL_ADDR", &portal_addr)
+            // Development over plain http on loopback: session cookies without `Secure`.
+            .env("PORTAL_DEV_INSECURE_COOKIES", "1")
             .env(
                 "PORTAL_GATEWAY_URL",
                 format!("http://{gateway_addr}/graphql"),
@@ -372,8 +381,8 @@ fn i18n_check() -> Result<()> {
     let dir = std::env::temp_dir().join(format!("rial-i18n-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let url = format!("sqlite://{}", dir.join("check.db").display());
-    let gateway = root()
-        .join("target/debug/gateway")
+    let gateway = target_dir()
+        .join("debug/gateway")
         .to_string_lossy()
         .into_owned();
     let result = cmd(&gateway, &["--database-url", &url, "seed"])
