@@ -21,8 +21,8 @@ action-py-neighborhood-tours-formalization = Recorridos barriales para formaliza
 action-uy-door-to-door-inspection = Inspección puerta a puerta de los hogares
     .description = Uruguay realiza la inspección puerta a puerta como práctica masiva para inspeccionar todos los hogares, a fin de detectar infracciones laborales, dada la dificultad que tienen las trabajadoras y los trabajadores domésticos para presentar denuncias.
 
-action-jm-inspector-tablets = Tabletas para los inspectores del trabajo en el terreno
-    .description = En Jamaica, con el uso de tabletas para la labor de los inspectores en el terreno, fue posible recibir denuncias de forma presencial.
+action-jm-inspector-tablets = Tabletas para inspectores e inspectoras del trabajo en el terreno
+    .description = En Jamaica, con el uso de tabletas para la labor de inspectores e inspectoras en el terreno, fue posible recibir denuncias de forma presencial.
 
 action-es-inspection-social-security-data-crossing = Cruce de datos de la inspección del trabajo y de la seguridad social
     .description = En España, un real decreto-ley aprobado en 2022 permite cruzar los datos de la inspección del trabajo con los de la Tesorería General de la Seguridad Social para asegurar que el cumplimiento del salario mínimo y de las cotizaciones a la seguridad social sea correcto; cuando se detecta una anomalía, se cita a la parte empleadora ante la inspección del trabajo.

@@ -170,7 +170,7 @@ field-too-long = debe tener como máximo { $max } caracteres
 field-out-of-range = debe estar entre { $min } y { $max }
 field-before-start = no puede ser anterior a `{ $start }`
 field-invalid-format = { $expected ->
-    [slug] no es un slug (minúsculas y dígitos en palabras separadas por guiones)
+    [slug] no es un identificador de texto válido (letras minúsculas y dígitos en palabras separadas por guiones)
     [url] no es una URL http o https
     [email] no es una dirección de correo electrónico
     [phone] no es un número de teléfono (dígitos, espacios y + ( ) - .)

@@ -17,3 +17,4 @@ mod pagination;
 mod protection;
 mod search;
 mod seeds;
+mod wording;
