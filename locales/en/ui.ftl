@@ -188,3 +188,9 @@ dialogue-participation-summary = { $count ->
     [one] One Ministry of Labor took part
    *[other] { $count } Ministries of Labor took part
 }
+
+# The participation line of a dialogue the documents count in governments (the 1st).
+dialogue-participation-governments = { $count ->
+    [one] Delegations of one government took part
+   *[other] Delegations of { $count } governments took part
+}

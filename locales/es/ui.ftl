@@ -188,3 +188,9 @@ dialogue-participation-summary = { $count ->
     [one] Participó un Ministerio de Trabajo
    *[other] Participaron { $count } Ministerios de Trabajo
 }
+
+# La línea de participación de un diálogo que los documentos cuentan en gobiernos (el 1.º).
+dialogue-participation-governments = { $count ->
+    [one] Participaron delegaciones de un gobierno
+   *[other] Participaron delegaciones de { $count } gobiernos
+}

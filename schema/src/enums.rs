@@ -128,6 +128,15 @@ string_enum!(
 );
 
 string_enum!(
+    /// Which of the network's objectives a statement is (foundational document, section 2).
+    ObjectiveKind {
+        Purpose = "purpose",
+        General = "general",
+        Specific = "specific",
+    }
+);
+
+string_enum!(
     /// What an account may do (anonymous clients have no account).
     AccountRole {
         /// A focal point: drafts and submits their institution's programs.

@@ -450,7 +450,7 @@ impl MemberFields {
         set(&mut row.email, self.email.clone());
         set(&mut row.phone, self.phone.clone());
         set(&mut row.role, self.role);
-        set(&mut row.active, self.active);
+        set(&mut row.active, self.active.map(Some));
     }
 }
 
@@ -501,7 +501,7 @@ async fn new_member(
     check.finish()?;
     let mut row = member::ActiveModel {
         slug: ActiveValue::Set(checked(slug, "slug")?),
-        active: ActiveValue::Set(true),
+        active: ActiveValue::Set(Some(true)),
         ..Default::default()
     };
     fields.apply(&mut row);

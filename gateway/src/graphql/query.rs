@@ -853,6 +853,19 @@ impl Query {
             })
     }
 
+    /// The source documents the network's data is transcribed from, in their listed order:
+    /// every seeded entry's `sources` cites them.
+    async fn source_documents(&self, ctx: &Context<'_>) -> ApiResult<Vec<SourceDocument>> {
+        use sea_orm::QueryOrder;
+        Ok(source_document::Entity::find()
+            .order_by_asc(source_document::Column::Position)
+            .all(db(ctx))
+            .await?
+            .into_iter()
+            .map(SourceDocument)
+            .collect())
+    }
+
     /// The Steering Committee's seats.
     async fn steering_committee(
         &self,

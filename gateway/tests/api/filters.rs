@@ -438,7 +438,10 @@ async fn text_finds_programs_written_before_the_folded_text_existed() {
         let (url, sqlite_dir) = rial_schema::testing::fresh_url(backend).await;
         let db = rial_schema::connect(&url).await.expect("connect");
         // Every migration before the one that adds `program_text`.
-        let before = rial_schema::Migrator::migrations().len() as u32 - 1;
+        let before = rial_schema::Migrator::migrations()
+            .iter()
+            .position(|m| m.name() == "m20261206_000006_program_text")
+            .expect("the program_text migration") as u32;
         rial_schema::Migrator::up(&db, Some(before))
             .await
             .expect("older migrations");
@@ -475,7 +478,7 @@ async fn text_finds_programs_written_before_the_folded_text_existed() {
             objectives: ActiveValue::Set(None),
             results: ActiveValue::Set(None),
             lessons_learned: ActiveValue::Set(None),
-            evaluated: ActiveValue::Set(false),
+            evaluated: ActiveValue::Set(Some(false)),
             evaluation_note: ActiveValue::Set(None),
             start_year: ActiveValue::Set(None),
             end_year: ActiveValue::Set(None),
