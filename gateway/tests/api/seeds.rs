@@ -390,3 +390,102 @@ async fn no_contact_details_for_real_people_are_served() {
             .all(|m| m["email"].is_null() && m["phone"].is_null()));
     }
 }
+
+/// A database seeded by an older gateway (Spain among the participating countries, the
+/// offices' 2021-2024 as the Committee's term, every participant `active`) is put right by
+/// migration 7 and the next `gateway seed`, on both databases, without duplicates.
+#[tokio::test]
+async fn a_database_seeded_before_migration_7_is_corrected() {
+    use rial_schema::entity::{committee_seat, dialogue_country, dialogue_observer, member};
+    use sea_orm::ConnectionTrait;
+    use sea_orm_migration::MigratorTrait;
+
+    for backend in backends() {
+        let (url, _sqlite_dir) = rial_schema::testing::fresh_url(backend).await;
+        let db = rial_schema::connect(&url).await.expect("connect");
+        let before = rial_schema::Migrator::migrations()
+            .iter()
+            .position(|m| m.name() == "m20261201_000007_provenance")
+            .expect("migration 7") as u32;
+        rial_schema::Migrator::up(&db, Some(before))
+            .await
+            .expect("older migrations");
+        // Written as SQL: the entities describe the newer tables.
+        for statement in [
+            "INSERT INTO country (code, name, oas_status, subregion) VALUES \
+             ('AR', 'Argentina', 'member_state', 'south_america'), \
+             ('ES', 'Spain', 'observer_state', 'europe')",
+            "INSERT INTO institution (slug, name, kind, country_code) VALUES \
+             ('mol-ar', 'Ministerio de Trabajo, Empleo y Seguridad Social', 'ministry_of_labor', 'AR')",
+            "INSERT INTO dialogue (number, title, held_on, format, summary) VALUES \
+             (5, 'Fifth', '2022-09-20', 'virtual', 'Summary')",
+            "INSERT INTO dialogue_country (dialogue_id, country_code) \
+             SELECT id, 'AR' FROM dialogue UNION ALL SELECT id, 'ES' FROM dialogue",
+            "INSERT INTO committee_seat (country_code, institution_id, role, term_start, term_end) \
+             SELECT 'AR', id, 'iacml_chair', 2021, 2024 FROM institution",
+            "INSERT INTO member (slug, full_name, institution_id, role, active) \
+             SELECT 'patricia-saenz', 'Patricia Sáenz', id, 'focal_point', TRUE FROM institution",
+        ] {
+            db.execute_unprepared(statement)
+                .await
+                .unwrap_or_else(|error| panic!("{backend:?}: {statement}: {error}"));
+        }
+
+        rial_schema::migrate(&db).await.expect("migration 7");
+        let participating: Vec<String> = dialogue_country::Entity::find()
+            .all(&db)
+            .await
+            .expect("rows")
+            .into_iter()
+            .map(|row| row.country_code)
+            .collect();
+        assert_eq!(participating, ["AR"], "{backend:?}");
+        let observers = dialogue_observer::Entity::find()
+            .all(&db)
+            .await
+            .expect("rows");
+        assert_eq!(observers.len(), 1);
+        assert_eq!(observers[0].country_code, "ES");
+        let seat = committee_seat::Entity::find()
+            .one(&db)
+            .await
+            .expect("row")
+            .expect("the seat");
+        assert_eq!(
+            (
+                seat.term_start,
+                seat.term_end,
+                seat.office_term_start,
+                seat.office_term_end
+            ),
+            (2022, None, Some(2021), Some(2024)),
+            "{backend:?}"
+        );
+        let member = member::Entity::find()
+            .one(&db)
+            .await
+            .expect("row")
+            .expect("member");
+        assert_eq!(
+            member.active,
+            Some(true),
+            "an existing value is kept until reseeded"
+        );
+
+        let seeds = SeedSet::read_dir(&default_seed_dir()).expect("seed files");
+        seeds.apply(&db).await.expect("seed");
+        let seats = committee_seat::Entity::find().all(&db).await.expect("rows");
+        assert_eq!(
+            seats.len(),
+            4,
+            "{backend:?}: the seat is updated, not duplicated"
+        );
+        let member = member::Entity::find()
+            .one(&db)
+            .await
+            .expect("row")
+            .expect("member");
+        assert_eq!(member.active, None, "the sources do not say");
+        assert!(seeds.apply(&db).await.expect("reseed").is_noop());
+    }
+}
