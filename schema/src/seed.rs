@@ -330,6 +330,8 @@ pub struct DocumentSeed {
     pub body: Option<String>,
     pub published_on: Option<toml::value::Date>,
     pub year: Option<i32>,
+    /// Empty when the sources do not say.
+    #[serde(default)]
     pub languages: Vec<Language>,
     pub url: Option<String>,
     #[serde(default)]

@@ -567,9 +567,11 @@ pub async fn document(state: &State, language: Language, slug: &str) -> Result<R
         "",
     );
     c.title = d.title.clone();
+    // Null when the sources do not say: the row is then left out, as for none.
     let languages = d
         .languages
         .iter()
+        .flatten()
         .map(|l| {
             c.l.t(match l {
                 api::document::Language::ES => "portal-language-es",

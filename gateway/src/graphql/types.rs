@@ -613,7 +613,10 @@ impl Theme {
     }
 }
 
-/// A program of the Portfolio of Programs.
+/// A program of the Portfolio of Programs. The seeded programs are those the source documents
+/// name (mostly in the conclusions of the dialogues and in the bilateral cooperations), not
+/// copies of the RIAL website's Portfolio: `sources` says where each is named, and `status`
+/// is its state on this platform.
 pub struct Program(pub program::Model);
 
 impl Program {
@@ -1341,16 +1344,21 @@ impl Document {
     async fn year(&self) -> Option<i32> {
         self.0.year
     }
-    /// Languages it is available in.
-    async fn languages(&self) -> Vec<Language> {
-        self.0
+    /// Languages it is available in; null when the sources do not say.
+    async fn languages(&self) -> Option<Vec<Language>> {
+        if self.0.language_codes().next().is_none() {
+            return None;
+        }
+        let languages = self
+            .0
             .language_codes()
             .filter_map(|code| match code {
                 "en" => Some(Language::En),
                 "es" => Some(Language::Es),
                 _ => None,
             })
-            .collect()
+            .collect();
+        Some(languages)
     }
     /// Where to read it.
     async fn url(&self) -> Option<&str> {

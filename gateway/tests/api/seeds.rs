@@ -489,3 +489,39 @@ async fn a_database_seeded_before_migration_7_is_corrected() {
         assert!(seeds.apply(&db).await.expect("reseed").is_noop());
     }
 }
+
+/// What the sources do not say is served as unknown (null), not as a fact.
+#[tokio::test]
+async fn values_the_sources_do_not_give_are_null() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let data = app
+            .data(
+                r#"{ course: document(slug: "course-gender-violence-at-work") { languages }
+                     guide: document(slug: "cr-labor-inspection-guide-gender") { languages }
+                     program(slug: "choferas") { evaluated }
+                     members(first: 100) { nodes { role active } } }"#,
+            )
+            .await;
+        assert_eq!(
+            data["course"]["languages"],
+            serde_json::json!(["EN", "ES"]),
+            "{backend:?}"
+        );
+        assert!(
+            data["guide"]["languages"].is_null(),
+            "the sources do not say"
+        );
+        assert!(
+            data["program"]["evaluated"].is_null(),
+            "the sources do not say"
+        );
+        for member in nodes(&data, &["members"]) {
+            assert!(member["active"].is_null(), "{member}");
+            assert_ne!(
+                member["role"], "FOCAL_POINT",
+                "the participant lists do not say: {member}"
+            );
+        }
+    }
+}
