@@ -194,3 +194,8 @@ dialogue-participation-governments = { $count ->
     [one] Delegations of one government took part
    *[other] Delegations of { $count } governments took part
 }
+
+# Which of the network's objectives a statement is.
+objective-kind-purpose = Purpose
+objective-kind-general = General objective
+objective-kind-specific = Specific objective

@@ -194,3 +194,8 @@ dialogue-participation-governments = { $count ->
     [one] Participaron delegaciones de un gobierno
    *[other] Participaron delegaciones de { $count } gobiernos
 }
+
+# Qué objetivo de la Red es un enunciado.
+objective-kind-purpose = Propósito
+objective-kind-general = Objetivo general
+objective-kind-specific = Objetivo específico

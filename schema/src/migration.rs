@@ -996,7 +996,7 @@ impl MigrationTrait for Provenance {
                     .col(pk_auto(n("id")))
                     .col(string_uniq(n("slug")))
                     .col(string(n("instrument")))
-                    .col(string(n("article")))
+                    .col(string_null(n("article")))
                     .col(integer_null(n("year")))
                     .col(text(n("text")))
                     .col(integer(n("position")))

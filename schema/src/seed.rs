@@ -161,7 +161,7 @@ pub struct ToolSeed {
 pub struct MandateSeed {
     pub slug: String,
     pub instrument: String,
-    pub article: String,
+    pub article: Option<String>,
     pub year: Option<i32>,
     pub text: String,
     pub source: Option<Sources>,

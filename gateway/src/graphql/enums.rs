@@ -124,3 +124,15 @@ mirror!(
         Secretariat,
     }
 );
+
+mirror!(
+    /// Which of the network's objectives a statement is.
+    ObjectiveKind => ObjectiveKind {
+        /// The network's purpose.
+        Purpose,
+        /// Its general objective.
+        General,
+        /// One of its specific objectives.
+        Specific,
+    }
+);

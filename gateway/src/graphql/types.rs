@@ -1536,3 +1536,145 @@ impl DomesticWorkAction {
         ))
     }
 }
+
+/// The network's purpose, general objective or one of its specific objectives, as the
+/// foundational document states them (section 2).
+pub struct NetworkObjective(pub network_objective::Model);
+
+impl NetworkObjective {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(ctx, format!("objective-{}", self.0.slug), db::Language::En)
+    }
+    const FIELDS: [(Option<&'static str>, bool); 1] = [(None, true)];
+}
+
+#[Object]
+impl NetworkObjective {
+    /// Stable slug, used by the locale files.
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+    /// Purpose, general or specific.
+    async fn kind(&self) -> ObjectiveKind {
+        self.0.kind.into()
+    }
+    /// `kind`, as a label in the request's language.
+    async fn kind_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "objective-kind", self.0.kind.as_str())
+    }
+    /// The objective, in the document's words.
+    async fn text(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.text)
+    }
+    /// The language the text was served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&Self::FIELDS).into()
+    }
+    /// False when the text fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&Self::FIELDS)
+    }
+    /// Where it comes from (see `Program.sources`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "network_objective", self.0.id.to_string()).await
+    }
+}
+
+/// One of the network's eight tools (foundational document, section 3).
+pub struct NetworkTool(pub network_tool::Model);
+
+impl NetworkTool {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(ctx, format!("tool-{}", self.0.slug), db::Language::En)
+    }
+    const FIELDS: [(Option<&'static str>, bool); 2] = [(None, true), (Some("description"), true)];
+}
+
+#[Object]
+impl NetworkTool {
+    /// Stable slug, used by the locale files.
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+    /// Its number in the foundational document's list (1 to 8).
+    async fn position(&self) -> i32 {
+        self.0.position
+    }
+    /// Name.
+    async fn name(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.name)
+    }
+    /// What it is and how it works.
+    async fn description(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx)
+            .text(Some("description"), &self.0.description)
+    }
+    /// The language the text fields were served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&Self::FIELDS).into()
+    }
+    /// False when a text field fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&Self::FIELDS)
+    }
+    /// Where it comes from (see `Program.sources`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "network_tool", self.0.id.to_string()).await
+    }
+}
+
+/// A mandate behind the network: what an IACML Declaration, Plan of Action or Work Plan
+/// says, as the sources quote it.
+pub struct Mandate(pub mandate::Model);
+
+impl Mandate {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(ctx, format!("mandate-{}", self.0.slug), db::Language::En)
+    }
+    fn fields(&self) -> [(Option<&'static str>, bool); 3] {
+        [
+            (None, true),
+            (Some("instrument"), true),
+            (Some("article"), self.0.article.is_some()),
+        ]
+    }
+}
+
+#[Object]
+impl Mandate {
+    /// Stable slug, used by the locale files.
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+    /// The instrument ("Declaration of Buenos Aires (XXI IACML)").
+    async fn instrument(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx)
+            .text(Some("instrument"), &self.0.instrument)
+    }
+    /// The article cited ("Art. 12"); null where the sources cite none.
+    async fn article(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx)
+            .optional("article", self.0.article.as_deref())
+    }
+    /// Year the instrument was adopted, where the sources say.
+    async fn year(&self) -> Option<i32> {
+        self.0.year
+    }
+    /// What it says, quoted as the sources quote it (a Spanish text translates the English
+    /// quotation: the official Spanish wording is not in the sources).
+    async fn text(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.text)
+    }
+    /// The language the text fields were served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&self.fields()).into()
+    }
+    /// False when a text field fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&self.fields())
+    }
+    /// Where it comes from (see `Program.sources`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "mandate", self.0.id.to_string()).await
+    }
+}

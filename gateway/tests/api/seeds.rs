@@ -525,3 +525,79 @@ async fn values_the_sources_do_not_give_are_null() {
         }
     }
 }
+
+/// The network as its foundational document states it: purpose and objectives, the eight
+/// tools, and the mandates the sources cite, in English and Spanish, each with its source.
+#[tokio::test]
+async fn objectives_tools_and_mandates_in_both_languages() {
+    let query = "{ networkObjectives { slug kind text locale translated sources { document { key } } }
+                   networkTools { slug position name description translated sources { section } }
+                   mandates { slug instrument article year text translated sources { document { key } } } }";
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let english = app.data_in(Language::En, query).await;
+        let objectives = english["networkObjectives"].as_array().expect("list");
+        assert_eq!(
+            objectives.len(),
+            7,
+            "{backend:?}: purpose, general and five specific"
+        );
+        assert_eq!(objectives[0]["kind"], "PURPOSE");
+        assert_eq!(
+            objectives
+                .iter()
+                .filter(|o| o["kind"] == "SPECIFIC")
+                .count(),
+            5
+        );
+        let tools = english["networkTools"].as_array().expect("list");
+        assert_eq!(
+            field(tools, "name"),
+            [
+                "Portfolio of Programs",
+                "Hemispheric Workshops",
+                "Bilateral cooperation",
+                "Virtual dialogues",
+                "Dedicated channel of communication",
+                "Membership database",
+                "Documentation Center",
+                "Informative Newsletter"
+            ]
+        );
+        let mandates = english["mandates"].as_array().expect("list");
+        let buenos_aires = mandates
+            .iter()
+            .find(|m| m["slug"] == "declaration-buenos-aires-art-12")
+            .expect("Art. 12 of the Declaration of Buenos Aires");
+        assert_eq!(buenos_aires["article"], "Art. 12");
+        assert_eq!(buenos_aires["year"], 2021);
+        for entry in objectives.iter().chain(tools).chain(mandates) {
+            assert!(
+                !entry["sources"].as_array().expect("list").is_empty(),
+                "{entry}"
+            );
+        }
+
+        let spanish = app.data_in(Language::Es, query).await;
+        for list in ["networkObjectives", "networkTools", "mandates"] {
+            for entry in spanish[list].as_array().expect("list") {
+                assert_eq!(entry["translated"], true, "{list}: {entry}");
+            }
+        }
+        assert_eq!(
+            spanish["networkTools"][0]["name"],
+            "Portafolio de Programas"
+        );
+        assert_eq!(
+            spanish["networkObjectives"][0]["locale"], "ES",
+            "{backend:?}"
+        );
+        let bridgetown = spanish["mandates"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|m| m["slug"] == "declaration-bridgetown-arts-23-24")
+            .expect("Bridgetown");
+        assert_eq!(bridgetown["article"], "Arts. 23 y 24");
+    }
+}

@@ -13,8 +13,8 @@ pub struct Model {
     pub slug: String,
     /// The instrument, as the sources name it ("Declaration of Buenos Aires").
     pub instrument: String,
-    /// The article cited ("Art. 12").
-    pub article: String,
+    /// The article cited ("Art. 12"), where the sources give one.
+    pub article: Option<String>,
     /// Year the instrument was adopted, where the sources say.
     pub year: Option<i32>,
     /// The article's words as the sources quote them.
