@@ -63,6 +63,7 @@ document-kind-course = Course
 document-kind-repository = Repository
 document-kind-proposal = Proposal
 document-kind-foundational-document = Foundational document
+document-kind-report = Report
 
 ## Search: the kind facet's value for programs (documents use DocumentKind above)
 

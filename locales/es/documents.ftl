@@ -107,6 +107,20 @@ document-rial-gender-foundational-document = La Red de Puntos Focales de Género
         - Primer Comité Directivo (cargos 2021-2024): Argentina (Presidencia de la CIMT), Chile (Presidencia del GT1), Costa Rica y Trinidad y Tobago (Vicepresidencias del GT1).
         - En la 15.ª Convocatoria de Cooperación Bilateral se seleccionaron dos cooperaciones bilaterales: Bolivia y Panamá, sobre el fortalecimiento de las cooperativas de mujeres, y Uruguay y Argentina, sobre la violencia y el acoso por razón de género en el lugar de trabajo.
 
+document-report-rial-gender-2020-2023 = Informe de la RIAL/GÉNERO 2020-2023
+    .summary = Informe sobre la RIAL/GÉNERO desde los diálogos hemisféricos que le dieron origen (2020-2021) hasta su lanzamiento en el 4.º Diálogo Hemisférico (15 de marzo de 2022) y su labor hasta julio de 2023: su descripción, sus objetivos y herramientas, y sus avances y logros, con las conclusiones de los diálogos y las listas de participantes del 5.º y el 6.º Diálogo como anexos. El texto se llama a sí mismo “este informe” y no lleva título ni fecha; el título aquí es descriptivo.
+    .body =
+        Contenido: Antecedentes; Descripción (propósito, objetivos general y específicos, las ocho herramientas); Avances y logros; anexos: los resultados y conclusiones del 1.er, 2.º, 3.er, 5.º y 6.º Diálogo Hemisférico (el documento del 7.º estaba en revisión), el documento constitutivo de la Red (Anexo 4) y las listas de participantes del 5.º y el 6.º Diálogo.
+
+        Avances y logros:
+        - Programas incorporados al Portafolio de Programas en línea del sitio web de la RIAL, en su sección “Equidad de Género”.
+        - Siete Diálogos Hemisféricos virtuales (noviembre de 2020 a julio de 2023), con un promedio de 27 Ministerios de Trabajo en cada uno, y representantes de trabajadores, empleadores y organismos internacionales (OIT, CEPAL, BID, EUROsociAL).
+        - La lista de puntos focales de género, actualizada y en línea en el sitio web de la RIAL.
+        - Cooperaciones bilaterales con resultados concretos: Uruguay y Argentina sobre la prevención de la violencia de género; Bolivia y Panamá sobre cooperativas de mujeres; Colombia y Uruguay sobre el trabajo doméstico remunerado (en curso).
+        - El Repositorio de Acciones sobre Trabajo Doméstico Remunerado, lanzado en julio de 2023 en el sitio web de la RIAL.
+        - El “Manual para Unidades de Género en los Ministerios de Trabajo – ABC para su creación y funcionamiento”.
+        - Acceso a dos cursos autoguiados (MOOC) de la CIM, y el Curso virtual sobre Violencia de Género en el Trabajo (lanzado en octubre de 2021 en español y en marzo de 2022 en inglés): 75 funcionarias y funcionarios de 27 Ministerios de Trabajo capacitados.
+
 ## Agenda
 
 document-agenda-dialogue-3 = Agenda y Guía Informativa – 3.er Diálogo Hemisférico de Género entre Ministerios de Trabajo: Hacia un Manual o “ABC” para Unidades de Género

@@ -63,6 +63,7 @@ document-kind-course = Curso
 document-kind-repository = Repositorio
 document-kind-proposal = Propuesta
 document-kind-foundational-document = Documento fundacional
+document-kind-report = Informe
 
 ## Search: the kind facet's value for programs (documents use DocumentKind above)
 

@@ -103,6 +103,8 @@ string_enum!(
         Repository = "repository",
         Proposal = "proposal",
         FoundationalDocument = "foundational_document",
+        /// A report of the network's work (the RIAL/GENDER 2020-2023 report).
+        Report = "report",
     }
 );
 

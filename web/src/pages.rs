@@ -898,6 +898,7 @@ fn document_kind_of(name: &str) -> Option<api::documents::DocumentKind> {
         "repository" => K::REPOSITORY,
         "proposal" => K::PROPOSAL,
         "foundational_document" => K::FOUNDATIONAL_DOCUMENT,
+        "report" => K::REPORT,
         _ => return None,
     })
 }

@@ -85,6 +85,7 @@ mirror!(
     /// Kind of resource in the Documentation Center.
     DocumentKind => DocumentKind {
         Study, Manual, Glossary, Conclusions, Agenda, Course, Repository, Proposal, FoundationalDocument,
+        Report,
     }
 );
 

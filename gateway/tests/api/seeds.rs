@@ -601,3 +601,21 @@ async fn objectives_tools_and_mandates_in_both_languages() {
         assert_eq!(bridgetown["article"], "Arts. 23 y 24");
     }
 }
+
+/// The 2020-2023 report is itself in the Documentation Center, in both languages.
+#[tokio::test]
+async fn the_2020_2023_report_is_a_document() {
+    let query = r#"{ document(slug: "report-rial-gender-2020-2023") { kind kindLabel title translated sources { document { file } } } }"#;
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let english = app.data_in(Language::En, query).await;
+        assert_eq!(english["document"]["kind"], "REPORT", "{backend:?}");
+        assert_eq!(
+            english["document"]["sources"][0]["document"]["file"],
+            "001_338160a8ec881aac.txt"
+        );
+        let spanish = app.data_in(Language::Es, query).await;
+        assert_eq!(spanish["document"]["kindLabel"], "Informe");
+        assert_eq!(spanish["document"]["translated"], true);
+    }
+}
