@@ -1346,9 +1346,8 @@ impl Document {
     }
     /// Languages it is available in; null when the sources do not say.
     async fn languages(&self) -> Option<Vec<Language>> {
-        if self.0.language_codes().next().is_none() {
-            return None;
-        }
+        // No language recorded: unknown, not "none".
+        self.0.language_codes().next()?;
         let languages = self
             .0
             .language_codes()
