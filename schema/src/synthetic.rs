@@ -5,6 +5,7 @@
 //! cooperations and domestic-work actions. Every synthetic row has a slug starting with
 //! `synthetic-`, so it can never be mistaken for the network's real data, and the same `N`
 //! always produces the same rows (a fixed-seed PRNG, fixed timestamps).
+//! Synthetic rows have no provenance: they come from no source document.
 
 use std::collections::HashSet;
 
