@@ -40,10 +40,16 @@ pub enum Kind {
     Theme,
     /// `countries.ftl`
     Country,
+    /// `objectives.ftl`
+    Objective,
+    /// `tools.ftl`
+    Tool,
+    /// `mandates.ftl`
+    Mandate,
 }
 
 impl Kind {
-    const ALL: [Kind; 7] = [
+    const ALL: [Kind; 10] = [
         Kind::Program,
         Kind::Dialogue,
         Kind::Cooperation,
@@ -51,6 +57,9 @@ impl Kind {
         Kind::Action,
         Kind::Theme,
         Kind::Country,
+        Kind::Objective,
+        Kind::Tool,
+        Kind::Mandate,
     ];
 
     fn file_stem(self) -> &'static str {
@@ -62,6 +71,9 @@ impl Kind {
             Kind::Action => "actions",
             Kind::Theme => "themes",
             Kind::Country => "countries",
+            Kind::Objective => "objectives",
+            Kind::Tool => "tools",
+            Kind::Mandate => "mandates",
         }
     }
 
@@ -74,6 +86,9 @@ impl Kind {
             Kind::Action => "action-",
             Kind::Theme => "theme-",
             Kind::Country => "country-",
+            Kind::Objective => "objective-",
+            Kind::Tool => "tool-",
+            Kind::Mandate => "mandate-",
         }
     }
 
@@ -86,6 +101,9 @@ impl Kind {
             Kind::Action => "action",
             Kind::Theme => "theme",
             Kind::Country => "country",
+            Kind::Objective => "objective",
+            Kind::Tool => "tool",
+            Kind::Mandate => "mandate",
         }
     }
 
@@ -115,6 +133,9 @@ impl Kind {
             Kind::Action => &["description"],
             Kind::Theme => &["description"],
             Kind::Country => &[],
+            Kind::Objective => &[],
+            Kind::Tool => &["description"],
+            Kind::Mandate => &["instrument", "article"],
         }
     }
 }
@@ -248,6 +269,37 @@ pub async fn inventory(db: &DatabaseConnection) -> Result<Vec<Entry>, DbErr> {
             &c.code.to_ascii_lowercase(),
             Language::En,
             vec![(None, Some(&c.name))],
+        ));
+    }
+    for o in network_objective::Entity::find().all(db).await? {
+        entries.push(entry(
+            Kind::Objective,
+            &o.slug,
+            Language::En,
+            vec![(None, Some(&o.text))],
+        ));
+    }
+    for t in network_tool::Entity::find().all(db).await? {
+        entries.push(entry(
+            Kind::Tool,
+            &t.slug,
+            Language::En,
+            vec![
+                (None, Some(&t.name)),
+                (Some("description"), Some(&t.description)),
+            ],
+        ));
+    }
+    for m in mandate::Entity::find().all(db).await? {
+        entries.push(entry(
+            Kind::Mandate,
+            &m.slug,
+            Language::En,
+            vec![
+                (None, Some(&m.text)),
+                (Some("instrument"), Some(&m.instrument)),
+                (Some("article"), m.article.as_deref()),
+            ],
         ));
     }
     Ok(entries)

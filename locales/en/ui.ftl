@@ -63,6 +63,7 @@ document-kind-course = Course
 document-kind-repository = Repository
 document-kind-proposal = Proposal
 document-kind-foundational-document = Foundational document
+document-kind-report = Report
 
 ## Search: the kind facet's value for programs (documents use DocumentKind above)
 
@@ -188,6 +189,17 @@ dialogue-participation-summary = { $count ->
     [one] One Ministry of Labor took part
    *[other] { $count } Ministries of Labor took part
 }
+
+# The participation line of a dialogue the documents count in governments (the 1st).
+dialogue-participation-governments = { $count ->
+    [one] Delegations of one government took part
+   *[other] Delegations of { $count } governments took part
+}
+
+# Which of the network's objectives a statement is.
+objective-kind-purpose = Purpose
+objective-kind-general = General objective
+objective-kind-specific = Specific objective
 
 ## The gateway's GraphiQL page (GET /graphql in a browser); GraphiQL's own controls stay English
 

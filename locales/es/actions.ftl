@@ -31,9 +31,9 @@ action-uy-door-to-door-inspection = Inspección puerta a puerta de los hogares
     .description = Uruguay realiza la inspección puerta a puerta como práctica masiva para inspeccionar todos los hogares, a fin de detectar infracciones laborales, dada la dificultad que tienen las trabajadoras y los trabajadores domésticos para presentar denuncias.
     .description-source = cc8fbb56
 
-action-jm-inspector-tablets = Tabletas para los inspectores del trabajo en el terreno
+action-jm-inspector-tablets = Tabletas para inspectores e inspectoras del trabajo en el terreno
     .source = 337247e9
-    .description = En Jamaica, con el uso de tabletas para la labor de los inspectores en el terreno, fue posible recibir denuncias de forma presencial.
+    .description = En Jamaica, con el uso de tabletas para la labor de inspectores e inspectoras en el terreno, fue posible recibir denuncias de forma presencial.
     .description-source = afafda63
 
 action-es-inspection-social-security-data-crossing = Cruce de datos de la inspección del trabajo y de la seguridad social

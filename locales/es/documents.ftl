@@ -106,7 +106,7 @@ document-repository-paid-domestic-work = Repositorio de Acciones sobre Trabajo D
         4. Cobertura de seguridad social
         5. Alianzas con actores sociales
 
-        La Secretaría preparó un documento por país y consultó a cada Ministerio para validar la información antes de su publicación. Estaba previsto conectar el Repositorio con el micrositio de la CIM sobre trabajo doméstico, que ofrece herramientas y piezas de sensibilización y difusión para las personas trabajadoras, las personas empleadoras y el funcionariado público: https://www.oas.org/en/cim/domestic-work/pages/descargas.html
+        La Secretaría preparó un documento por país y consultó a cada Ministerio para validar la información antes de su publicación. Estaba previsto conectar el Repositorio con el micrositio de la CIM sobre trabajo doméstico, que ofrece herramientas y piezas de sensibilización y difusión para las personas trabajadoras, las personas empleadoras y el funcionariado público (página en inglés): https://www.oas.org/en/cim/domestic-work/pages/descargas.html
     .body-source = 69564130
 
 ## Proposal and foundational document
@@ -140,6 +140,23 @@ document-rial-gender-foundational-document = La Red de Puntos Focales de Género
         - Primer Comité Directivo (cargos 2021-2024): Argentina (Presidencia de la CIMT), Chile (Presidencia del GT1), Costa Rica y Trinidad y Tobago (Vicepresidencias del GT1).
         - En la 15.ª Convocatoria de Cooperación Bilateral se seleccionaron dos cooperaciones bilaterales: Bolivia y Panamá, sobre el fortalecimiento de las cooperativas de mujeres, y Uruguay y Argentina, sobre la violencia y el acoso por razón de género en el lugar de trabajo.
     .body-source = f4b74f08
+
+document-report-rial-gender-2020-2023 = Informe de la RIAL/GÉNERO 2020-2023
+    .source = bee27a2b
+    .summary = Informe sobre la RIAL/GÉNERO desde los diálogos hemisféricos que le dieron origen (2020-2021) hasta su lanzamiento en el 4.º Diálogo Hemisférico (15 de marzo de 2022) y su labor hasta julio de 2023: su descripción, sus objetivos y herramientas, y sus avances y logros, con las conclusiones de los diálogos y las listas de participantes del 5.º y el 6.º Diálogo como anexos. El texto se llama a sí mismo “este informe” y no lleva título ni fecha; el título aquí es descriptivo.
+    .summary-source = 0fe1c915
+    .body =
+        Contenido: Antecedentes; Descripción (propósito, objetivos general y específicos, las ocho herramientas); Avances y logros; anexos: los resultados y conclusiones del 1.er, 2.º, 3.er, 5.º y 6.º Diálogo Hemisférico (el documento del 7.º estaba en revisión), el documento constitutivo de la Red (Anexo 4) y las listas de participantes del 5.º y el 6.º Diálogo.
+
+        Avances y logros:
+        - Programas incorporados al Portafolio de Programas en línea del sitio web de la RIAL, en su sección “Equidad de Género”.
+        - Siete Diálogos Hemisféricos virtuales (noviembre de 2020 a julio de 2023), con un promedio de 27 Ministerios de Trabajo en cada uno, y representantes de trabajadores, empleadores y organismos internacionales (OIT, CEPAL, BID, EUROsociAL).
+        - La lista de puntos focales de género, actualizada y en línea en el sitio web de la RIAL.
+        - Cooperaciones bilaterales con resultados concretos: Uruguay y Argentina sobre la prevención de la violencia de género; Bolivia y Panamá sobre cooperativas de mujeres; Colombia y Uruguay sobre el trabajo doméstico remunerado (en curso).
+        - El Repositorio de Acciones sobre Trabajo Doméstico Remunerado, lanzado en julio de 2023 en el sitio web de la RIAL.
+        - El “Manual para Unidades de Género en los Ministerios de Trabajo – ABC para su creación y funcionamiento”.
+        - Acceso a dos cursos autoguiados (MOOC) de la CIM, y el Curso virtual sobre Violencia de Género en el Trabajo (lanzado en octubre de 2021 en español y en marzo de 2022 en inglés): 75 funcionarias y funcionarios de 27 Ministerios de Trabajo capacitados.
+    .body-source = 3131e56c
 
 ## Agenda
 
@@ -207,7 +224,7 @@ document-conclusions-dialogue-3 = Principales conclusiones y resultados del 3.er
         Puntos clave:
         - La mayoría de las unidades de género se fortalecieron a pesar de la pandemia: en una encuesta, el 62.5% señaló que su unidad se había fortalecido, el 20.8% que seguía igual y el 16.7% que se había debilitado, en gran medida gracias a nuevos programas y proyectos.
         - Áreas de trabajo: transversalización de género en los programas de los ministerios; inclusión de las mujeres en sectores dominados por hombres; la crisis de los cuidados y el teletrabajo; capacitación para reducir las brechas de habilidades y de género; trabajo doméstico remunerado; erradicación de la violencia y el acoso por razón de género e inclusión laboral de las víctimas; apoyo a las mujeres emprendedoras y a las mipymes; sellos de buenas prácticas.
-        - Prácticamente todas las delegaciones trabajan con sus mecanismos para el adelanto de la mujer o con unidades de género de otros ministerios; los principales desafíos son la falta de presupuesto y de recursos humanos especializados.
+        - Prácticamente todas las delegaciones trabajan con sus mecanismos para el adelanto de las mujeres o con unidades de género de otros ministerios; los principales desafíos son la falta de presupuesto y de recursos humanos especializados.
         - Firme respaldo al Manual, con recomendaciones para añadir la interseccionalidad, la articulación con las políticas nacionales de equidad de género y con los gobiernos subnacionales, los marcos jurídicos e indicadores, y un glosario de términos.
         - El diálogo respaldó la creación de una red de puntos focales de género como red especializada de la RIAL.
 
@@ -227,7 +244,7 @@ document-conclusions-dialogue-5 = Principales conclusiones y recomendaciones del
         - Se destacaron los sellos de reconocimiento (el sello “Yo sí cumplo” de Panamá, el registro de buenas prácticas laborales innovadoras de Chile) y la capacitación preventiva para empresas con casos de acoso (Uruguay).
         - Elementos clave: una unidad de género y un enlace de género en el área de inspección; el género en los planes nacionales e institucionales; el apoyo ministerial y el presupuesto; un catálogo de infracciones de género.
 
-        Recomendaciones: compromiso político de alto nivel; colaboración con los mecanismos nacionales para el adelanto de la mujer; estadísticas desagregadas; capacitación continua de inspectores e inspectoras; guías y protocolos para la inspección con enfoque de género elaborados con inspectores e inspectoras; paridad de género en el cuerpo de inspección; un enfoque preventivo; más presupuesto para la inspección.
+        Recomendaciones: compromiso político de alto nivel; colaboración con los mecanismos nacionales para el adelanto de las mujeres; estadísticas desagregadas; capacitación continua de inspectores e inspectoras; guías y protocolos para la inspección con enfoque de género elaborados con inspectores e inspectoras; paridad de género en el cuerpo de inspección; un enfoque preventivo; más presupuesto para la inspección.
     .body-source = b94f7d72
 
 document-conclusions-dialogue-6 = Principales conclusiones y recomendaciones del 6.º Diálogo Hemisférico de Género entre Ministerios de Trabajo: “Hacia un trabajo doméstico remunerado con derechos”
@@ -241,7 +258,7 @@ document-conclusions-dialogue-6 = Principales conclusiones y recomendaciones del
         - La formalización es lenta; es difícil hacer llegar la información a las personas trabajadoras y a los empleadores, que por lo general no están organizados.
         - La inspección debe respetar la inviolabilidad del hogar; se recomendaron inspecciones rutinarias, no programadas y no vinculadas a denuncias.
         - Brecha histórica en la cobertura de la seguridad social; las políticas de cuidados deben incluir a las trabajadoras y los trabajadores domésticos y a sus familias.
-        - Experiencias: cobertura de la seguridad social y aumentos salariales en Uruguay; el registro de contratos de trabajo doméstico de Perú; la obligación de México de incorporar a la seguridad social a 2.3 millones de trabajadoras y trabajadores domésticos; la inspección puerta a puerta en Uruguay; tabletas para los inspectores en Jamaica; el real decreto-ley de 2022 de España, que cruza los datos de la inspección y de la seguridad social; recorridos barriales en Paraguay; el portal de registro de Chile; la capacitación con sindicatos y la sociedad civil en Jamaica, Chile, Guatemala y México; comisiones tripartitas en Uruguay y Paraguay.
+        - Experiencias: cobertura de la seguridad social y aumentos salariales en Uruguay; el registro de contratos de trabajo doméstico de Perú; la obligación de México de incorporar a la seguridad social a 2.3 millones de trabajadoras y trabajadores domésticos; la inspección puerta a puerta en Uruguay; tabletas para inspectores e inspectoras en Jamaica; el real decreto-ley de 2022 de España, que cruza los datos de la inspección y de la seguridad social; recorridos barriales en Paraguay; el portal de registro de Chile; la capacitación con sindicatos y la sociedad civil en Jamaica, Chile, Guatemala y México; comisiones tripartitas en Uruguay y Paraguay.
 
         Recomendaciones: un enfoque interseccional; no excluir a las trabajadoras y los trabajadores domésticos de la legislación laboral; su inclusión en las políticas de cuidados; una inspección con enfoque de género e interseccionalidad; mesas interinstitucionales y diálogo social; la ampliación de la cobertura de la seguridad social, con registro obligatorio y cruce de datos; una certificación de competencias gratuita y flexible; campañas de sensibilización sobre derechos y obligaciones.
 

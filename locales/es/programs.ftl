@@ -7,7 +7,7 @@
 
 program-choferas = Choferas
     .source = 3a164814
-    .summary = Programa del Ministerio de Trabajo, Empleo y Seguridad Social de Argentina para promover la contratación de mujeres en el sector del transporte, presentado en el 3.er Diálogo Hemisférico de Género (noviembre de 2021) como una estrategia para promover la inclusión de las mujeres en sectores mayoritariamente dominados por hombres. La delegada señaló que se estaban realizando esfuerzos similares en otras industrias, como el sector marítimo.
+    .summary = Programa del Ministerio de Trabajo, Empleo y Seguridad Social de Argentina para promover la contratación de mujeres en el sector del transporte, presentado en el 3.er Diálogo Hemisférico de Género (noviembre de 2021) como una estrategia para promover la inclusión de las mujeres en sectores mayoritariamente dominados por hombres. La persona delegada del Ministerio señaló que se estaban realizando esfuerzos similares en otras industrias, como el sector marítimo.
     .summary-source = bb7edb26
 
 program-ar-registered-women = Registradas
@@ -43,7 +43,7 @@ program-br-women-employment-working-group = Grupo de Trabajo sobre Mujeres y Emp
 
 program-ca-women-in-construction-fund = Fondo para Mujeres en la Construcción
     .source = 57f8786b
-    .summary = Estrategia canadiense para promover el ingreso de las mujeres al sector de la construcción. La delegada destacó que uno de los principales desafíos identificados es que los sectores con predominio femenino suelen percibirse como de menor valor, por lo que se está trabajando con líderes de sectores encabezados por hombres para crear entornos más favorables a la inclusión de las mujeres.
+    .summary = Estrategia canadiense para promover el ingreso de las mujeres al sector de la construcción. La persona delegada destacó que uno de los principales desafíos identificados es que los sectores con predominio femenino suelen percibirse como de menor valor, por lo que se está trabajando con líderes de sectores encabezados por hombres para crear entornos más favorables a la inclusión de las mujeres.
     .summary-source = ee95e416
 
 program-ca-women-employment-readiness = Programa de Preparación de las Mujeres para el Empleo
@@ -181,9 +181,9 @@ program-pa-i-do-comply-seal = Sello “Yo sí cumplo”
     .summary = Sello de Panamá mencionado en el 5.º Diálogo Hemisférico (septiembre de 2022) como ejemplo exitoso de los premios o sellos otorgados a empresas que reconocen las buenas prácticas en el cumplimiento de la normativa, incluido el enfoque de género.
     .summary-source = 170b4a82
 
-program-pa-gender-unit-enterprise-training = Capacitación de empresas por parte de la unidad de género junto con los inspectores del trabajo
+program-pa-gender-unit-enterprise-training = Capacitación de empresas por parte de la unidad de género junto con inspectores e inspectoras del trabajo
     .source = 2f0206d1
-    .summary = En Panamá, la unidad de género ha capacitado directamente a empresas de la mano de los inspectores del trabajo. La experiencia de Panamá también se citó, junto con la de Chile, en el 5.º Diálogo Hemisférico como ejemplo de instancias o comités de género dentro del Ministerio y de enlaces o puntos focales de género en sus distintas áreas.
+    .summary = En Panamá, la unidad de género ha capacitado directamente a empresas de la mano de inspectores e inspectoras del trabajo. La experiencia de Panamá también se citó, junto con la de Chile, en el 5.º Diálogo Hemisférico como ejemplo de instancias o comités de género dentro del Ministerio y de enlaces o puntos focales de género en sus distintas áreas.
     .summary-source = 9d593de8
 
 ## Paraguay

@@ -63,6 +63,7 @@ document-kind-course = Curso
 document-kind-repository = Repositorio
 document-kind-proposal = Propuesta
 document-kind-foundational-document = Documento fundacional
+document-kind-report = Informe
 
 ## Search: the kind facet's value for programs (documents use DocumentKind above)
 
@@ -170,7 +171,7 @@ field-too-long = debe tener como máximo { $max } caracteres
 field-out-of-range = debe estar entre { $min } y { $max }
 field-before-start = no puede ser anterior a `{ $start }`
 field-invalid-format = { $expected ->
-    [slug] no es un slug (minúsculas y dígitos en palabras separadas por guiones)
+    [slug] no es un identificador de texto válido (letras minúsculas y dígitos en palabras separadas por guiones)
     [url] no es una URL http o https
     [email] no es una dirección de correo electrónico
     [phone] no es un número de teléfono (dígitos, espacios y + ( ) - .)
@@ -188,6 +189,17 @@ dialogue-participation-summary = { $count ->
     [one] Participó un Ministerio de Trabajo
    *[other] Participaron { $count } Ministerios de Trabajo
 }
+
+# La línea de participación de un diálogo que los documentos cuentan en gobiernos (el 1.º).
+dialogue-participation-governments = { $count ->
+    [one] Participaron delegaciones de un gobierno
+   *[other] Participaron delegaciones de { $count } gobiernos
+}
+
+# Qué objetivo de la Red es un enunciado.
+objective-kind-purpose = Propósito
+objective-kind-general = Objetivo general
+objective-kind-specific = Objetivo específico
 
 ## The gateway's GraphiQL page (GET /graphql in a browser); GraphiQL's own controls stay English
 

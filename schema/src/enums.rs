@@ -103,6 +103,8 @@ string_enum!(
         Repository = "repository",
         Proposal = "proposal",
         FoundationalDocument = "foundational_document",
+        /// A report of the network's work (the RIAL/GENDER 2020-2023 report).
+        Report = "report",
     }
 );
 
@@ -124,6 +126,15 @@ string_enum!(
         Inspection = "inspection",
         SocialSecurityCoverage = "social_security_coverage",
         AlliancesSocialActors = "alliances_social_actors",
+    }
+);
+
+string_enum!(
+    /// Which of the network's objectives a statement is (foundational document, section 2).
+    ObjectiveKind {
+        Purpose = "purpose",
+        General = "general",
+        Specific = "specific",
     }
 );
 

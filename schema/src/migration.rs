@@ -20,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(Accounts),
             Box::new(ProgramTransitions),
             Box::new(ProgramText),
+            Box::new(Provenance),
             Box::new(SourceText),
         ]
     }
@@ -844,5 +845,243 @@ pub async fn refold_programs<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
                 .map_err(|error| DbErr::Migration(error.to_string()))?;
         }
         db.execute(backend.build(&insert)).await?;
+    }
+}
+
+/// What the source documents say, and where each fact comes from (issue 14, section 4):
+///
+/// - `source_document` lists the documents the seed data is transcribed from, and
+///   `provenance` names, for each seeded row, the document and the section it comes from
+///   (several when a row draws on several). Rows that are not from the seed files (created
+///   through the API, synthetic data, and rows loaded before this migration until the next
+///   `gateway seed`) have none: their source is unknown.
+/// - `dialogue.governments_count`: the 1st dialogue gathered delegations of 30 governments,
+///   not 30 Ministries.
+/// - `committee_seat.office_term_*`: the years of the IACML or Working Group office that
+///   gave the seat (2021-2024), apart from the Committee's own term.
+/// - `dialogue_observer`: observer states at a dialogue, apart from the participating
+///   countries (the Ministries of the Americas); existing observer-state rows move there.
+/// - `member.active` and `program.evaluated` become nullable: null when the sources do not
+///   say. Existing values are kept.
+/// - `network_objective`, `network_tool` and `mandate`: the network's objectives, its eight
+///   tools and the mandates behind it, as the foundational document states them.
+struct Provenance;
+
+impl MigrationName for Provenance {
+    fn name(&self) -> &str {
+        "m20261201_000007_provenance"
+    }
+}
+
+/// Makes `table.column` (a boolean) nullable, keeping its values. Portable: SQLite cannot
+/// alter a column's constraints, so the column is copied, dropped and renamed back.
+async fn make_boolean_nullable(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+) -> Result<(), DbErr> {
+    let spare = format!("{column}_nullable");
+    manager
+        .alter_table(
+            Table::alter()
+                .table(n(table))
+                .add_column(boolean_null(n(&spare)))
+                .to_owned(),
+        )
+        .await?;
+    let backend = manager.get_database_backend();
+    let copy = Query::update()
+        .table(n(table))
+        .value(n(&spare), Expr::col(n(column)))
+        .to_owned();
+    manager
+        .get_connection()
+        .execute(backend.build(&copy))
+        .await?;
+    manager
+        .alter_table(
+            Table::alter()
+                .table(n(table))
+                .drop_column(n(column))
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .alter_table(
+            Table::alter()
+                .table(n(table))
+                .rename_column(n(&spare), n(column))
+                .to_owned(),
+        )
+        .await
+}
+
+#[async_trait]
+impl MigrationTrait for Provenance {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("source_document"))
+                    .col(string(n("key")).primary_key())
+                    .col(string(n("file")))
+                    .col(text(n("title")))
+                    .col(text(n("description")))
+                    .col(integer(n("position")))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("provenance"))
+                    .col(string(n("entity")))
+                    .col(string(n("record_key")))
+                    .col(integer(n("position")))
+                    .col(string(n("document_key")))
+                    .col(text(n("section")))
+                    .primary_key(
+                        Index::create()
+                            .col(n("entity"))
+                            .col(n("record_key"))
+                            .col(n("position")),
+                    )
+                    .foreign_key(&mut fk(
+                        "provenance",
+                        "document_key",
+                        "source_document",
+                        "key",
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(index("provenance", &["document_key"]))
+            .await?;
+
+        for (table, column) in [
+            ("dialogue", "governments_count"),
+            ("committee_seat", "office_term_start"),
+            ("committee_seat", "office_term_end"),
+        ] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(n(table))
+                        .add_column(integer_null(n(column)))
+                        .to_owned(),
+                )
+                .await?;
+        }
+
+        let (create, reverse) = link_table(
+            "dialogue_observer",
+            ("dialogue_id", "dialogue"),
+            ("country_code", "country", true),
+        );
+        manager.create_table(create).await?;
+        manager.create_index(reverse).await?;
+        // Observer states were listed among the participating countries: move them.
+        let db = manager.get_connection();
+        let observers = "SELECT code FROM country WHERE oas_status = 'observer_state'";
+        db.execute_unprepared(&format!(
+            "INSERT INTO dialogue_observer (dialogue_id, country_code) \
+             SELECT dialogue_id, country_code FROM dialogue_country WHERE country_code IN ({observers})"
+        ))
+        .await?;
+        db.execute_unprepared(&format!(
+            "DELETE FROM dialogue_country WHERE country_code IN ({observers})"
+        ))
+        .await?;
+
+        // The seats the seed files wrote before carried the offices' period (2021-2024) as
+        // the Committee's term: move it to the office, and give the Committee's own term.
+        db.execute_unprepared(
+            "UPDATE committee_seat SET office_term_start = term_start, office_term_end = term_end, \
+             term_start = 2022, term_end = CASE WHEN role = 'iacml_chair' THEN NULL ELSE 2023 END \
+             WHERE term_start = 2021 AND term_end = 2024 \
+             AND role IN ('iacml_chair', 'wg1_chair', 'wg1_vice_chair')",
+        )
+        .await?;
+
+        make_boolean_nullable(manager, "member", "active").await?;
+        make_boolean_nullable(manager, "program", "evaluated").await?;
+
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("network_objective"))
+                    .col(pk_auto(n("id")))
+                    .col(string_uniq(n("slug")))
+                    .col(string(n("kind")))
+                    .col(text(n("text")))
+                    .col(integer(n("position")))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("network_tool"))
+                    .col(pk_auto(n("id")))
+                    .col(string_uniq(n("slug")))
+                    .col(string(n("name")))
+                    .col(text(n("description")))
+                    .col(integer(n("position")))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("mandate"))
+                    .col(pk_auto(n("id")))
+                    .col(string_uniq(n("slug")))
+                    .col(string(n("instrument")))
+                    .col(string_null(n("article")))
+                    .col(integer_null(n("year")))
+                    .col(text(n("text")))
+                    .col(integer(n("position")))
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .get_connection()
+            .execute_unprepared(
+                "INSERT INTO dialogue_country (dialogue_id, country_code) \
+                 SELECT dialogue_id, country_code FROM dialogue_observer",
+            )
+            .await?;
+        for table in [
+            "mandate",
+            "network_tool",
+            "network_objective",
+            "dialogue_observer",
+            "provenance",
+            "source_document",
+        ] {
+            manager
+                .drop_table(Table::drop().table(n(table)).to_owned())
+                .await?;
+        }
+        for (table, column) in [
+            ("dialogue", "governments_count"),
+            ("committee_seat", "office_term_start"),
+            ("committee_seat", "office_term_end"),
+        ] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(n(table))
+                        .drop_column(n(column))
+                        .to_owned(),
+                )
+                .await?;
+        }
+        // `active` and `evaluated` stay nullable: a null cannot be turned back into a fact.
+        Ok(())
     }
 }

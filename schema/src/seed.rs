@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelBehavior, ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, Iterable, PrimaryKeyToColumn, PrimaryKeyTrait,
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, IntoActiveModel, Iterable, PrimaryKeyToColumn, PrimaryKeyTrait, QueryFilter, Set,
 };
 use serde::Deserialize;
 
@@ -81,6 +81,90 @@ pub struct SeedSet {
     pub document: Vec<DocumentSeed>,
     #[serde(default)]
     pub action: Vec<ActionSeed>,
+    #[serde(default)]
+    pub source: Vec<SourceDocumentSeed>,
+    #[serde(default)]
+    pub objective: Vec<ObjectiveSeed>,
+    #[serde(default)]
+    pub tool: Vec<ToolSeed>,
+    #[serde(default)]
+    pub mandate: Vec<MandateSeed>,
+}
+
+/// `[[source]]`: a document the seed data is transcribed from (`sources.toml`, the one
+/// list of them; records cite it by `key`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct SourceDocumentSeed {
+    pub key: String,
+    pub file: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// Where a record comes from: `{ document = "<source key>", section = "…" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct SourceRef {
+    pub document: String,
+    pub section: String,
+}
+
+/// A record's `source`: one reference, or a list when the record draws on several.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Sources {
+    /// `source = { document = "…", section = "…" }`
+    One(SourceRef),
+    /// `source = [{ … }, { … }]`
+    Many(Vec<SourceRef>),
+}
+
+impl Sources {
+    /// The references, in order.
+    pub fn refs(&self) -> &[SourceRef] {
+        match self {
+            Sources::One(one) => std::slice::from_ref(one),
+            Sources::Many(many) => many,
+        }
+    }
+}
+
+/// `[[objective]]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct ObjectiveSeed {
+    pub slug: String,
+    pub kind: ObjectiveKind,
+    pub text: String,
+    pub source: Option<Sources>,
+}
+
+/// `[[tool]]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct ToolSeed {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub source: Option<Sources>,
+}
+
+/// `[[mandate]]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct MandateSeed {
+    pub slug: String,
+    pub instrument: String,
+    pub article: Option<String>,
+    pub year: Option<i32>,
+    pub text: String,
+    pub source: Option<Sources>,
 }
 
 /// `[[country]]`
@@ -92,6 +176,7 @@ pub struct CountrySeed {
     pub name: String,
     pub oas_status: OasStatus,
     pub subregion: Subregion,
+    pub source: Option<Sources>,
 }
 
 /// `[[theme]]`
@@ -102,6 +187,7 @@ pub struct ThemeSeed {
     pub slug: String,
     pub name: String,
     pub description: String,
+    pub source: Option<Sources>,
 }
 
 /// `[[institution]]`
@@ -114,6 +200,7 @@ pub struct InstitutionSeed {
     pub acronym: Option<String>,
     pub kind: InstitutionKind,
     pub country: Option<String>,
+    pub source: Option<Sources>,
 }
 
 /// `[[member]]`
@@ -129,12 +216,9 @@ pub struct MemberSeed {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub role: NetworkRole,
-    #[serde(default = "yes")]
-    pub active: bool,
-}
-
-fn yes() -> bool {
-    true
+    /// Absent when the sources do not say.
+    pub active: Option<bool>,
+    pub source: Option<Sources>,
 }
 
 /// `[[dialogue]]`
@@ -147,6 +231,7 @@ pub struct DialogueSeed {
     pub held_on: toml::value::Date,
     pub format: DialogueFormat,
     pub ministries_count: Option<i32>,
+    pub governments_count: Option<i32>,
     pub summary: String,
     pub conclusions: Option<String>,
     pub recommendations: Option<String>,
@@ -156,6 +241,9 @@ pub struct DialogueSeed {
     pub themes: Vec<String>,
     #[serde(default)]
     pub participating_countries: Vec<String>,
+    #[serde(default)]
+    pub observer_countries: Vec<String>,
+    pub source: Option<Sources>,
 }
 
 /// `[[participation]]`
@@ -167,6 +255,7 @@ pub struct ParticipationSeed {
     pub member: String,
     pub institution: String,
     pub country: Option<String>,
+    pub source: Option<Sources>,
 }
 
 /// `[[seat]]`
@@ -179,6 +268,9 @@ pub struct SeatSeed {
     pub role: SeatRole,
     pub term_start: i32,
     pub term_end: Option<i32>,
+    pub office_term_start: Option<i32>,
+    pub office_term_end: Option<i32>,
+    pub source: Option<Sources>,
 }
 
 /// `[[program]]`
@@ -192,8 +284,8 @@ pub struct ProgramSeed {
     pub objectives: Option<String>,
     pub results: Option<String>,
     pub lessons_learned: Option<String>,
-    #[serde(default)]
-    pub evaluated: bool,
+    /// Absent when the sources do not say.
+    pub evaluated: Option<bool>,
     pub evaluation_note: Option<String>,
     pub start_year: Option<i32>,
     pub end_year: Option<i32>,
@@ -203,6 +295,7 @@ pub struct ProgramSeed {
     pub institution: String,
     pub themes: Vec<String>,
     pub submitted_by: Option<String>,
+    pub source: Option<Sources>,
 }
 
 /// `[[cooperation]]`
@@ -222,6 +315,7 @@ pub struct CooperationSeed {
     pub outcome: Option<String>,
     #[serde(default)]
     pub themes: Vec<String>,
+    pub source: Option<Sources>,
 }
 
 /// `[[document]]`
@@ -236,6 +330,8 @@ pub struct DocumentSeed {
     pub body: Option<String>,
     pub published_on: Option<toml::value::Date>,
     pub year: Option<i32>,
+    /// Empty when the sources do not say.
+    #[serde(default)]
     pub languages: Vec<Language>,
     pub url: Option<String>,
     #[serde(default)]
@@ -244,6 +340,7 @@ pub struct DocumentSeed {
     pub countries: Vec<String>,
     pub dialogue: Option<i32>,
     pub cooperation: Option<String>,
+    pub source: Option<Sources>,
 }
 
 /// `[[action]]`
@@ -257,6 +354,7 @@ pub struct ActionSeed {
     pub title: String,
     pub description: String,
     pub year: Option<i32>,
+    pub source: Option<Sources>,
 }
 
 /// What [`SeedSet::apply`] did, per table.
@@ -330,6 +428,10 @@ impl SeedSet {
         self.cooperation.extend(other.cooperation);
         self.document.extend(other.document);
         self.action.extend(other.action);
+        self.source.extend(other.source);
+        self.objective.extend(other.objective);
+        self.tool.extend(other.tool);
+        self.mandate.extend(other.mandate);
     }
 
     /// Checks uniqueness of keys and that every reference points at something defined.
@@ -459,6 +561,7 @@ impl SeedSet {
                 .for_each(|t| check(owner(), "theme", t, &themes));
             d.participating_countries
                 .iter()
+                .chain(&d.observer_countries)
                 .for_each(|c| check(owner(), "country", c, &countries));
             if to_date(d.held_on).is_none() {
                 problems.push(format!("{}: invalid date", owner()));
@@ -537,10 +640,153 @@ impl SeedSet {
         }
 
         problems.extend(dangling);
+        self.validate_sources(&mut problems);
         if problems.is_empty() {
             Ok(())
         } else {
             Err(SeedError::Invalid(problems))
+        }
+    }
+
+    /// Every record with the name of its table and its key, and its `source`.
+    fn sourced_records(&self) -> Vec<(&'static str, String, Option<&Sources>)> {
+        fn each<'a, T>(
+            table: &'static str,
+            rows: &'a [T],
+            key: impl Fn(&T) -> String,
+            source: impl Fn(&'a T) -> Option<&'a Sources>,
+        ) -> impl Iterator<Item = (&'static str, String, Option<&'a Sources>)> {
+            rows.iter().map(move |row| (table, key(row), source(row)))
+        }
+        each(
+            "country",
+            &self.country,
+            |r| r.code.clone(),
+            |r| r.source.as_ref(),
+        )
+        .chain(each(
+            "theme",
+            &self.theme,
+            |r| r.slug.clone(),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "institution",
+            &self.institution,
+            |r| r.key.clone(),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "member",
+            &self.member,
+            |r| r.key.clone(),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "dialogue",
+            &self.dialogue,
+            |r| r.number.to_string(),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "participation",
+            &self.participation,
+            |r| format!("{} at dialogue {}", r.member, r.dialogue),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "seat",
+            &self.seat,
+            |r| format!("{:?} of {} from {}", r.role, r.country, r.term_start),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "program",
+            &self.program,
+            |r| r.slug.clone(),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "cooperation",
+            &self.cooperation,
+            |r| r.slug.clone(),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "document",
+            &self.document,
+            |r| r.slug.clone(),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "action",
+            &self.action,
+            |r| r.slug.clone(),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "objective",
+            &self.objective,
+            |r| r.slug.clone(),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "tool",
+            &self.tool,
+            |r| r.slug.clone(),
+            |r| r.source.as_ref(),
+        ))
+        .chain(each(
+            "mandate",
+            &self.mandate,
+            |r| r.slug.clone(),
+            |r| r.source.as_ref(),
+        ))
+        .collect()
+    }
+
+    /// Every record names at least one source, each a listed document and a section.
+    fn validate_sources(&self, problems: &mut Vec<String>) {
+        let mut documents = HashSet::new();
+        for source in &self.source {
+            if !documents.insert(source.key.as_str()) {
+                problems.push(format!("[[source]] `{}` is defined twice", source.key));
+            }
+        }
+        for (table, key, sources) in self.sourced_records() {
+            let refs = sources.map_or(&[][..], Sources::refs);
+            if refs.is_empty() {
+                problems.push(format!("[[{table}]] `{key}` names no source"));
+            }
+            for reference in refs {
+                if !documents.contains(reference.document.as_str()) {
+                    problems.push(format!(
+                        "[[{table}]] `{key}`: unknown source document `{}`",
+                        reference.document
+                    ));
+                }
+                if reference.section.trim().is_empty() {
+                    problems.push(format!("[[{table}]] `{key}`: empty source section"));
+                }
+            }
+        }
+        for (table, keys) in [
+            (
+                "objective",
+                self.objective.iter().map(|o| &o.slug).collect::<Vec<_>>(),
+            ),
+            ("tool", self.tool.iter().map(|t| &t.slug).collect()),
+            ("mandate", self.mandate.iter().map(|m| &m.slug).collect()),
+        ] {
+            let mut seen = HashSet::new();
+            for key in keys {
+                if !seen.insert(key) {
+                    problems.push(format!("[[{table}]] `{key}` is defined twice"));
+                }
+                if let Err(error) = Slug::parse(key) {
+                    problems.push(format!("[[{table}]] {error}"));
+                }
+            }
         }
     }
 
@@ -643,6 +889,7 @@ impl SeedSet {
                 held_on: to_date(d.held_on).unwrap_or_default(),
                 format: d.format,
                 ministries_count: d.ministries_count,
+                governments_count: d.governments_count,
                 summary: d.summary.clone(),
                 conclusions: d.conclusions.clone(),
                 recommendations: d.recommendations.clone(),
@@ -669,6 +916,14 @@ impl SeedSet {
                     country_code: c.clone(),
                 });
             link_rows(db, "dialogue_country", rows, report).await?;
+            let rows = d
+                .observer_countries
+                .iter()
+                .map(|c| dialogue_observer::Model {
+                    dialogue_id: id,
+                    country_code: c.clone(),
+                });
+            link_rows(db, "dialogue_observer", rows, report).await?;
         }
 
         let existing = by_key(participation::Entity::find().all(db).await?, |m| {
@@ -699,6 +954,8 @@ impl SeedSet {
                 role: s.role,
                 term_start: s.term_start,
                 term_end: s.term_end,
+                office_term_start: s.office_term_start,
+                office_term_end: s.office_term_end,
             };
             upsert(db, "committee_seat", current, desired, report).await?;
         }
@@ -836,7 +1093,200 @@ impl SeedSet {
             };
             upsert(db, "domestic_work_action", current, desired, report).await?;
         }
+
+        let existing = by_key(network_objective::Entity::find().all(db).await?, |m| {
+            m.slug.clone()
+        });
+        for (position, o) in (1..).zip(&self.objective) {
+            let current = existing.get(&o.slug);
+            let desired = network_objective::Model {
+                id: current.map_or(0, |m| m.id),
+                slug: o.slug.clone(),
+                kind: o.kind,
+                text: o.text.clone(),
+                position,
+            };
+            upsert(db, "network_objective", current, desired, report).await?;
+        }
+        let existing = by_key(network_tool::Entity::find().all(db).await?, |m| {
+            m.slug.clone()
+        });
+        for (position, t) in (1..).zip(&self.tool) {
+            let current = existing.get(&t.slug);
+            let desired = network_tool::Model {
+                id: current.map_or(0, |m| m.id),
+                slug: t.slug.clone(),
+                name: t.name.clone(),
+                description: t.description.clone(),
+                position,
+            };
+            upsert(db, "network_tool", current, desired, report).await?;
+        }
+        let existing = by_key(mandate::Entity::find().all(db).await?, |m| m.slug.clone());
+        for (position, m) in (1..).zip(&self.mandate) {
+            let current = existing.get(&m.slug);
+            let desired = mandate::Model {
+                id: current.map_or(0, |m| m.id),
+                slug: m.slug.clone(),
+                instrument: m.instrument.clone(),
+                article: m.article.clone(),
+                year: m.year,
+                text: m.text.clone(),
+                position,
+            };
+            upsert(db, "mandate", current, desired, report).await?;
+        }
+
+        self.apply_provenance(db, report).await
+    }
+
+    /// Writes the list of source documents, then each seeded row's sources (replacing
+    /// what a row had when it differs: only the seed files write provenance).
+    async fn apply_provenance<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        report: &mut SeedReport,
+    ) -> Result<(), SeedError> {
+        let existing = by_key(source_document::Entity::find().all(db).await?, |m| {
+            m.key.clone()
+        });
+        for (position, d) in (1..).zip(&self.source) {
+            let desired = source_document::Model {
+                key: d.key.clone(),
+                file: d.file.clone(),
+                title: d.title.clone(),
+                description: d.description.clone(),
+                position,
+            };
+            upsert(db, "source_document", existing.get(&d.key), desired, report).await?;
+        }
+
+        // The database key of every seeded row, by the seed file's key.
+        let text_ids = |rows: Vec<(String, i32)>| -> HashMap<String, String> {
+            rows.into_iter()
+                .map(|(key, id)| (key, id.to_string()))
+                .collect()
+        };
+        let mut keys: HashMap<&'static str, HashMap<String, String>> = HashMap::new();
+        keys.insert(
+            "country",
+            self.country
+                .iter()
+                .map(|c| (c.code.clone(), c.code.clone()))
+                .collect(),
+        );
+        macro_rules! slugs {
+            ($table:literal, $entity:ident, $key:ident) => {
+                keys.insert(
+                    $table,
+                    text_ids(
+                        $entity::Entity::find()
+                            .all(db)
+                            .await?
+                            .into_iter()
+                            .map(|m| (m.$key.to_string(), m.id))
+                            .collect(),
+                    ),
+                );
+            };
+        }
+        slugs!("theme", theme, slug);
+        slugs!("institution", institution, slug);
+        slugs!("member", member, slug);
+        slugs!("dialogue", dialogue, number);
+        slugs!("program", program, slug);
+        slugs!("cooperation", cooperation, slug);
+        slugs!("document", document, slug);
+        slugs!("action", domestic_work_action, slug);
+        slugs!("objective", network_objective, slug);
+        slugs!("tool", network_tool, slug);
+        slugs!("mandate", mandate, slug);
+        let member_slugs: HashMap<i32, String> = member::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.slug))
+            .collect();
+        let dialogue_numbers: HashMap<i32, i32> = dialogue::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.number))
+            .collect();
+        let participations = participation::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .filter_map(|p| {
+                let member = member_slugs.get(&p.member_id)?;
+                let number = dialogue_numbers.get(&p.dialogue_id)?;
+                Some((format!("{member} at dialogue {number}"), p.id))
+            })
+            .collect();
+        keys.insert("participation", text_ids(participations));
+        let seats = committee_seat::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| {
+                let key = format!("{:?} of {} from {}", s.role, s.country_code, s.term_start);
+                (key, s.id)
+            })
+            .collect();
+        keys.insert("seat", text_ids(seats));
+
+        let mut current: HashMap<(String, String), Vec<SourceRef>> = HashMap::new();
+        let mut rows = provenance::Entity::find().all(db).await?;
+        rows.sort_by_key(|row| row.position);
+        for row in rows {
+            current
+                .entry((row.entity, row.record_key))
+                .or_default()
+                .push(SourceRef {
+                    document: row.document_key,
+                    section: row.section,
+                });
+        }
+        for (table, key, sources) in self.sourced_records() {
+            let entity = provenance_entity(table);
+            let Some(record_key) = keys.get(table).and_then(|keys| keys.get(&key)) else {
+                continue;
+            };
+            let desired = sources.map_or(&[][..], Sources::refs);
+            let slot = (entity.to_owned(), record_key.clone());
+            if current.get(&slot).map_or(&[][..], Vec::as_slice) == desired {
+                continue;
+            }
+            provenance::Entity::delete_many()
+                .filter(provenance::Column::Entity.eq(entity))
+                .filter(provenance::Column::RecordKey.eq(record_key.as_str()))
+                .exec(db)
+                .await?;
+            for (position, reference) in (1..).zip(desired) {
+                provenance::ActiveModel {
+                    entity: Set(entity.to_owned()),
+                    record_key: Set(record_key.clone()),
+                    position: Set(position),
+                    document_key: Set(reference.document.clone()),
+                    section: Set(reference.section.clone()),
+                }
+                .insert(db)
+                .await?;
+            }
+            report.insert("provenance");
+        }
         Ok(())
+    }
+}
+
+/// The table a seed table's rows live in: the name `provenance.entity` holds.
+pub fn provenance_entity(seed_table: &str) -> &str {
+    match seed_table {
+        "seat" => "committee_seat",
+        "action" => "domestic_work_action",
+        "objective" => "network_objective",
+        "tool" => "network_tool",
+        other => other,
     }
 }
 

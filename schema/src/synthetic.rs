@@ -5,6 +5,7 @@
 //! cooperations and domestic-work actions. Every synthetic row has a slug starting with
 //! `synthetic-`, so it can never be mistaken for the network's real data, and the same `N`
 //! always produces the same rows (a fixed-seed PRNG, fixed timestamps).
+//! Synthetic rows have no provenance: they come from no source document.
 
 use std::collections::HashSet;
 
@@ -218,7 +219,7 @@ pub async fn generate(db: &DatabaseConnection, programs: usize) -> Result<Genera
                 email: Some(format!("member-{i}@example.org")),
                 phone: None,
                 role,
-                active: rng.chance(90),
+                active: Some(rng.chance(90)),
             }
             .into_active_model()
         })
@@ -266,7 +267,7 @@ pub async fn generate(db: &DatabaseConnection, programs: usize) -> Result<Genera
                 objectives: Some(format!("Advance {subject} for {group}.")),
                 results: rng.chance(60).then(|| format!("Reached {} participants.", 50 + rng.below(5000))),
                 lessons_learned: rng.chance(40).then(|| "Inter-institutional coordination was key.".to_owned()),
-                evaluated: rng.chance(30),
+                evaluated: Some(rng.chance(30)),
                 evaluation_note: None,
                 start_year: Some(start_year),
                 end_year: rng.chance(50).then(|| start_year + 1 + rng.below(4) as i32),

@@ -33,7 +33,8 @@ pub struct MemberRow {
     pub institution: String,
     pub country: Option<String>,
     pub role: String,
-    pub active: bool,
+    /// `None`: the sources do not say.
+    pub active: Option<bool>,
     pub email: Option<String>,
 }
 
@@ -121,7 +122,8 @@ pub struct MemberValues {
     pub email: String,
     pub phone: String,
     pub role: String,
-    pub active: bool,
+    /// `""` (not stated), `"true"` or `"false"` (forms::yes_no).
+    pub active: String,
 }
 
 impl MemberValues {
@@ -135,7 +137,7 @@ impl MemberValues {
             email: form.get("email").to_owned(),
             phone: form.get("phone").to_owned(),
             role: form.get("role").to_owned(),
-            active: form.get("active") == "true",
+            active: form.get("active").to_owned(),
         }
     }
 
@@ -152,7 +154,7 @@ impl MemberValues {
             "email": self.email,
             "phone": self.phone,
             "role": blank_none(&self.role),
-            "active": self.active,
+            "active": crate::forms::yes_no_input(&self.active),
         });
         serde_json::from_value(input).map_err(|error| ApiError::BadInput {
             message: error.to_string(),
@@ -267,7 +269,12 @@ async fn member_form(
                         .map(|(value, label)| ((*value).to_owned(), l.t(label))),
                 ),
             ),
-        Field::new(l, "active", "portal-field-active", "checkbox").checked(values.active),
+        crate::forms::yes_no(
+            l,
+            "active",
+            "portal-field-active",
+            crate::forms::yes_no_input(&values.active),
+        ),
     ]);
     let other_errors = place_errors(&mut fields, errors, &mut []);
     let page = DirectoryFormPage {
@@ -293,7 +300,7 @@ pub async fn new_member(request: &Request, Lang(language): Lang) -> Response {
         return to_sign_in(state, language, &here(request), false);
     };
     let values = MemberValues {
-        active: true,
+        active: "true".to_owned(),
         ..MemberValues::default()
     };
     member_form(state, language, &session.token, None, &values, &[]).await
@@ -328,7 +335,7 @@ pub async fn edit_member(
         email: m.email.unwrap_or_default(),
         phone: m.phone.unwrap_or_default(),
         role: api_name(&m.role),
-        active: m.active,
+        active: m.active.map(|a| a.to_string()).unwrap_or_default(),
     };
     // The form's own query checks the role: only the Secretariat sees it.
     member_form(state, language, &session.token, Some(&id), &values, &[]).await

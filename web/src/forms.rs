@@ -87,6 +87,33 @@ impl Field {
     }
 }
 
+/// A yes/no fact the sources may not state (`Program.evaluated`, `Member.active`): a select
+/// of "not stated", "yes" and "no", so a form never turns an unknown into a "no". Its value
+/// is `""`, `"true"` or `"false"`; [`yes_no_input`] is what the API gets.
+pub fn yes_no(l: &L10n, name: &'static str, label_id: &str, value: Option<bool>) -> Field {
+    let value = match value {
+        None => "",
+        Some(true) => "true",
+        Some(false) => "false",
+    };
+    Field::new(l, name, label_id, "select")
+        .value(value)
+        .options([
+            (String::new(), l.t("portal-answer-not-stated")),
+            ("true".to_owned(), l.t("portal-yes")),
+            ("false".to_owned(), l.t("portal-no")),
+        ])
+}
+
+/// A [`yes_no`] field's value for the API: "not stated" is `null` (left as it is).
+pub fn yes_no_input(value: &str) -> Option<bool> {
+    match value {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
 /// A choice among several (a checkbox of a group, an option of a select).
 pub struct Choice {
     pub value: String,

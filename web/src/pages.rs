@@ -636,9 +636,11 @@ pub async fn document(state: &State, language: Language, slug: &str) -> Result<R
         "",
     );
     c.title = d.title.clone();
+    // Null when the sources do not say: the row is then left out, as for none.
     let languages = d
         .languages
         .iter()
+        .flatten()
         .map(|l| {
             c.l.t(match l {
                 api::document::Language::ES => "portal-language-es",
@@ -980,6 +982,7 @@ fn document_kind_of(name: &str) -> Option<api::documents::DocumentKind> {
         "repository" => K::REPOSITORY,
         "proposal" => K::PROPOSAL,
         "foundational_document" => K::FOUNDATIONAL_DOCUMENT,
+        "report" => K::REPORT,
         _ => return None,
     })
 }

@@ -23,7 +23,7 @@ pub const SORTS: [(&str, &str); 4] = [
 ];
 
 /// Kinds in the URL are the facet values (`program`, `foundational_document`…).
-pub const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 11] = [
     "program",
     "study",
     "manual",
@@ -34,6 +34,7 @@ pub const KINDS: [&str; 10] = [
     "repository",
     "proposal",
     "foundational_document",
+    "report",
 ];
 
 /// The kinds of document (every kind but `program`), as the documents list's URL spells them.
@@ -52,6 +53,7 @@ fn kind_of(name: &str) -> Option<SearchKind> {
         "repository" => SearchKind::REPOSITORY,
         "proposal" => SearchKind::PROPOSAL,
         "foundational_document" => SearchKind::FOUNDATIONAL_DOCUMENT,
+        "report" => SearchKind::REPORT,
         _ => return None,
     })
 }

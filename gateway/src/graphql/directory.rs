@@ -133,8 +133,11 @@ pub struct DialogueInput {
     pub held_on: Option<NaiveDate>,
     /// Virtual or in person (required when creating).
     pub format: Option<DialogueFormat>,
-    /// Ministries of Labor that took part, 1–100.
+    /// Ministries of Labor of the Americas that took part, 1–100.
     pub ministries_count: MaybeUndefined<i32>,
+    /// Governments whose delegations took part, 1–100, where the documents count
+    /// governments rather than Ministries (the 1st dialogue).
+    pub governments_count: MaybeUndefined<i32>,
     /// Required when creating; at most 10 000 characters.
     pub summary: Option<String>,
     /// At most 10 000 characters.
@@ -193,8 +196,12 @@ pub struct CommitteeSeatInput {
     pub role: Option<SeatRole>,
     /// First year of the term, 1900–2100 (required when creating).
     pub term_start: Option<i32>,
-    /// Last year of the term, not before `termStart`.
+    /// Last year of the term, not before `termStart`; null for a permanent seat.
     pub term_end: MaybeUndefined<i32>,
+    /// First year of the IACML or Working Group office that gives the seat, 1900–2100.
+    pub office_term_start: MaybeUndefined<i32>,
+    /// Last year of that office, not before `officeTermStart`.
+    pub office_term_end: MaybeUndefined<i32>,
 }
 
 /// Mutations of the directory.
@@ -450,7 +457,7 @@ impl MemberFields {
         set(&mut row.email, self.email.clone());
         set(&mut row.phone, self.phone.clone());
         set(&mut row.role, self.role);
-        set(&mut row.active, self.active);
+        set(&mut row.active, self.active.map(Some));
     }
 }
 
@@ -501,7 +508,7 @@ async fn new_member(
     check.finish()?;
     let mut row = member::ActiveModel {
         slug: ActiveValue::Set(checked(slug, "slug")?),
-        active: ActiveValue::Set(true),
+        active: ActiveValue::Set(Some(true)),
         ..Default::default()
     };
     fields.apply(&mut row);
@@ -857,6 +864,7 @@ struct DialogueFields {
     held_on: Option<NaiveDate>,
     format: Option<db_enums::DialogueFormat>,
     ministries_count: Option<Option<i32>>,
+    governments_count: Option<Option<i32>>,
     summary: Option<String>,
     conclusions: Option<Option<String>>,
     recommendations: Option<Option<String>>,
@@ -872,6 +880,7 @@ impl DialogueFields {
         set(&mut row.held_on, self.held_on);
         set(&mut row.format, self.format);
         set(&mut row.ministries_count, self.ministries_count);
+        set(&mut row.governments_count, self.governments_count);
         set(&mut row.summary, self.summary.clone());
         set(&mut row.conclusions, self.conclusions.clone());
         set(&mut row.recommendations, self.recommendations.clone());
@@ -916,23 +925,21 @@ async fn check_dialogue(
     let creating = existing.is_none();
     let held_on = required(check, "input.heldOn", input.held_on, creating)
         .and_then(|date| check.year("input.heldOn", Some(date.year())).map(|_| date));
-    let ministries_count = match &input.ministries_count {
+    let mut count = |field: &str, value: &MaybeUndefined<i32>| match value {
         MaybeUndefined::Undefined => None,
         MaybeUndefined::Null => Some(None),
         MaybeUndefined::Value(count) => check
-            .number(
-                "input.ministriesCount",
-                Some(*count),
-                MINISTRIES.0,
-                MINISTRIES.1,
-            )
+            .number(field, Some(*count), MINISTRIES.0, MINISTRIES.1)
             .map(Some),
     };
+    let ministries_count = count("input.ministriesCount", &input.ministries_count);
+    let governments_count = count("input.governmentsCount", &input.governments_count);
     Ok(DialogueFields {
         title: check.required_text("input.title", input.title.as_ref(), LINE, creating),
         held_on,
         format: required(check, "input.format", input.format, creating).map(Into::into),
         ministries_count,
+        governments_count,
         summary: check.required_text("input.summary", input.summary.as_ref(), PARAGRAPH, creating),
         conclusions: check.optional_text("input.conclusions", &input.conclusions, PARAGRAPH),
         recommendations: check.optional_text(
@@ -1248,6 +1255,8 @@ struct SeatFields {
     role: Option<db_enums::SeatRole>,
     term_start: Option<i32>,
     term_end: Option<Option<i32>>,
+    office_term_start: Option<Option<i32>>,
+    office_term_end: Option<Option<i32>>,
 }
 
 impl SeatFields {
@@ -1260,6 +1269,8 @@ impl SeatFields {
         set(&mut row.role, self.role);
         set(&mut row.term_start, self.term_start);
         set(&mut row.term_end, self.term_end);
+        set(&mut row.office_term_start, self.office_term_start);
+        set(&mut row.office_term_end, self.office_term_end);
     }
 }
 
@@ -1292,6 +1303,8 @@ async fn check_seat(
         role: required(check, "input.role", input.role, creating).map(Into::into),
         term_start,
         term_end: check.optional_year("input.termEnd", &input.term_end),
+        office_term_start: check.optional_year("input.officeTermStart", &input.office_term_start),
+        office_term_end: check.optional_year("input.officeTermEnd", &input.office_term_end),
     };
     let country = fields
         .country_code
@@ -1312,6 +1325,13 @@ async fn check_seat(
         .term_end
         .unwrap_or_else(|| existing.and_then(|row| row.term_end));
     check.not_before("input.termEnd", start, end);
+    let office_start = fields
+        .office_term_start
+        .unwrap_or_else(|| existing.and_then(|row| row.office_term_start));
+    let office_end = fields
+        .office_term_end
+        .unwrap_or_else(|| existing.and_then(|row| row.office_term_end));
+    check.not_before("input.officeTermEnd", office_start, office_end);
     Ok(fields)
 }
 

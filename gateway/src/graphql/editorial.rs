@@ -295,7 +295,7 @@ async fn create(
         country_code: ActiveValue::Set(country),
         institution_id: ActiveValue::Set(institution.id),
         submitted_by_member_id: ActiveValue::Set(viewer.member_id),
-        evaluated: ActiveValue::Set(false),
+        evaluated: ActiveValue::Set(Some(false)),
         objectives: ActiveValue::Set(None),
         results: ActiveValue::Set(None),
         lessons_learned: ActiveValue::Set(None),
@@ -449,7 +449,7 @@ impl ProgramFields {
         set(&mut row.objectives, self.objectives.clone());
         set(&mut row.results, self.results.clone());
         set(&mut row.lessons_learned, self.lessons_learned.clone());
-        set(&mut row.evaluated, self.evaluated);
+        set(&mut row.evaluated, self.evaluated.map(Some));
         set(&mut row.evaluation_note, self.evaluation_note.clone());
         set(&mut row.start_year, self.start_year);
         set(&mut row.end_year, self.end_year);

@@ -85,6 +85,7 @@ mirror!(
     /// Kind of resource in the Documentation Center.
     DocumentKind => DocumentKind {
         Study, Manual, Glossary, Conclusions, Agenda, Course, Repository, Proposal, FoundationalDocument,
+        Report,
     }
 );
 
@@ -122,5 +123,17 @@ mirror!(
         Member,
         /// The Technical Secretariat.
         Secretariat,
+    }
+);
+
+mirror!(
+    /// Which of the network's objectives a statement is.
+    ObjectiveKind => ObjectiveKind {
+        /// The network's purpose.
+        Purpose,
+        /// Its general objective.
+        General,
+        /// One of its specific objectives.
+        Specific,
     }
 );

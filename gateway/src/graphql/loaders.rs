@@ -29,8 +29,8 @@ use async_graphql::dataloader::{DataLoader, Loader};
 use rial_schema::entity::*;
 use sea_orm::sea_query::{Alias, Expr, Order, Query, SelectStatement, SimpleExpr, UnionType};
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult,
-    IdenStatic, QueryFilter, QueryTrait, Statement, TryGetable, Value,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait,
+    FromQueryResult, IdenStatic, QueryFilter, QueryTrait, Statement, TryGetable, Value,
 };
 
 use super::cursor::CursorKey;
@@ -137,6 +137,55 @@ where
             .into_iter()
             .map(|row| ((self.key_of)(&row), row))
             .collect())
+    }
+}
+
+/// A seeded row: its table (`provenance.entity`) and its primary key as text.
+pub type RowKey = (String, String);
+
+/// Where seeded rows come from: their sources, in order, each with its document. One
+/// statement per batch for the references and one for the (few) documents they cite.
+pub struct ProvenanceLoader {
+    db: DatabaseConnection,
+}
+
+impl Loader<RowKey> for ProvenanceLoader {
+    type Value = Vec<(provenance::Model, source_document::Model)>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[RowKey]) -> Result<HashMap<RowKey, Self::Value>, LoadError> {
+        let entities: Vec<&str> = keys.iter().map(|(entity, _)| entity.as_str()).collect();
+        let records: Vec<&str> = keys.iter().map(|(_, key)| key.as_str()).collect();
+        let rows = provenance::Entity::find()
+            .filter(provenance::Column::Entity.is_in(entities))
+            .filter(provenance::Column::RecordKey.is_in(records))
+            .all(&self.db)
+            .await?;
+        let cited: Vec<&str> = rows.iter().map(|row| row.document_key.as_str()).collect();
+        let documents: HashMap<String, source_document::Model> = source_document::Entity::find()
+            .filter(source_document::Column::Key.is_in(cited))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|document| (document.key.clone(), document))
+            .collect();
+        let wanted: std::collections::HashSet<&RowKey> = keys.iter().collect();
+        let mut found: HashMap<RowKey, Self::Value> = HashMap::new();
+        for row in rows {
+            let key = (row.entity.clone(), row.record_key.clone());
+            // The filter above crosses entities with keys: keep only the pairs asked for.
+            if !wanted.contains(&key) {
+                continue;
+            }
+            if let Some(document) = documents.get(&row.document_key) {
+                let document = document.clone();
+                found.entry(key).or_default().push((row, document));
+            }
+        }
+        for sources in found.values_mut() {
+            sources.sort_by_key(|(row, _)| row.position);
+        }
+        Ok(found)
     }
 }
 
@@ -433,6 +482,7 @@ pub struct Loaders {
 
     pub dialogue_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
     pub dialogue_countries: DataLoader<Relation<country::Entity, i32, String>>,
+    pub dialogue_observers: DataLoader<Relation<country::Entity, i32, String>>,
     pub dialogue_participations: DataLoader<Relation<participation::Entity, i32, i32>>,
     pub dialogue_documents: DataLoader<Relation<document::Entity, i32, i32>>,
 
@@ -441,6 +491,8 @@ pub struct Loaders {
 
     pub document_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
     pub document_countries: DataLoader<Relation<country::Entity, i32, String>>,
+
+    pub provenance: DataLoader<ProvenanceLoader>,
 }
 
 impl Loaders {
@@ -488,6 +540,7 @@ impl Loaders {
         let programs = || audience.programs().into_query();
 
         Loaders {
+            provenance: loader(ProvenanceLoader { db: db.clone() }),
             country: loader(ByKey {
                 db: db.clone(),
                 base: EntityTrait::find(),
@@ -682,6 +735,13 @@ impl Loaders {
                 "id",
             )),
             dialogue_countries: loader(through::<_, dialogue_country::Entity, _, _>(
+                db,
+                all::<country::Entity>(),
+                "dialogue_id",
+                "country_code",
+                "code",
+            )),
+            dialogue_observers: loader(through::<_, dialogue_observer::Entity, _, _>(
                 db,
                 all::<country::Entity>(),
                 "dialogue_id",

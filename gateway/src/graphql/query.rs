@@ -853,6 +853,56 @@ impl Query {
             })
     }
 
+    /// The source documents the network's data is transcribed from, in their listed order:
+    /// every seeded entry's `sources` cites them.
+    async fn source_documents(&self, ctx: &Context<'_>) -> ApiResult<Vec<SourceDocument>> {
+        use sea_orm::QueryOrder;
+        Ok(source_document::Entity::find()
+            .order_by_asc(source_document::Column::Position)
+            .all(db(ctx))
+            .await?
+            .into_iter()
+            .map(SourceDocument)
+            .collect())
+    }
+
+    /// The network's purpose, general objective and specific objectives, in the foundational
+    /// document's order.
+    async fn network_objectives(&self, ctx: &Context<'_>) -> ApiResult<Vec<NetworkObjective>> {
+        use sea_orm::QueryOrder;
+        Ok(network_objective::Entity::find()
+            .order_by_asc(network_objective::Column::Position)
+            .all(db(ctx))
+            .await?
+            .into_iter()
+            .map(NetworkObjective)
+            .collect())
+    }
+
+    /// The network's eight tools, in the foundational document's order.
+    async fn network_tools(&self, ctx: &Context<'_>) -> ApiResult<Vec<NetworkTool>> {
+        use sea_orm::QueryOrder;
+        Ok(network_tool::Entity::find()
+            .order_by_asc(network_tool::Column::Position)
+            .all(db(ctx))
+            .await?
+            .into_iter()
+            .map(NetworkTool)
+            .collect())
+    }
+
+    /// The IACML mandates the sources cite for the network, in the seed files' order.
+    async fn mandates(&self, ctx: &Context<'_>) -> ApiResult<Vec<Mandate>> {
+        use sea_orm::QueryOrder;
+        Ok(mandate::Entity::find()
+            .order_by_asc(mandate::Column::Position)
+            .all(db(ctx))
+            .await?
+            .into_iter()
+            .map(Mandate)
+            .collect())
+    }
+
     /// The Steering Committee's seats.
     async fn steering_committee(
         &self,

@@ -52,10 +52,12 @@ pub enum SearchKind {
     Proposal,
     /// A foundational document.
     FoundationalDocument,
+    /// A report.
+    Report,
 }
 
 impl SearchKind {
-    const ALL: [SearchKind; 10] = [
+    const ALL: [SearchKind; 11] = [
         SearchKind::Program,
         SearchKind::Study,
         SearchKind::Manual,
@@ -66,6 +68,7 @@ impl SearchKind {
         SearchKind::Repository,
         SearchKind::Proposal,
         SearchKind::FoundationalDocument,
+        SearchKind::Report,
     ];
 
     fn document_kind(self) -> Option<db::DocumentKind> {
@@ -80,6 +83,7 @@ impl SearchKind {
             SearchKind::Repository => db::DocumentKind::Repository,
             SearchKind::Proposal => db::DocumentKind::Proposal,
             SearchKind::FoundationalDocument => db::DocumentKind::FoundationalDocument,
+            SearchKind::Report => db::DocumentKind::Report,
         })
     }
 

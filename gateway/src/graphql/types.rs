@@ -67,6 +67,13 @@ impl Country {
 
 #[Object]
 impl Country {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "country", self.0.code.clone()).await
+    }
     /// ISO 3166-1 alpha-2 code, e.g. `UY`.
     async fn code(&self) -> &str {
         &self.0.code
@@ -269,6 +276,13 @@ pub struct Institution(pub institution::Model);
 
 #[Object]
 impl Institution {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "institution", self.0.id.to_string()).await
+    }
     /// Opaque identifier.
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
@@ -405,6 +419,13 @@ pub struct Member(pub member::Model);
 
 #[Object]
 impl Member {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "member", self.0.id.to_string()).await
+    }
     /// Opaque identifier.
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
@@ -425,8 +446,9 @@ impl Member {
     async fn role_label(&self, ctx: &Context<'_>) -> String {
         label(ctx, "network-role", self.0.role.as_str())
     }
-    /// Whether the person is a current member.
-    async fn active(&self) -> bool {
+    /// Whether the person is a current member; null when the sources do not say (the
+    /// seeded participants of the dialogues).
+    async fn active(&self) -> Option<bool> {
         self.0.active
     }
     /// Email. Contact details are for members of the network only: null for anonymous clients.
@@ -505,6 +527,13 @@ impl Theme {
 
 #[Object]
 impl Theme {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "theme", self.0.id.to_string()).await
+    }
     /// Stable slug, e.g. `domestic-work`.
     async fn slug(&self) -> &str {
         &self.0.slug
@@ -593,7 +622,10 @@ impl Theme {
     }
 }
 
-/// A program of the Portfolio of Programs.
+/// A program of the Portfolio of Programs. The seeded programs are those the source documents
+/// name (mostly in the conclusions of the dialogues and in the bilateral cooperations), not
+/// copies of the RIAL website's Portfolio: `sources` says where each is named, and `status`
+/// is its state on this platform.
 pub struct Program(pub program::Model);
 
 impl Program {
@@ -618,6 +650,13 @@ impl Program {
 
 #[Object]
 impl Program {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "program", self.0.id.to_string()).await
+    }
     /// Opaque identifier.
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
@@ -649,8 +688,8 @@ impl Program {
         self.content(ctx)
             .optional("lessons-learned", self.0.lessons_learned.as_deref())
     }
-    /// Whether the program has been evaluated.
-    async fn evaluated(&self) -> bool {
+    /// Whether the program has been evaluated; null when the sources do not say.
+    async fn evaluated(&self) -> Option<bool> {
         self.0.evaluated
     }
     /// About the evaluation, where given.
@@ -826,6 +865,68 @@ impl Account {
     }
 }
 
+/// The sources of a seeded row (see [`Source`]).
+async fn sources_of(
+    ctx: &Context<'_>,
+    entity: &'static str,
+    key: String,
+) -> ApiResult<Vec<Source>> {
+    let loaders = ctx.data_unchecked::<Arc<Loaders>>();
+    Ok(loaders
+        .provenance
+        .load_one((entity.to_owned(), key))
+        .await?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(reference, document)| Source {
+            section: reference.section,
+            document: SourceDocument(document),
+        })
+        .collect())
+}
+
+/// Where an entry comes from: a section of one of the source documents.
+pub struct Source {
+    section: String,
+    document: SourceDocument,
+}
+
+#[Object]
+impl Source {
+    /// The document.
+    async fn document(&self) -> &SourceDocument {
+        &self.document
+    }
+    /// The part of the document, as the document heads it (with a precision in
+    /// parentheses where the heading alone would not find the passage).
+    async fn section(&self) -> &str {
+        &self.section
+    }
+}
+
+/// A public document of the network that the seed data is transcribed from.
+pub struct SourceDocument(pub source_document::Model);
+
+#[Object]
+impl SourceDocument {
+    /// Stable key the seed files cite (`report-2020-2023`).
+    async fn key(&self) -> &str {
+        &self.0.key
+    }
+    /// The document's title, as it names itself.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// The file's own name in the shared folder of sources (`001_338160a8ec881aac.txt`).
+    async fn file(&self) -> &str {
+        &self.0.file
+    }
+    /// What the document is.
+    async fn description(&self) -> &str {
+        &self.0.description
+    }
+}
+
 /// A hemispheric dialogue among the gender units of the Ministries of Labor.
 pub struct Dialogue(pub dialogue::Model);
 
@@ -846,6 +947,13 @@ impl Dialogue {
 
 #[Object]
 impl Dialogue {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "dialogue", self.0.id.to_string()).await
+    }
     /// Opaque identifier.
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
@@ -870,17 +978,28 @@ impl Dialogue {
     async fn format_label(&self, ctx: &Context<'_>) -> String {
         label(ctx, "dialogue-format", self.0.format.as_str())
     }
-    /// "27 Ministries of Labor took part", in the request's language; null when the
-    /// documents do not give the number.
+    /// "27 Ministries of Labor took part" or, where the documents count governments
+    /// instead (the 1st dialogue), "Delegations of 30 governments took part", in the
+    /// request's language; null when the documents give no number.
     async fn participation_summary(&self, ctx: &Context<'_>) -> Option<String> {
-        let count = self.0.ministries_count?;
+        let (message, count) = match (self.0.ministries_count, self.0.governments_count) {
+            (Some(count), _) => ("dialogue-participation-summary", count),
+            (None, Some(count)) => ("dialogue-participation-governments", count),
+            (None, None) => return None,
+        };
         let mut args = fluent_bundle::FluentArgs::new();
         args.set("count", count);
-        sentence(ctx, "dialogue-participation-summary", &args)
+        sentence(ctx, message, &args)
     }
-    /// Number of Ministries of Labor that took part, where the documents state it.
+    /// Number of Ministries of Labor of the Americas that took part, where the documents
+    /// state it (observer states such as Spain are not counted).
     async fn ministries_count(&self) -> Option<i32> {
         self.0.ministries_count
+    }
+    /// Number of governments whose delegations took part, where the documents count them so
+    /// (the 1st dialogue: "delegations of 30 governments").
+    async fn governments_count(&self) -> Option<i32> {
+        self.0.governments_count
     }
     /// What the dialogue was about.
     async fn summary(&self, ctx: &Context<'_>) -> String {
@@ -930,7 +1049,25 @@ impl Dialogue {
         )
         .await
     }
-    /// Countries whose Ministries took part.
+    /// OAS observer states present at the dialogue (Spain at the 5th and 6th), apart from
+    /// the participating countries.
+    async fn observer_countries(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> ApiResult<Page<Country>> {
+        relation_page(
+            ctx,
+            |l| &l.dialogue_observers,
+            self.0.id,
+            &PageArgs { first, after },
+            Country,
+        )
+        .await
+    }
+    /// OAS member states whose Ministries of Labor took part, where the participant lists
+    /// are published (the 5th and 6th): the countries `ministriesCount` counts.
     async fn participating_countries(
         &self,
         ctx: &Context<'_>,
@@ -985,6 +1122,13 @@ pub struct Participation(pub participation::Model);
 
 #[Object]
 impl Participation {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "participation", self.0.id.to_string()).await
+    }
     /// Opaque identifier.
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
@@ -1039,6 +1183,13 @@ impl Cooperation {
 
 #[Object]
 impl Cooperation {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "cooperation", self.0.id.to_string()).await
+    }
     /// Opaque identifier.
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
@@ -1157,6 +1308,13 @@ impl Document {
 
 #[Object]
 impl Document {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "document", self.0.id.to_string()).await
+    }
     /// Opaque identifier.
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
@@ -1202,16 +1360,20 @@ impl Document {
     async fn year(&self) -> Option<i32> {
         self.0.year
     }
-    /// Languages it is available in.
-    async fn languages(&self) -> Vec<Language> {
-        self.0
+    /// Languages it is available in; null when the sources do not say.
+    async fn languages(&self) -> Option<Vec<Language>> {
+        // No language recorded: unknown, not "none".
+        self.0.language_codes().next()?;
+        let languages = self
+            .0
             .language_codes()
             .filter_map(|code| match code {
                 "en" => Some(Language::En),
                 "es" => Some(Language::Es),
                 _ => None,
             })
-            .collect()
+            .collect();
+        Some(languages)
     }
     /// Where to read it.
     async fn url(&self) -> Option<&str> {
@@ -1274,6 +1436,13 @@ pub struct CommitteeSeat(pub committee_seat::Model);
 
 #[Object]
 impl CommitteeSeat {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "committee_seat", self.0.id.to_string()).await
+    }
     /// Opaque identifier.
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
@@ -1286,13 +1455,24 @@ impl CommitteeSeat {
     async fn role_label(&self, ctx: &Context<'_>) -> String {
         label(ctx, "seat-role", self.0.role.as_str())
     }
-    /// First year of the term.
+    /// First year of the seat's term on the Committee.
     async fn term_start(&self) -> i32 {
         self.0.term_start
     }
-    /// Last year of the term, where set.
+    /// Last year of the seat's term on the Committee; null for a permanent seat (the Chair
+    /// of the IACML) or when not set. The first Committee was proposed for one year, until
+    /// June 2023.
     async fn term_end(&self) -> Option<i32> {
         self.0.term_end
+    }
+    /// First year of the IACML or Working Group office that gave the seat, where it came
+    /// with one (2021 for the first Committee).
+    async fn office_term_start(&self) -> Option<i32> {
+        self.0.office_term_start
+    }
+    /// Last year of that office (2024 for the first Committee).
+    async fn office_term_end(&self) -> Option<i32> {
+        self.0.office_term_end
     }
     /// Country holding the seat.
     async fn country(&self, ctx: &Context<'_>) -> ApiResult<Country> {
@@ -1325,6 +1505,13 @@ impl DomesticWorkAction {
 
 #[Object]
 impl DomesticWorkAction {
+    /// Where this entry comes from: the source documents and sections it is transcribed
+    /// from, so a reader can check it. Empty when it is not from the seed files: entries
+    /// created through the API, synthetic data (`gateway seed --scale`), and rows loaded
+    /// before sources were recorded (until the next `gateway seed`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "domestic_work_action", self.0.id.to_string()).await
+    }
     /// Opaque identifier.
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
@@ -1368,5 +1555,154 @@ impl DomesticWorkAction {
         Ok(Country(
             load_required(ctx, |l| &l.country, self.0.country_code.clone()).await?,
         ))
+    }
+}
+
+/// The network's purpose, general objective or one of its specific objectives, as the
+/// foundational document states them (section 2).
+pub struct NetworkObjective(pub network_objective::Model);
+
+impl NetworkObjective {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(ctx, format!("objective-{}", self.0.slug), db::Language::En)
+    }
+    fn fields(&self) -> [Field<'_>; 1] {
+        [(None, Some(&self.0.text))]
+    }
+}
+
+#[Object]
+impl NetworkObjective {
+    /// Stable slug, used by the locale files.
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+    /// Purpose, general or specific.
+    async fn kind(&self) -> ObjectiveKind {
+        self.0.kind.into()
+    }
+    /// `kind`, as a label in the request's language.
+    async fn kind_label(&self, ctx: &Context<'_>) -> String {
+        label(ctx, "objective-kind", self.0.kind.as_str())
+    }
+    /// The objective, in the document's words.
+    async fn text(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.text)
+    }
+    /// The language the text was served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&self.fields()).into()
+    }
+    /// False when the text fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&self.fields())
+    }
+    /// Where it comes from (see `Program.sources`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "network_objective", self.0.id.to_string()).await
+    }
+}
+
+/// One of the network's eight tools (foundational document, section 3).
+pub struct NetworkTool(pub network_tool::Model);
+
+impl NetworkTool {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(ctx, format!("tool-{}", self.0.slug), db::Language::En)
+    }
+    fn fields(&self) -> [Field<'_>; 2] {
+        [
+            (None, Some(&self.0.name)),
+            (Some("description"), Some(&self.0.description)),
+        ]
+    }
+}
+
+#[Object]
+impl NetworkTool {
+    /// Stable slug, used by the locale files.
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+    /// Its number in the foundational document's list (1 to 8).
+    async fn position(&self) -> i32 {
+        self.0.position
+    }
+    /// Name.
+    async fn name(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.name)
+    }
+    /// What it is and how it works.
+    async fn description(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx)
+            .text(Some("description"), &self.0.description)
+    }
+    /// The language the text fields were served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&self.fields()).into()
+    }
+    /// False when a text field fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&self.fields())
+    }
+    /// Where it comes from (see `Program.sources`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "network_tool", self.0.id.to_string()).await
+    }
+}
+
+/// A mandate behind the network: what an IACML Declaration, Plan of Action or Work Plan
+/// says, as the sources quote it.
+pub struct Mandate(pub mandate::Model);
+
+impl Mandate {
+    fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
+        Content::new(ctx, format!("mandate-{}", self.0.slug), db::Language::En)
+    }
+    fn fields(&self) -> [Field<'_>; 3] {
+        [
+            (None, Some(&self.0.text)),
+            (Some("instrument"), Some(&self.0.instrument)),
+            (Some("article"), self.0.article.as_deref()),
+        ]
+    }
+}
+
+#[Object]
+impl Mandate {
+    /// Stable slug, used by the locale files.
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+    /// The instrument ("Declaration of Buenos Aires (XXI IACML)").
+    async fn instrument(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx)
+            .text(Some("instrument"), &self.0.instrument)
+    }
+    /// The article cited ("Art. 12"); null where the sources cite none.
+    async fn article(&self, ctx: &Context<'_>) -> Option<String> {
+        self.content(ctx)
+            .optional("article", self.0.article.as_deref())
+    }
+    /// Year the instrument was adopted, where the sources say.
+    async fn year(&self) -> Option<i32> {
+        self.0.year
+    }
+    /// What it says, quoted as the sources quote it (a Spanish text translates the English
+    /// quotation: the official Spanish wording is not in the sources).
+    async fn text(&self, ctx: &Context<'_>) -> String {
+        self.content(ctx).text(None, &self.0.text)
+    }
+    /// The language the text fields were served in.
+    async fn locale(&self, ctx: &Context<'_>) -> Language {
+        self.content(ctx).locale(&self.fields()).into()
+    }
+    /// False when a text field fell back to the source language.
+    async fn translated(&self, ctx: &Context<'_>) -> bool {
+        self.content(ctx).translated(&self.fields())
+    }
+    /// Where it comes from (see `Program.sources`).
+    async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
+        sources_of(ctx, "mandate", self.0.id.to_string()).await
     }
 }

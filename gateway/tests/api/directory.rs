@@ -449,7 +449,7 @@ async fn the_secretariat_adds_edits_and_removes_committee_seats() {
         let sec = Some(&cast.secretariat);
         let mol_br = institution_id(&app, "mol-br").await;
         let committee = "{ steeringCommittee { totalCount nodes { id role termStart termEnd
-            country { code } institution { key } } } }";
+            officeTermStart officeTermEnd country { code } institution { key } } } }";
         let seats_before = app.data(committee).await["steeringCommittee"]["totalCount"]
             .as_i64()
             .unwrap();
@@ -474,7 +474,7 @@ async fn the_secretariat_adds_edits_and_removes_committee_seats() {
             sec,
             &format!(
                 r#"mutation {{ updateCommitteeSeat(id: "{id}", input: {{ role: WG1_VICE_CHAIR,
-                    termEnd: 2027 }}) {{ id }} }}"#
+                    termEnd: 2027, officeTermStart: 2024, officeTermEnd: 2027 }}) {{ id }} }}"#
             ),
         )
         .await;
@@ -486,6 +486,7 @@ async fn the_secretariat_adds_edits_and_removes_committee_seats() {
         assert_eq!(
             seat,
             &json!({ "id": id, "role": "WG1_VICE_CHAIR", "termStart": 2024, "termEnd": 2027,
+                     "officeTermStart": 2024, "officeTermEnd": 2027,
                      "country": { "code": "BR" }, "institution": { "key": "mol-br" } })
         );
         let brazil = app
@@ -889,11 +890,18 @@ async fn bad_institutions_dialogues_cooperations_and_seats_are_refused_field_by_
                 ],
             ),
             (
-                // Compared with the stored start of the term (2021).
+                // Compared with the stored start of the term (2022).
                 format!(
                     r#"mutation {{ updateCommitteeSeat(id: "{seat}", input: {{ termEnd: 2019 }}) {{ id }} }}"#
                 ),
                 vec![("input.termEnd", "OUT_OF_RANGE")],
+            ),
+            (
+                // The office's end is compared with the stored start of the office (2021).
+                format!(
+                    r#"mutation {{ updateCommitteeSeat(id: "{seat}", input: {{ officeTermEnd: 2020 }}) {{ id }} }}"#
+                ),
+                vec![("input.officeTermEnd", "OUT_OF_RANGE")],
             ),
         ];
         for (mutation, problems) in &cases {

@@ -479,7 +479,7 @@ async fn text_finds_programs_written_before_the_folded_text_existed() {
             objectives: ActiveValue::Set(None),
             results: ActiveValue::Set(None),
             lessons_learned: ActiveValue::Set(None),
-            evaluated: ActiveValue::Set(false),
+            evaluated: ActiveValue::Set(Some(false)),
             evaluation_note: ActiveValue::Set(None),
             start_year: ActiveValue::Set(None),
             end_year: ActiveValue::Set(None),

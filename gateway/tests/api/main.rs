@@ -18,3 +18,4 @@ mod protection;
 mod search;
 mod seeds;
 mod stale;
+mod wording;

@@ -16,6 +16,9 @@ pub struct Model {
     /// Years: the sources state terms as periods ("2021-2024"), not dates.
     pub term_start: i32,
     pub term_end: Option<i32>,
+    /// Years of the IACML or Working Group office that gave the seat, where it came with one.
+    pub office_term_start: Option<i32>,
+    pub office_term_end: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

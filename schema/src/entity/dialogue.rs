@@ -16,7 +16,10 @@ pub struct Model {
     pub title: String,
     pub held_on: Date,
     pub format: DialogueFormat,
+    /// Ministries of Labor of the Americas that took part, where the sources count them so.
     pub ministries_count: Option<i32>,
+    /// Governments whose delegations took part, where the sources count them so (the 1st).
+    pub governments_count: Option<i32>,
     pub summary: String,
     pub conclusions: Option<String>,
     pub recommendations: Option<String>,

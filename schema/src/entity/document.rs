@@ -20,6 +20,7 @@ pub struct Model {
     pub published_on: Option<Date>,
     pub year: Option<i32>,
     /// Comma-separated language codes (`en,es`): a short, closed list not worth a table.
+    /// Empty when the sources do not say.
     pub languages: String,
     pub url: Option<String>,
     pub dialogue_id: Option<i32>,

@@ -20,7 +20,8 @@ pub struct Model {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub role: NetworkRole,
-    pub active: bool,
+    /// Whether the person still serves in the network; null when the sources do not say.
+    pub active: Option<bool>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,7 +17,8 @@ pub struct Model {
     pub objectives: Option<String>,
     pub results: Option<String>,
     pub lessons_learned: Option<String>,
-    pub evaluated: bool,
+    /// Whether the program has been evaluated; null when the sources do not say.
+    pub evaluated: Option<bool>,
     pub evaluation_note: Option<String>,
     /// Optional because the source documents name many programs without dates.
     pub start_year: Option<i32>,
