@@ -135,6 +135,7 @@ portal-country-search = Programs and documents of { $country }
 portal-country-institutions = Institutions
 portal-country-programs = Programs
 portal-country-dialogues = Hemispheric dialogues it took part in
+portal-country-observed-dialogues = Hemispheric dialogues it attended as an observer state
 portal-country-cooperations = Bilateral cooperation
 portal-cooperation-between = { $provider } advising { $requester }
 portal-country-seats = Seats on the Steering Committee

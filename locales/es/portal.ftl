@@ -135,6 +135,7 @@ portal-country-search = Programas y documentos de { $country }
 portal-country-institutions = Instituciones
 portal-country-programs = Programas
 portal-country-dialogues = Diálogos hemisféricos en los que participó
+portal-country-observed-dialogues = Diálogos hemisféricos a los que asistió como Estado observador
 portal-country-cooperations = Cooperación bilateral
 portal-cooperation-between = { $provider } asesora a { $requester }
 portal-country-seats = Puestos en el Comité Directivo

@@ -317,6 +317,18 @@ fn country_dialogue_and_document_pages_in_both_languages() {
     assert_eq!(moved.status, 301);
     assert_eq!(moved.header("location"), Some("/es/countries/UY"));
 
+    // An observer state: the dialogues it attended, apart from those it took part in.
+    let spain = portal.get("/es/countries/ES");
+    assert_eq!(spain.status, 200, "{}", spain.body);
+    assert_contains(
+        &spain,
+        "Diálogos hemisféricos a los que asistió como Estado observador",
+        "Spain",
+    );
+    for number in [5, 6] {
+        assert_contains(&spain, &format!("href=\"/es/dialogues/{number}\""), "Spain");
+    }
+
     // A country: its institutions, programs and dialogues, as the API has them.
     let query = r#"{ country(code: "UY") { name institutions(first: 100) { nodes { name } }
         programs(first: 100) { nodes { slug title } } dialogues(first: 100) { nodes { number title } }

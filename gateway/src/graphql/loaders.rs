@@ -459,6 +459,7 @@ pub struct Loaders {
     pub country_provided_cooperations: DataLoader<Relation<cooperation::Entity, String, i32>>,
     pub country_documents: DataLoader<Relation<document::Entity, String, i32>>,
     pub country_dialogues: DataLoader<Relation<dialogue::Entity, String, i32>>,
+    pub country_observed_dialogues: DataLoader<Relation<dialogue::Entity, String, i32>>,
     pub country_seats: DataLoader<Relation<committee_seat::Entity, String, i32>>,
     pub country_actions: DataLoader<Relation<domestic_work_action::Entity, String, i32>>,
 
@@ -624,6 +625,13 @@ impl Loaders {
                 "id",
             )),
             country_dialogues: loader(through::<_, dialogue_country::Entity, _, _>(
+                db,
+                all::<dialogue::Entity>(),
+                "country_code",
+                "dialogue_id",
+                "id",
+            )),
+            country_observed_dialogues: loader(through::<_, dialogue_observer::Entity, _, _>(
                 db,
                 all::<dialogue::Entity>(),
                 "country_code",

@@ -189,6 +189,23 @@ impl Country {
         )
         .await
     }
+    /// Dialogues this country attended as an observer state (Spain, through its embassy,
+    /// at the 5th and 6th), apart from `dialogues`.
+    async fn observed_dialogues(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> ApiResult<Page<Dialogue>> {
+        relation_page(
+            ctx,
+            |l| &l.country_observed_dialogues,
+            self.0.code.clone(),
+            &PageArgs { first, after },
+            Dialogue,
+        )
+        .await
+    }
     /// Cooperations in which this country received technical advice.
     async fn requested_cooperations(
         &self,

@@ -152,6 +152,19 @@ async fn spain_is_an_observer_of_the_fifth_and_sixth_dialogues_not_a_participant
                 "{number}"
             );
         }
+        // From Spain's side: observed, not taken part in.
+        let spain = app
+            .data(
+                r#"{ country(code: "ES") { dialogues { totalCount }
+                     observedDialogues { nodes { number } } } }"#,
+            )
+            .await;
+        assert_eq!(spain["country"]["dialogues"]["totalCount"], 0);
+        let observed: Vec<i64> = nodes(&spain["country"], &["observedDialogues"])
+            .iter()
+            .filter_map(|dialogue| dialogue["number"].as_i64())
+            .collect();
+        assert_eq!(observed, [5, 6], "{backend:?}");
     }
 }
 
