@@ -247,6 +247,68 @@ where
     Ok(connection)
 }
 
+/// One page of a list ordered by a text computed per row rather than stored (a title in
+/// the reader's language: a translation's alphabetical order is not the source's): every
+/// row of `select` read, sorted by the text folded (case and accents ignored) then `key_of`,
+/// and cut in memory. Meant for the few lists small by nature (the Documentation Center);
+/// its cursors are those of a SQL-sorted page (the text, then the key).
+pub async fn text_sorted_page<E, N>(
+    ctx: &Context<'_>,
+    db: &DatabaseConnection,
+    select: Select<E>,
+    text_of: impl Fn(&E::Model) -> String,
+    key_of: fn(&E::Model) -> i64,
+    args: &PageArgs,
+    node: impl Fn(E::Model) -> N,
+) -> ApiResult<Page<N>>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    N: async_graphql::OutputType,
+{
+    let first = args.size(ctx)?;
+    let mut rows: Vec<(String, String, i64, E::Model)> = select
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let text = text_of(&row);
+            (rial_schema::text::fold(&text), text, key_of(&row), row)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+    let total_count = rows.len() as u64;
+    let start = match args.position()? {
+        None => 0,
+        Some(Position {
+            sort: Some(CursorKey::Text(text)),
+            key: CursorKey::Int(key),
+        }) => {
+            let folded = rial_schema::text::fold(&text);
+            rows.partition_point(|row| (row.0.as_str(), row.2) <= (folded.as_str(), key))
+        }
+        Some(_) => return Err(cursor_mismatch()),
+    };
+    let has_next = rows.len().saturating_sub(start) as u64 > first;
+    let mut connection =
+        Connection::with_additional_fields(false, has_next, ConnectionTotals { total_count });
+    connection
+        .edges
+        .extend(
+            rows.into_iter()
+                .skip(start)
+                .take(first as usize)
+                .map(|(_, text, key, row)| {
+                    let position = Position {
+                        sort: Some(CursorKey::Text(text)),
+                        key: CursorKey::Int(key),
+                    };
+                    Edge::new(OpaqueCursor(position), node(row))
+                }),
+        );
+    Ok(connection)
+}
+
 /// Reads one page of a parent's children through a batched [`Relation`] loader.
 pub async fn relation_page<E, K, O, N>(
     ctx: &Context<'_>,

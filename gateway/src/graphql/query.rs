@@ -13,7 +13,9 @@ use rial_schema::entity::*;
 use sea_orm::sea_query::{Expr, LikeExpr, Order, Query as SqlQuery, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 
-use super::cursor::{list_page, list_page_counted, CursorKey, Ordering, Page, PageArgs};
+use super::cursor::{
+    list_page, list_page_counted, text_sorted_page, CursorKey, Ordering, Page, PageArgs,
+};
 use super::enums::*;
 use super::types::*;
 use crate::error::{ApiError, ApiResult, InputError};
@@ -783,14 +785,21 @@ impl Query {
         }
         let ordering = match order_by {
             DocumentOrder::Id => by_id(document::Column::Id),
-            DocumentOrder::Title => Ordering {
-                sort: Some((
-                    document::Column::Title,
-                    Order::Asc,
-                    |row: &document::Model| CursorKey::Text(row.title.clone()),
-                )),
-                ..by_id(document::Column::Id)
-            },
+            // Alphabetical in the reader's language, which SQL cannot see (translations
+            // live in the locale files): sorted in memory, the Documentation Center being
+            // tens of entries.
+            DocumentOrder::Title => {
+                return text_sorted_page(
+                    ctx,
+                    db,
+                    select,
+                    |row| super::types::Document::localized_title(ctx, row),
+                    |row| i64::from(row.id),
+                    &PageArgs { first, after },
+                    Document,
+                )
+                .await;
+            }
         };
         list_page(
             ctx,
@@ -993,6 +1002,6 @@ pub enum DocumentOrder {
     /// In the order they were recorded.
     #[default]
     Id,
-    /// Alphabetically by title.
+    /// Alphabetically by title in the request's language (case and accents ignored).
     Title,
 }

@@ -1312,7 +1312,14 @@ pub struct Document(pub document::Model);
 
 impl Document {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
-        Content::new(ctx, format!("document-{}", self.0.slug), db::Language::En)
+        Self::content_of(ctx, &self.0)
+    }
+    fn content_of<'a>(ctx: &Context<'a>, row: &document::Model) -> Content<'a> {
+        Content::new(ctx, format!("document-{}", row.slug), db::Language::En)
+    }
+    /// The title in the request's language (what `title` serves).
+    pub fn localized_title(ctx: &Context<'_>, row: &document::Model) -> String {
+        Self::content_of(ctx, row).text(None, &row.title)
     }
     fn fields(&self) -> [Field<'_>; 3] {
         [

@@ -105,3 +105,50 @@ async fn nested_connections_page_too() {
         assert_eq!((ids.len() as u64, total), (110, 110), "{backend:?}");
     }
 }
+
+#[tokio::test]
+async fn documents_by_title_follow_the_readers_language_across_pages() {
+    // Spanish titles come from the locale files, which SQL cannot sort by: a Spanish reader
+    // once got the documents in the order of their English titles.
+    use rial_schema::enums::Language;
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let mut orders = Vec::new();
+        for language in [Language::En, Language::Es] {
+            let (mut after, mut titles, mut slugs) = (String::new(), Vec::new(), Vec::new());
+            let total = loop {
+                let data = app
+                    .data_in(
+                        language,
+                        &format!(
+                            "{{ documents(first: 4, orderBy: TITLE{after}) {{ totalCount \
+                             nodes {{ slug title }} pageInfo {{ hasNextPage endCursor }} }} }}"
+                        ),
+                    )
+                    .await;
+                let page = &data["documents"];
+                for node in page["nodes"].as_array().expect("nodes") {
+                    titles.push(node["title"].as_str().unwrap_or_default().to_owned());
+                    slugs.push(node["slug"].as_str().unwrap_or_default().to_owned());
+                }
+                if page["pageInfo"]["hasNextPage"] != Value::Bool(true) {
+                    break page["totalCount"].as_u64().unwrap_or(0);
+                }
+                after = format!(
+                    r#", after: "{}""#,
+                    page["pageInfo"]["endCursor"].as_str().expect("cursor")
+                );
+            };
+            assert!(total > 10, "{backend:?}");
+            assert_eq!(titles.len() as u64, total, "{backend:?} {language:?}");
+            let mut sorted = titles.clone();
+            sorted.sort_by_key(|title| rial_schema::text::fold(title));
+            assert_eq!(titles, sorted, "{backend:?} {language:?}");
+            orders.push(slugs);
+        }
+        assert_ne!(
+            orders[0], orders[1],
+            "{backend:?}: one order for both languages"
+        );
+    }
+}
