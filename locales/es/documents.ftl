@@ -119,11 +119,11 @@ document-training-proposal-gender-mainstreaming-2020 = Propuesta de capacitació
         Objetivos: socializar el Estudio sobre institucionalización del género y hacerle aportes; fortalecer los esfuerzos de transversalización e institucionalización del género en los Ministerios de Trabajo, en particular la labor de las unidades de género; desarrollar las capacidades de las y los participantes para identificar, abordar y combatir la violencia de género en el lugar de trabajo; dotar a las unidades de género de conocimientos y herramientas para asesorar a otras áreas de los Ministerios en la prevención, atención y sanción de la violencia de género, e iniciar el trabajo hacia un protocolo marco; dotar a las unidades de género de herramientas para replicar el proceso de aprendizaje-enseñanza en sus Ministerios.
 
         Actividades propuestas:
-        1. Tres diálogos virtuales entre y para las unidades de género (costo estimado: US$6,600).
-        2. Un curso virtual sobre violencia de género en el trabajo, desarrollado e impartido por el Portal Educativo de las Américas con contenidos elaborados conjuntamente con la CIM: 4 módulos, 8 semanas, unas 5 horas semanales, en inglés y español, para 100 personas en 4 cohortes de 25 (costo estimado: US$39,500, incluida una contribución en especie de US$7,500 del Portal Educativo de las Américas).
-        3. Trabajo hacia la constitución de una red de puntos focales de género en los Ministerios de Trabajo (una persona facilitadora durante cuatro meses, US$2,000).
-        4. Una propuesta de Protocolo Marco para los Ministerios de Trabajo sobre la prevención, identificación, atención y sanción de la violencia de género en el trabajo (US$7,000).
-        5. Un curso en línea masivo y abierto (MOOC) sobre violencia de género en el trabajo, en inglés y español, abierto al público en general, de unas 20 horas (US$24,000).
+        1. Tres diálogos virtuales entre y para las unidades de género (costo estimado: US$6600).
+        2. Un curso virtual sobre violencia de género en el trabajo, desarrollado e impartido por el Portal Educativo de las Américas con contenidos elaborados conjuntamente con la CIM: 4 módulos, 8 semanas, unas 5 horas semanales, en inglés y español, para 100 personas en 4 cohortes de 25 (costo estimado: US$39.500, incluida una contribución en especie de US$7500 del Portal Educativo de las Américas).
+        3. Trabajo hacia la constitución de una red de puntos focales de género en los Ministerios de Trabajo (una persona facilitadora durante cuatro meses, US$2000).
+        4. Una propuesta de Protocolo Marco para los Ministerios de Trabajo sobre la prevención, identificación, atención y sanción de la violencia de género en el trabajo (US$7000).
+        5. Un curso en línea masivo y abierto (MOOC) sobre violencia de género en el trabajo, en inglés y español, abierto al público en general, de unas 20 horas (US$24.000).
     .body-source = 4092153e
 
 document-rial-gender-foundational-document = La Red de Puntos Focales de Género en el marco de la Red Interamericana para la Administración Laboral (RIAL) – RIAL/GÉNERO
@@ -222,7 +222,7 @@ document-conclusions-dialogue-3 = Principales conclusiones y resultados del 3.er
     .summary-source = a34a2e92
     .body =
         Puntos clave:
-        - La mayoría de las unidades de género se fortalecieron a pesar de la pandemia: en una encuesta, el 62.5% señaló que su unidad se había fortalecido, el 20.8% que seguía igual y el 16.7% que se había debilitado, en gran medida gracias a nuevos programas y proyectos.
+        - La mayoría de las unidades de género se fortalecieron a pesar de la pandemia: en una encuesta, el 62,5% señaló que su unidad se había fortalecido, el 20,8% que seguía igual y el 16,7% que se había debilitado, en gran medida gracias a nuevos programas y proyectos.
         - Áreas de trabajo: transversalización de género en los programas de los ministerios; inclusión de las mujeres en sectores dominados por hombres; la crisis de los cuidados y el teletrabajo; capacitación para reducir las brechas de habilidades y de género; trabajo doméstico remunerado; erradicación de la violencia y el acoso por razón de género e inclusión laboral de las víctimas; apoyo a las mujeres emprendedoras y a las mipymes; sellos de buenas prácticas.
         - Prácticamente todas las delegaciones trabajan con sus mecanismos para el adelanto de las mujeres o con unidades de género de otros ministerios; los principales desafíos son la falta de presupuesto y de recursos humanos especializados.
         - Firme respaldo al Manual, con recomendaciones para añadir la interseccionalidad, la articulación con las políticas nacionales de equidad de género y con los gobiernos subnacionales, los marcos jurídicos e indicadores, y un glosario de términos.

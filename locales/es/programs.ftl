@@ -207,7 +207,7 @@ program-py-digital-workplace-violence-centers = Digitalización de los centros d
     .source = df002e02
     .summary = Paraguay informó sobre los buenos resultados de la digitalización de sus centros de atención y prevención de la violencia laboral.
     .summary-source = 65d48b3a
-    .results = Los centros digitales han atendido a 63,000 víctimas, frente a un rango de entre 10,000 y 15,000 en la modalidad presencial.
+    .results = Los centros digitales han atendido a 63.000 víctimas, frente a un rango de entre 10.000 y 15.000 en la modalidad presencial.
     .results-source = ba27083f
 
 ## Peru

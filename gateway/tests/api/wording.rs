@@ -162,3 +162,32 @@ fn a_delegate_is_la_delegada_only_where_the_source_says_she() {
         .iter()
         .any(|(_, line)| line.contains("La delegada de Perú")));
 }
+
+#[test]
+fn numbers_are_written_the_spanish_way() {
+    // locales/README.md: the decimal comma (16,7%), thousands with a period from five digits
+    // on (63.000), none in four-digit numbers (7500); the English sources write 16.7% and
+    // 63,000.
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let problems = offending(|line| {
+        let chars: Vec<char> = line.chars().collect();
+        chars.iter().enumerate().any(|(at, &c)| {
+            let before = at.checked_sub(1).map(|i| chars[i]);
+            let after = |n: usize| chars.get(at + n).copied();
+            // 63,000: a comma between digits, three digits after it.
+            (c == ','
+                && digit(before)
+                && (1..=3).all(|n| digit(after(n)))
+                && !digit(after(4)))
+            // 16.7%: a decimal point before a percent sign.
+                || (c == '.'
+                    && digit(before)
+                    && digit(after(1))
+                    && chars[at + 1..]
+                        .iter()
+                        .find(|c| !c.is_ascii_digit())
+                        .is_some_and(|&c| c == '%'))
+        })
+    });
+    assert!(problems.is_empty(), "{problems:#?}");
+}
