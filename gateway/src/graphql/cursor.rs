@@ -233,18 +233,32 @@ where
         .all(db)
         .await?;
     let has_next = rows.len() as u64 > first;
-    let mut connection =
-        Connection::with_additional_fields(false, has_next, ConnectionTotals { total_count });
-    connection
-        .edges
-        .extend(rows.into_iter().take(first as usize).map(|row| {
+    Ok(connection(
+        has_next,
+        total_count,
+        rows.into_iter().take(first as usize).map(|row| {
             let position = Position {
                 sort: ordering.sort.as_ref().map(|(_, _, sort_of)| sort_of(&row)),
                 key: key_of(&row),
             };
-            Edge::new(OpaqueCursor(position), node(row))
-        }));
-    Ok(connection)
+            (position, node(row))
+        }),
+    ))
+}
+
+/// A page of a top-level list: its rows with their positions, whether more follow, and
+/// the list's total.
+fn connection<N: async_graphql::OutputType>(
+    has_next: bool,
+    total_count: u64,
+    rows: impl Iterator<Item = (Position, N)>,
+) -> Page<N> {
+    let mut connection =
+        Connection::with_additional_fields(false, has_next, ConnectionTotals { total_count });
+    connection
+        .edges
+        .extend(rows.map(|(position, node)| Edge::new(OpaqueCursor(position), node)));
+    connection
 }
 
 /// One page of a list ordered by a text computed per row rather than stored (a title in
@@ -290,23 +304,20 @@ where
         Some(_) => return Err(cursor_mismatch()),
     };
     let has_next = rows.len().saturating_sub(start) as u64 > first;
-    let mut connection =
-        Connection::with_additional_fields(false, has_next, ConnectionTotals { total_count });
-    connection
-        .edges
-        .extend(
-            rows.into_iter()
-                .skip(start)
-                .take(first as usize)
-                .map(|(_, text, key, row)| {
-                    let position = Position {
-                        sort: Some(CursorKey::Text(text)),
-                        key: CursorKey::Int(key),
-                    };
-                    Edge::new(OpaqueCursor(position), node(row))
-                }),
-        );
-    Ok(connection)
+    Ok(connection(
+        has_next,
+        total_count,
+        rows.into_iter()
+            .skip(start)
+            .take(first as usize)
+            .map(|(_, text, key, row)| {
+                let position = Position {
+                    sort: Some(CursorKey::Text(text)),
+                    key: CursorKey::Int(key),
+                };
+                (position, node(row))
+            }),
+    ))
 }
 
 /// Reads one page of a parent's children through a batched [`Relation`] loader.
