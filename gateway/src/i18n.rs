@@ -62,7 +62,8 @@ impl Kind {
         Kind::Mandate,
     ];
 
-    fn file_stem(self) -> &'static str {
+    /// The locale file of this kind's messages, without `.ftl`.
+    pub fn file_stem(self) -> &'static str {
         match self {
             Kind::Program => "programs",
             Kind::Dialogue => "dialogues",
@@ -92,7 +93,8 @@ impl Kind {
         }
     }
 
-    fn name(self) -> &'static str {
+    /// The kind's name, as `coverage` writes it (`program`).
+    pub fn name(self) -> &'static str {
         match self {
             Kind::Program => "program",
             Kind::Dialogue => "dialogue",

@@ -11,6 +11,7 @@ pub mod order;
 pub mod protection;
 pub mod query;
 pub mod search;
+pub mod translation;
 pub mod types;
 pub mod write;
 

@@ -950,6 +950,15 @@ impl Query {
             .map(Some)
     }
 
+    /// What is translated and what is not, per language and kind of entry, and what a
+    /// translator must write (the Technical Secretariat only).
+    async fn translation_status(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<super::translation::TranslationStatus> {
+        super::translation::status(ctx).await
+    }
+
     /// The signed-in account; null for anonymous requests.
     async fn me(&self, ctx: &Context<'_>) -> ApiResult<Option<Account>> {
         let Some(viewer) = ctx.data_opt::<crate::auth::Viewer>() else {

@@ -201,3 +201,69 @@ async fn stamp_writes_each_fingerprint_below_its_text_once() {
         "a second run adds nothing"
     );
 }
+
+#[tokio::test]
+async fn the_secretariat_reads_the_translation_status_through_the_api() {
+    use rial_schema::enums::AccountRole;
+    const STATUS: &str = "{ translationStatus { coverage { language kind file entries entriesTranslated fieldsStale } missing(language: ES) } }";
+    for backend in crate::helpers::backends() {
+        let app = crate::helpers::spawn_app(backend).await;
+        // Anonymous: sign in; a focal point: not theirs to see.
+        assert_eq!(app.error_as(None, STATUS).await.0, "UNAUTHENTICATED");
+        let member: i32 = app.data("{ members(first: 1) { nodes { id } } }").await["members"]
+            ["nodes"][0]["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .expect("a member");
+        let focal = app
+            .viewer("fp.status", AccountRole::Member, Some(member))
+            .await;
+        assert_eq!(app.error_as(Some(&focal), STATUS).await.0, "FORBIDDEN");
+
+        // The Secretariat: the seed is translated whole; a program written since is missing,
+        // with its message id, its file and its source text.
+        let secretariat = app
+            .viewer("sec.status", AccountRole::Secretariat, None)
+            .await;
+        let data = app.data_as(Some(&secretariat), STATUS).await;
+        let programs_es = data["translationStatus"]["coverage"]
+            .as_array()
+            .expect("coverage")
+            .iter()
+            .find(|row| row["language"] == "ES" && row["kind"] == "program")
+            .expect("the Spanish programs' row")
+            .clone();
+        assert_eq!(programs_es["file"], "es/programs.ftl", "{backend:?}");
+        assert_eq!(
+            programs_es["entries"], programs_es["entriesTranslated"],
+            "{backend:?}: {programs_es}"
+        );
+        assert!(programs_es["entries"].as_i64().unwrap_or(0) > 10);
+        let institution = app
+            .data("{ institutions(first: 1) { nodes { id } } }")
+            .await["institutions"]["nodes"][0]["id"]
+            .as_str()
+            .expect("an institution")
+            .to_owned();
+        app.data_as(
+            Some(&secretariat),
+            &format!(
+                r#"mutation {{ createProgram(slug: "status-probe", institutionId: "{institution}",
+                     input: {{ title: "Status probe", summary: "A summary to translate.", sourceLanguage: EN }}) {{ slug }} }}"#
+            ),
+        )
+        .await;
+        let data = app.data_as(Some(&secretariat), STATUS).await;
+        let missing = data["translationStatus"]["missing"].as_str().expect("stub");
+        for expected in [
+            "## programs.ftl",
+            "#program-status-probe =",
+            "A summary to translate.",
+        ] {
+            assert!(
+                missing.contains(expected),
+                "{backend:?}: {expected} in {missing}"
+            );
+        }
+    }
+}
