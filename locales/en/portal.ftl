@@ -337,3 +337,19 @@ portal-institution-kind-mission = Permanent Mission to the OAS
 portal-institution-kind-international = International organization
 portal-institution-kind-consultative = Consultative body
 portal-institution-kind-secretariat = Technical Secretariat
+
+## The Secretariat's translation status (/translations)
+
+portal-translations-title = Translations
+portal-translations-intro = What is translated, per language and kind of entry, and what a translator must write: each untranslated entry with its source text, message id and locale file, and each translation whose source text changed since (stale). The same as the commands “gateway i18n coverage” and “gateway i18n missing”; the translator's guide is locales/README.md.
+portal-translations-coverage = Coverage per locale file
+portal-translations-file = Locale file
+portal-translations-entries = Entries to translate
+portal-translations-translated = Translated
+portal-translations-stale = Stale fields
+portal-translations-complete = complete
+portal-translations-stub = { $language ->
+    [es] To write in Spanish
+   *[en] To write in English
+}
+portal-translations-nothing = Nothing to translate or revise.

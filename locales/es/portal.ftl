@@ -337,3 +337,19 @@ portal-institution-kind-mission = Misión Permanente ante la OEA
 portal-institution-kind-international = Organismo internacional
 portal-institution-kind-consultative = Órgano consultivo
 portal-institution-kind-secretariat = Secretaría Técnica
+
+## The Secretariat's translation status (/translations)
+
+portal-translations-title = Traducciones
+portal-translations-intro = Lo que está traducido, por idioma y tipo de entrada, y lo que una persona traductora debe escribir: cada entrada sin traducir con su texto de origen, su identificador de mensaje y su archivo de idioma, y cada traducción cuyo texto de origen cambió desde entonces (desactualizada). Lo mismo que las órdenes “gateway i18n coverage” y “gateway i18n missing”; la guía de traducción es locales/README.md.
+portal-translations-coverage = Cobertura por archivo de idioma
+portal-translations-file = Archivo de idioma
+portal-translations-entries = Entradas por traducir
+portal-translations-translated = Traducidas
+portal-translations-stale = Campos desactualizados
+portal-translations-complete = completo
+portal-translations-stub = { $language ->
+    [es] Por escribir en español
+   *[en] Por escribir en inglés
+}
+portal-translations-nothing = Nada que traducir ni revisar.

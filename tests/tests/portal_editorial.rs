@@ -262,6 +262,16 @@ fn a_program_goes_through_the_editorial_round_in_chromium() {
     browser.goto(&format!("{}/es/review", portal.base));
     check_axe(&browser, &axe, &mut failures);
     shot(&browser, "review-queue-es.png");
+    // The translation status: the draft, written in Spanish, is to write in English, with
+    // its message id and file.
+    for language in ["en", "es"] {
+        browser.goto(&format!("{}/{language}/translations", portal.base));
+        let text = browser.page_text();
+        assert!(text.contains("es/programs.ftl"), "{text}");
+        assert!(text.contains(&format!("#program-{slug} =")), "{text}");
+        check_axe(&browser, &axe, &mut failures);
+    }
+    shot(&browser, "translations-es.png");
     browser.goto(&format!("{}/en/review", portal.base));
     browser.click_and_wait(&browser.find(&format!("a[href='/en/review/{slug}']")));
     check_axe(&browser, &axe, &mut failures);
@@ -494,7 +504,7 @@ fn forged_forbidden_and_signed_out_requests_change_nothing() {
     assert_eq!(refused.status, 413);
 
     // The review queue and another institution's program: a 403 page, nothing changed.
-    for path in ["/en/review", "/es/review"] {
+    for path in ["/en/review", "/es/review", "/en/translations"] {
         let page = portal.get_with(path, &[("cookie", &cookie)]);
         assert_eq!(page.status, 403, "{path}");
         assert!(page.body.contains("Error 403"), "{path}");

@@ -351,6 +351,15 @@ pub struct CreateInstitution;
 )]
 pub struct UpdateInstitution;
 
+/// The Secretariat's translation status.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/translations.graphql",
+    response_derives = "Debug"
+)]
+pub struct Translations;
+
 /// One bad field of a mutation's `BAD_USER_INPUT` (`extensions.fields`): the argument path
 /// (`input.endYear`), its code (`REQUIRED`…) and the message in the request's language.
 #[derive(Debug, Clone, serde::Deserialize)]

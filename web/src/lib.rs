@@ -20,6 +20,7 @@ pub mod pages;
 pub mod prose;
 pub mod search;
 pub mod session;
+pub mod translations;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -133,6 +134,7 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
             get(directory::edit_institution).post(directory::update_institution),
         )
         .at("/:lang/review", get(account::review_queue))
+        .at("/:lang/translations", get(translations::translations))
         .at(
             "/:lang/review/:slug",
             get(account::review).post(account::review_action),
