@@ -1,9 +1,29 @@
 //! Test support shared by every crate's integration tests (feature `testing`): a fresh
-//! database per test, on SQLite or on the shared PostgreSQL test server.
+//! database per test, on SQLite or on the shared PostgreSQL test server, and the code's
+//! logs when `TEST_LOG` is set (as zero-to-production does: silent by default, `TEST_LOG=1
+//! cargo test …` shows them, filtered by `RUST_LOG`, `info` if unset).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection};
+
+/// Sets up logging once per test binary when `TEST_LOG` is set; does nothing otherwise.
+/// Every fresh database calls it, so any test that touches data gets it.
+pub fn init_test_log() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if std::env::var_os("TEST_LOG").is_some() {
+            let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+            // The test writer: output captured per test, shown for failures (and with
+            // `--nocapture`).
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(filter)
+                .with_test_writer()
+                .try_init();
+        }
+    });
+}
 
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +81,7 @@ pub fn unique_name(prefix: &str) -> String {
 
 /// A fresh empty database URL on `backend`, and the folder to delete for SQLite.
 pub async fn fresh_url(backend: Backend) -> (String, Option<std::path::PathBuf>) {
+    init_test_log();
     match backend {
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join(unique_name("rial-test-"));

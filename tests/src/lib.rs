@@ -49,36 +49,60 @@ impl Drop for Gateway {
     }
 }
 
+/// The log filter of the binaries the tests start: `warn`, or with `TEST_LOG` set what
+/// `RUST_LOG` says (`info` if unset), as the in-process tests do
+/// (`rial_schema::testing::init_test_log`).
+pub fn log_level() -> String {
+    if std::env::var_os("TEST_LOG").is_some() {
+        std::env::var("RUST_LOG").unwrap_or_else(|_| "info".to_owned())
+    } else {
+        "warn".to_owned()
+    }
+}
+
 impl Gateway {
     pub fn start(database_url: &str) -> Gateway {
         Self::start_with(database_url, &[])
     }
 
     pub fn start_with(database_url: &str, env: &[(&str, &str)]) -> Gateway {
-        Self::spawn(database_url, env, Stdio::inherit(), "127.0.0.1:0")
+        Self::spawn(
+            database_url,
+            env,
+            Stdio::inherit(),
+            "127.0.0.1:0",
+            &log_level(),
+        )
     }
 
     /// A gateway on a given address (`127.0.0.1:PORT`), to come back where it was.
     pub fn start_on(database_url: &str, addr: &str) -> Gateway {
-        Self::spawn(database_url, &[], Stdio::inherit(), addr)
+        Self::spawn(database_url, &[], Stdio::inherit(), addr, &log_level())
     }
 
-    /// Like [`Gateway::start_with`], its log (stderr, at `warn`) written to `log`.
+    /// Like [`Gateway::start_with`], its log (stderr, at `warn` whatever `TEST_LOG` says: the
+    /// tests that read it count its lines) written to `log`.
     pub fn start_logged(
         database_url: &str,
         env: &[(&str, &str)],
         log: &std::path::Path,
     ) -> Gateway {
         let file = std::fs::File::create(log).expect("create the log file");
-        Self::spawn(database_url, env, Stdio::from(file), "127.0.0.1:0")
+        Self::spawn(database_url, env, Stdio::from(file), "127.0.0.1:0", "warn")
     }
 
-    fn spawn(database_url: &str, env: &[(&str, &str)], stderr: Stdio, addr: &str) -> Gateway {
+    fn spawn(
+        database_url: &str,
+        env: &[(&str, &str)],
+        stderr: Stdio,
+        addr: &str,
+        log_level: &str,
+    ) -> Gateway {
         let mut child = Command::new(gateway_binary())
             .args(["serve", "--seed", "--addr", addr])
             .envs(env.iter().copied())
             .env("DATABASE_URL", database_url)
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", log_level)
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(stderr)
@@ -189,7 +213,7 @@ impl Portal {
             .env("PORTAL_CONNECT_TIMEOUT_MS", "500")
             .env("PORTAL_GATEWAY_TIMEOUT_MS", "5000")
             .envs(env.iter().copied())
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", log_level())
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -357,7 +381,7 @@ impl Parts {
             .env("MEILI_URL", &self.meili.0)
             .env("MEILI_ADMIN_KEY", &self.meili.1)
             .env("MEILI_INDEX_PREFIX", &self.prefix)
-            .env("RUST_LOG", "warn");
+            .env("RUST_LOG", log_level());
         command
     }
 }
@@ -380,7 +404,7 @@ impl System {
         let seeded = Command::new(gateway_binary())
             .arg("seed")
             .env("DATABASE_URL", &parts.url)
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", log_level())
             .status()
             .expect("gateway seed");
         assert!(seeded.success());
@@ -464,7 +488,7 @@ pub fn add_account(url: &str, username: &str, role: &str, member_id: Option<&str
     let output = Command::new(gateway_binary())
         .args(args)
         .env("DATABASE_URL", url)
-        .env("RUST_LOG", "warn")
+        .env("RUST_LOG", log_level())
         .output()
         .expect("gateway user add");
     assert!(output.status.success(), "{output:?}");
