@@ -66,6 +66,29 @@ pub(crate) fn failed(state: &State, language: Language, next: &str, error: ApiEr
     }
 }
 
+/// A signed-in page's data: `Q` asked with the session's token. `Err` is the page to answer
+/// instead: sign in (no session, or one the gateway no longer accepts, coming back to
+/// `next`), or the page for the gateway's error.
+pub(crate) async fn ask_signed_in<Q: graphql_client::GraphQLQuery>(
+    state: &State,
+    request: &Request,
+    language: Language,
+    next: &str,
+    variables: Q::Variables,
+) -> std::result::Result<(Session, Q::ResponseData), Response> {
+    let Some(session) = state.sessions.session(request) else {
+        return Err(to_sign_in(state, language, next, false));
+    };
+    match state
+        .api
+        .query::<Q>(language, Some(&session.token), variables)
+        .await
+    {
+        Ok(answer) => Ok((session, answer.data)),
+        Err(error) => Err(failed(state, language, next, error)),
+    }
+}
+
 /// This request's path and query, where signing in comes back to.
 pub(crate) fn here(request: &Request) -> String {
     request
@@ -315,16 +338,17 @@ fn step_said(l: &L10n, to: &str, first: bool, at: &str) -> String {
 pub async fn my_programs(request: &Request, Lang(language): Lang) -> Response {
     let state = state(request);
     let next = here(request);
-    let Some(session) = state.sessions.session(request) else {
-        return to_sign_in(state, language, &next, false);
-    };
-    let data = match state
-        .api
-        .query::<api::MyPrograms>(language, Some(&session.token), api::my_programs::Variables)
-        .await
+    let (_, data) = match ask_signed_in::<api::MyPrograms>(
+        state,
+        request,
+        language,
+        &next,
+        api::my_programs::Variables,
+    )
+    .await
     {
-        Ok(answer) => answer.data,
-        Err(error) => return failed(state, language, &next, error),
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let Some(me) = data.me else {
         return to_sign_in(state, language, &next, true);
@@ -986,16 +1010,17 @@ pub struct ReviewQueuePage {
 pub async fn review_queue(request: &Request, Lang(language): Lang) -> Response {
     let state = state(request);
     let next = here(request);
-    let Some(session) = state.sessions.session(request) else {
-        return to_sign_in(state, language, &next, false);
-    };
-    let data = match state
-        .api
-        .query::<api::ReviewQueue>(language, Some(&session.token), api::review_queue::Variables)
-        .await
+    let (_, data) = match ask_signed_in::<api::ReviewQueue>(
+        state,
+        request,
+        language,
+        &next,
+        api::review_queue::Variables,
+    )
+    .await
     {
-        Ok(answer) => answer.data,
-        Err(error) => return failed(state, language, &next, error),
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let Some(me) = data.me else {
         return to_sign_in(state, language, &next, true);

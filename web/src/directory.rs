@@ -10,7 +10,7 @@ use poem::{handler, Request, Response};
 use rial_schema::enums::Language;
 
 use crate::account::{
-    api_name, failed, form_errors, here, param, params, see_other, state, to_sign_in,
+    api_name, ask_signed_in, failed, form_errors, here, param, params, see_other, state, to_sign_in,
 };
 use crate::api::{self, ApiError, FieldError};
 use crate::forms::{place_errors, Field};
@@ -52,21 +52,15 @@ pub struct DirectoryPage {
 pub async fn members(request: &Request, Lang(language): Lang) -> Response {
     let state = state(request);
     let next = here(request);
-    let Some(session) = state.sessions.session(request) else {
-        return to_sign_in(state, language, &next, false);
-    };
     let params = params(request);
     let variables = api::directory::Variables {
         after: param(&params, "after").map(str::to_owned),
     };
-    let data = match state
-        .api
-        .query::<api::Directory>(language, Some(&session.token), variables)
-        .await
-    {
-        Ok(answer) => answer.data,
-        Err(error) => return failed(state, language, &next, error),
-    };
+    let (_, data) =
+        match ask_signed_in::<api::Directory>(state, request, language, &next, variables).await {
+            Ok(found) => found,
+            Err(page) => return page,
+        };
     let Some(me) = data.me else {
         return to_sign_in(state, language, &next, true);
     };
@@ -459,16 +453,17 @@ pub struct InstitutionsPage {
 pub async fn institutions(request: &Request, Lang(language): Lang) -> Response {
     let state = state(request);
     let next = here(request);
-    let Some(session) = state.sessions.session(request) else {
-        return to_sign_in(state, language, &next, false);
-    };
-    let data = match state
-        .api
-        .query::<api::Institutions>(language, Some(&session.token), api::institutions::Variables)
-        .await
+    let (_, data) = match ask_signed_in::<api::Institutions>(
+        state,
+        request,
+        language,
+        &next,
+        api::institutions::Variables,
+    )
+    .await
     {
-        Ok(answer) => answer.data,
-        Err(error) => return failed(state, language, &next, error),
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let Some(me) = data.me else {
         return to_sign_in(state, language, &next, true);

@@ -6,7 +6,7 @@
 use askama::Template;
 use poem::{handler, Request, Response};
 
-use crate::account::{failed, here, state, to_sign_in};
+use crate::account::{ask_signed_in, here, state};
 use crate::api;
 use crate::pages::{html, Chrome};
 use crate::Lang;
@@ -40,17 +40,18 @@ pub struct TranslationsPage {
 pub async fn translations(request: &Request, Lang(language): Lang) -> Response {
     let state = state(request);
     let next = here(request);
-    let Some(session) = state.sessions.session(request) else {
-        return to_sign_in(state, language, &next, false);
-    };
     // FORBIDDEN for anyone but the Secretariat: the gateway decides, the 403 page says so.
-    let status = match state
-        .api
-        .query::<api::Translations>(language, Some(&session.token), api::translations::Variables)
-        .await
+    let status = match ask_signed_in::<api::Translations>(
+        state,
+        request,
+        language,
+        &next,
+        api::translations::Variables,
+    )
+    .await
     {
-        Ok(answer) => answer.data.translation_status,
-        Err(error) => return failed(state, language, &next, error),
+        Ok((_, data)) => data.translation_status,
+        Err(page) => return page,
     };
     let c = Chrome::new(
         state,
