@@ -356,7 +356,7 @@ pub struct UpdateInstitution;
 #[graphql(
     schema_path = "../schema/schema.graphql",
     query_path = "graphql/translations.graphql",
-    response_derives = "Debug"
+    response_derives = "Debug, PartialEq"
 )]
 pub struct Translations;
 

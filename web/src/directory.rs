@@ -353,35 +353,31 @@ async fn save_member(
     };
     let values = MemberValues::from_form(&form);
     let token = Some(session.token.as_str());
-    let saved = match &id {
-        None => match values.input(true) {
-            Ok(input) => state
-                .api
-                .query::<api::CreateMember>(
-                    language,
-                    token,
-                    api::create_member::Variables { input },
-                )
-                .await
-                .map(|_| ()),
-            Err(error) => Err(error),
-        },
-        Some(id) => match values.input(false) {
-            Ok(input) => state
-                .api
-                .query::<api::UpdateMember>(
-                    language,
-                    token,
-                    api::update_member::Variables {
-                        id: id.clone(),
-                        input,
-                    },
-                )
-                .await
-                .map(|_| ()),
-            Err(error) => Err(error),
-        },
-    };
+    let saved: Result<(), ApiError> = async {
+        match &id {
+            None => {
+                let input = values.input(true)?;
+                let variables = api::create_member::Variables { input };
+                state
+                    .api
+                    .query::<api::CreateMember>(language, token, variables)
+                    .await?;
+            }
+            Some(id) => {
+                let input = values.input(false)?;
+                let variables = api::update_member::Variables {
+                    id: id.clone(),
+                    input,
+                };
+                state
+                    .api
+                    .query::<api::UpdateMember>(language, token, variables)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+    .await;
     match saved {
         Ok(()) => see_other(&format!("/{lang}/directory?saved=1"), &[]),
         Err(ApiError::BadInput { fields, message }) => {
@@ -694,35 +690,31 @@ async fn save_institution(
     };
     let values = InstitutionValues::from_form(&form);
     let token = Some(session.token.as_str());
-    let saved = match &id {
-        None => match values.input(true) {
-            Ok(input) => state
-                .api
-                .query::<api::CreateInstitution>(
-                    language,
-                    token,
-                    api::create_institution::Variables { input },
-                )
-                .await
-                .map(|_| ()),
-            Err(error) => Err(error),
-        },
-        Some(id) => match values.input(false) {
-            Ok(input) => state
-                .api
-                .query::<api::UpdateInstitution>(
-                    language,
-                    token,
-                    api::update_institution::Variables {
-                        id: id.clone(),
-                        input,
-                    },
-                )
-                .await
-                .map(|_| ()),
-            Err(error) => Err(error),
-        },
-    };
+    let saved: Result<(), ApiError> = async {
+        match &id {
+            None => {
+                let input = values.input(true)?;
+                let variables = api::create_institution::Variables { input };
+                state
+                    .api
+                    .query::<api::CreateInstitution>(language, token, variables)
+                    .await?;
+            }
+            Some(id) => {
+                let input = values.input(false)?;
+                let variables = api::update_institution::Variables {
+                    id: id.clone(),
+                    input,
+                };
+                state
+                    .api
+                    .query::<api::UpdateInstitution>(language, token, variables)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+    .await;
     match saved {
         Ok(()) => see_other(&format!("/{lang}/directory/institutions?saved=1"), &[]),
         Err(ApiError::BadInput { fields, message }) => {

@@ -23,8 +23,9 @@ pub struct CoverageRow {
 /// What a translator into one language must write.
 pub struct Stub {
     pub heading: String,
-    /// The stub's text, with nothing to do when it holds no message.
+    /// The stub's text.
     pub text: String,
+    /// Nothing to translate or revise in that language (from the coverage).
     pub empty: bool,
 }
 
@@ -60,6 +61,30 @@ pub async fn translations(request: &Request, Lang(language): Lang) -> Response {
         "/translations",
         "translations",
     );
+    // Done: every field has a current translation (stale ones are not counted translated).
+    let done = |row: &api::translations::TranslationsTranslationStatusCoverage| {
+        row.entries_translated == row.entries && row.fields_translated == row.fields
+    };
+    let nothing_to_do = |code: api::translations::Language| {
+        status
+            .coverage
+            .iter()
+            .filter(|row| row.language == code)
+            .all(done)
+    };
+    let empty = [
+        nothing_to_do(api::translations::Language::ES),
+        nothing_to_do(api::translations::Language::EN),
+    ];
+    let stub = |code: &str, empty, text| Stub {
+        heading: c.l.t1("portal-translations-stub", "language", code),
+        empty,
+        text,
+    };
+    let stubs = vec![
+        stub("es", empty[0], status.missing_es),
+        stub("en", empty[1], status.missing_en),
+    ];
     let rows = status
         .coverage
         .into_iter()
@@ -67,24 +92,13 @@ pub async fn translations(request: &Request, Lang(language): Lang) -> Response {
         // needs none into English).
         .filter(|row| row.entries > 0)
         .map(|row| CoverageRow {
-            complete: row.entries_translated == row.entries && row.fields_stale == 0,
+            complete: done(&row),
             file: row.file,
             entries: row.entries,
             translated: row.entries_translated,
             stale_fields: row.fields_stale,
         })
         .collect();
-    let stub = |code: &str, text: String| Stub {
-        heading: c.l.t1("portal-translations-stub", "language", code),
-        // A stub lists each entry to write as commented message lines (`#program-x =`),
-        // and stale translations under a heading of their own.
-        empty: !text
-            .lines()
-            .any(|line| line.starts_with('#') && line.ends_with(" ="))
-            && !text.contains("## Stale"),
-        text,
-    };
-    let stubs = vec![stub("es", status.missing_es), stub("en", status.missing_en)];
     html(
         poem::http::StatusCode::OK,
         &TranslationsPage { rows, stubs, c },

@@ -36,6 +36,9 @@ pub struct TranslationCoverage {
 /// What is translated and what is not.
 pub struct TranslationStatus {
     entries: Vec<i18n::Entry>,
+    /// The source texts on record, read once when any `missing` is asked for (a client may
+    /// ask for several languages under aliases).
+    history: Option<i18n::History>,
 }
 
 fn count(n: usize) -> i32 {
@@ -50,11 +53,11 @@ impl TranslationStatus {
         i18n::coverage(catalog, &self.entries)
             .into_iter()
             .map(|row| TranslationCoverage {
-                language: if row.locale == "es" {
-                    Language::Es
-                } else {
-                    Language::En
-                },
+                language: rial_schema::l10n::LANGUAGES
+                    .into_iter()
+                    .find(|language| language.as_str() == row.locale)
+                    .unwrap_or(rial_schema::enums::Language::En)
+                    .into(),
                 kind: row.kind.name().to_owned(),
                 file: format!("{}/{}.ftl", row.locale, row.kind.file_stem()),
                 entries: count(row.entries),
@@ -73,12 +76,19 @@ impl TranslationStatus {
     /// the text now.
     async fn missing(&self, ctx: &Context<'_>, language: Language) -> ApiResult<String> {
         let catalog = &super::l10n::localization(ctx).catalog;
-        let history = i18n::history(super::query::db(ctx)).await?;
+        let read;
+        let history = match &self.history {
+            Some(history) => history,
+            None => {
+                read = i18n::history(super::query::db(ctx)).await?;
+                &read
+            }
+        };
         Ok(i18n::missing(
             catalog,
             &self.entries,
             language.into(),
-            &history,
+            history,
         ))
     }
 }
@@ -86,6 +96,12 @@ impl TranslationStatus {
 /// The status, for the Secretariat (`FORBIDDEN` for others, `UNAUTHENTICATED` anonymous).
 pub async fn status(ctx: &Context<'_>) -> ApiResult<TranslationStatus> {
     secretariat(ctx)?;
-    let entries = i18n::inventory(super::query::db(ctx)).await?;
-    Ok(TranslationStatus { entries })
+    let db = super::query::db(ctx);
+    let entries = i18n::inventory(db).await?;
+    let history = if ctx.look_ahead().field("missing").exists() {
+        Some(i18n::history(db).await?)
+    } else {
+        None
+    };
+    Ok(TranslationStatus { entries, history })
 }
