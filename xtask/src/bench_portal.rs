@@ -284,13 +284,9 @@ pub fn run(args: &[String]) -> Result<()> {
             }
         }
         let [gateway_alone, portal_alone] = alone;
-        let alone_added = middle(
-            gateway_alone
-                .iter()
-                .zip(&portal_alone)
-                .map(|(direct, through)| through.p50_ms - direct.p50_ms)
-                .collect(),
-        );
+        let alone_added = paired(&gateway_alone, &portal_alone, |direct, through| {
+            through.p50_ms - direct.p50_ms
+        });
         let (alone_direct, alone_through) = (
             bench::median(&gateway_alone).p50_ms,
             bench::median(&portal_alone).p50_ms,
@@ -298,20 +294,12 @@ pub fn run(args: &[String]) -> Result<()> {
         let [gateway_runs, portal_runs] = runs;
         // Each round's portal run against the gateway run just before it: on a shared
         // machine whose load drifts between rounds, the pairs see the same load.
-        let paired_ratio = middle(
-            gateway_runs
-                .iter()
-                .zip(&portal_runs)
-                .map(|(direct, through)| through.requests_per_second / direct.requests_per_second)
-                .collect(),
-        );
-        let paired_added = middle(
-            gateway_runs
-                .iter()
-                .zip(&portal_runs)
-                .map(|(direct, through)| through.p50_ms - direct.p50_ms)
-                .collect(),
-        );
+        let paired_ratio = paired(&gateway_runs, &portal_runs, |direct, through| {
+            through.requests_per_second / direct.requests_per_second
+        });
+        let paired_added = paired(&gateway_runs, &portal_runs, |direct, through| {
+            through.p50_ms - direct.p50_ms
+        });
         let direct = bench::median(&gateway_runs);
         let through = bench::median(&portal_runs);
         for (label, result) in [(paths[0].2, &direct), (paths[1].2, &through)] {
@@ -373,6 +361,21 @@ struct Summary {
     paired_ratio: f64,
     paired_added: f64,
     alone: (f64, f64, f64),
+}
+
+/// The median over rounds of `figure(gateway's run, portal's run)` of each round's pair.
+fn paired(
+    gateway: &[WrkResult],
+    portal: &[WrkResult],
+    figure: impl Fn(&WrkResult, &WrkResult) -> f64,
+) -> f64 {
+    middle(
+        gateway
+            .iter()
+            .zip(portal)
+            .map(|(direct, through)| figure(direct, through))
+            .collect(),
+    )
 }
 
 /// The median of some values (the upper one of an even count, as `bench::median`).
