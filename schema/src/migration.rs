@@ -22,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(ProgramText),
             Box::new(Provenance),
             Box::new(SourceText),
+            Box::new(DataVersion),
         ]
     }
 }
@@ -801,6 +802,166 @@ impl MigrationTrait for SourceText {
             .drop_table(Table::drop().table(n("source_text")).to_owned())
             .await
     }
+}
+
+/// The data version: one number that every committed change to the network's data moves,
+/// bumped by triggers (as the search outbox is fed), so no write path can forget it — a
+/// mutation, the seeder, another gateway on the same database, or a manual SQL fix. The
+/// gateway's exact caches (`gateway/src/graphql/counts.rs`) are keyed by it: a write committed
+/// anywhere is seen by the very next request to any gateway.
+///
+/// Every table gets the triggers except those in [`UNVERSIONED_TABLES`], which hold no data a
+/// query answers from (the search bookkeeping, login failures, revoked tokens, migrations).
+/// A later migration that creates a table calls [`version_table`] for it; a test checks that
+/// every table but those is versioned.
+struct DataVersion;
+
+impl MigrationName for DataVersion {
+    fn name(&self) -> &str {
+        "m20261201_000009_data_version"
+    }
+}
+
+/// Tables whose writes do not move the data version: no answer is read from them.
+pub const UNVERSIONED_TABLES: [&str; 7] = [
+    "data_version",
+    "seaql_migrations",
+    "search_outbox",
+    "search_lease",
+    "search_translation",
+    "login_failure",
+    "revoked_token",
+];
+
+/// The tables of the current schema, by name.
+pub async fn table_names<C: ConnectionTrait>(db: &C) -> Result<Vec<String>, DbErr> {
+    let sql = match db.get_database_backend() {
+        sea_orm::DatabaseBackend::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             ORDER BY name"
+        }
+        _ => {
+            "SELECT table_name FROM information_schema.tables \
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+        }
+    };
+    let rows = db
+        .query_all(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            sql,
+        ))
+        .await?;
+    rows.iter().map(|row| row.try_get_by_index(0)).collect()
+}
+
+/// Makes every insert, update and delete on `table` move the data version.
+pub async fn version_table<C: ConnectionTrait>(db: &C, table: &str) -> Result<(), DbErr> {
+    match db.get_database_backend() {
+        sea_orm::DatabaseBackend::Sqlite => {
+            // SQLite has row triggers only; the bump is one small update per row written.
+            for event in ["insert", "update", "delete"] {
+                db.execute_unprepared(&format!(
+                    "CREATE TRIGGER data_version_{table}_{event} AFTER {} ON {table} \
+                     BEGIN UPDATE data_version SET version = version + 1; END;",
+                    event.to_uppercase()
+                ))
+                .await?;
+            }
+        }
+        _ => {
+            // One bump per statement, however many rows it writes.
+            db.execute_unprepared(&format!(
+                "CREATE TRIGGER data_version_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} \
+                 FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump()"
+            ))
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+#[async_trait]
+impl MigrationTrait for DataVersion {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(n("data_version"))
+                    .col(integer(n("id")).primary_key())
+                    .col(big_integer(n("version")).default(0))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .exec_stmt(
+                Query::insert()
+                    .into_table(n("data_version"))
+                    .columns([n("id"), n("version")])
+                    .values_panic([1.into(), 0i64.into()])
+                    .to_owned(),
+            )
+            .await?;
+        let db = manager.get_connection();
+        if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            db.execute_unprepared(
+                "CREATE FUNCTION data_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN
+                   UPDATE data_version SET version = version + 1;
+                   RETURN NULL;
+                 END $$",
+            )
+            .await?;
+        }
+        for table in table_names(db).await? {
+            if !UNVERSIONED_TABLES.contains(&table.as_str()) {
+                version_table(db, &table).await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let db = manager.get_connection();
+        let postgres = db.get_database_backend() == sea_orm::DatabaseBackend::Postgres;
+        for table in table_names(db).await? {
+            if UNVERSIONED_TABLES.contains(&table.as_str()) {
+                continue;
+            }
+            if postgres {
+                db.execute_unprepared(&format!(
+                    "DROP TRIGGER IF EXISTS data_version_{table} ON {table}"
+                ))
+                .await?;
+            } else {
+                for event in ["insert", "update", "delete"] {
+                    db.execute_unprepared(&format!(
+                        "DROP TRIGGER IF EXISTS data_version_{table}_{event}"
+                    ))
+                    .await?;
+                }
+            }
+        }
+        if postgres {
+            db.execute_unprepared("DROP FUNCTION IF EXISTS data_version_bump()")
+                .await?;
+        }
+        manager
+            .drop_table(Table::drop().table(n("data_version")).to_owned())
+            .await
+    }
+}
+
+/// The data version now: moved by every committed change to the network's data (see the
+/// `DataVersion` migration).
+pub async fn data_version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> {
+    let row = db
+        .query_one(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT version FROM data_version WHERE id = 1",
+        ))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("data_version".into()))?;
+    row.try_get_by_index(0)
 }
 
 /// Programs read and written per statement by [`refold_programs`]: two bound values a row,

@@ -16,6 +16,7 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::counts::{CountCache, RequestVersion};
 use super::loaders::{CountKey, Loaders, PageKey, Relation, SqlKey};
 use crate::error::{ApiError, ApiResult, InputError};
 
@@ -153,8 +154,10 @@ where
 }
 
 /// The rows of all `parts` together, in one statement (`COUNT(*)` of each, `UNION ALL`):
-/// a round trip per part would cost more than the counts themselves.
+/// a round trip per part would cost more than the counts themselves. Exact and cached by
+/// data version ([`super::counts`]).
 async fn count_all<E: EntityTrait>(
+    ctx: &Context<'_>,
     db: &DatabaseConnection,
     parts: Vec<Select<E>>,
 ) -> Result<u64, sea_orm::DbErr> {
@@ -170,15 +173,31 @@ async fn count_all<E: EntityTrait>(
     for count in counts {
         statement.union(UnionType::All, count);
     }
-    let rows = db
-        .query_all(db.get_database_backend().build(&statement))
-        .await?;
-    let mut total: u64 = 0;
-    for row in rows {
-        let count: i64 = row.try_get_by_index(0)?;
-        total += u64::try_from(count).unwrap_or_default();
+    let statement = db.get_database_backend().build(&statement);
+    let run = || async {
+        let rows = db.query_all(statement.clone()).await?;
+        let mut total: u64 = 0;
+        for row in rows {
+            let count: i64 = row.try_get_by_index(0)?;
+            total += u64::try_from(count).unwrap_or_default();
+        }
+        Ok(total)
+    };
+    // A mutation counts what it wrote: its version, read before a later field's write,
+    // would be stale by then.
+    let query =
+        ctx.query_env.operation.node.ty == async_graphql::parser::types::OperationType::Query;
+    match ctx
+        .data_opt::<std::sync::Arc<CountCache>>()
+        .filter(|_| query)
+    {
+        Some(cache) => {
+            cache
+                .count(db, ctx.data_opt::<RequestVersion>(), &statement, run)
+                .await
+        }
+        None => run().await,
     }
-    Ok(total)
 }
 
 /// [`list_page`] whose `totalCount` is the sum of the counts of `counted`: disjoint parts
@@ -200,7 +219,7 @@ where
 {
     let first = args.size(ctx)?;
     let total_count = if wants_total(ctx) {
-        count_all(db, counted).await?
+        count_all(ctx, db, counted).await?
     } else {
         0
     };

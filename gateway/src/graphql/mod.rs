@@ -1,5 +1,6 @@
 //! The GraphQL API, built independently of poem so tests call [`Api::execute`] directly.
 
+pub mod counts;
 pub mod cursor;
 pub mod directory;
 pub mod editorial;
@@ -49,6 +50,7 @@ pub fn build_schema(
 ) -> AppSchema {
     let mut builder = Schema::build(Query, Mutation::default(), EmptySubscription)
         .data(Arc::new(Loaders::new(&db, Audience::Public)))
+        .data(Arc::new(counts::CountCache::default()))
         .data(db)
         .data(limits)
         // Depth, fields and cost are measured before the engine runs (`protection.rs`), in
@@ -176,7 +178,8 @@ impl Api {
                 language,
                 catalog: catalog.clone(),
             })
-            .data(self.auth.clone());
+            .data(self.auth.clone())
+            .data(counts::RequestVersion::default());
         let audience = Audience::of(viewer.as_ref());
         if audience != Audience::Public {
             // The schema's loaders see published programs only; a viewer who may see more

@@ -6,6 +6,7 @@ mod helpers;
 
 mod accounts;
 mod bad_input;
+mod counts;
 mod directory;
 mod editorial;
 mod filters;

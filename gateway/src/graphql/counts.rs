@@ -1,0 +1,200 @@
+//! Exact `totalCount`s without counting on every request: counts cached by their statement
+//! and the data version.
+//!
+//! A list's total is a `COUNT(*)` of its filtered rows — on the flat page of 85 000 programs,
+//! most of the request's cost. The database's data version (`rial_schema::migration`'s
+//! `DataVersion`: a number every committed change moves, bumped by triggers on every data
+//! table) says whether any count could have changed: each request reads it once, on its first
+//! count, and a count cached under that version is the count now.
+//!
+//! Why this is exact, also with several gateways on one database and writes made around
+//! them: a write commits its version bump with it, so a request that starts after the commit
+//! reads the new version and finds nothing cached under it. A count computed by a request
+//! that read version `v` is stored under `v` even if a write committed meanwhile; only
+//! requests that read `v` — begun before that write was committed — may see it.
+//!
+//! The key is the count statement itself (SQL and bound values): it carries the filter and
+//! the audience's visibility rule, so one audience is never served another's count. The cache
+//! holds one version's counts at a time, bounded; an older request never overwrites a newer
+//! version's entries.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use sea_orm::{ConnectionTrait, DbErr, Statement};
+use tokio::sync::OnceCell;
+
+/// Most counts kept for one data version (filters are few; a crawler walking every filter
+/// combination only empties the cache).
+const MAX_ENTRIES: usize = 4096;
+
+/// Counts of the current data version, shared by every request of a gateway.
+#[derive(Default)]
+pub struct CountCache {
+    state: Mutex<Generation>,
+}
+
+#[derive(Default)]
+struct Generation {
+    version: i64,
+    counts: HashMap<String, u64>,
+}
+
+/// The data version as this request sees it, read on its first count (request data).
+#[derive(Default)]
+pub struct RequestVersion(OnceCell<i64>);
+
+impl RequestVersion {
+    async fn get<C: ConnectionTrait>(&self, db: &C) -> Result<i64, DbErr> {
+        self.0
+            .get_or_try_init(|| rial_schema::migration::data_version(db))
+            .await
+            .copied()
+    }
+}
+
+impl CountCache {
+    /// The count `statement` answers, from the cache when this request's data version has it,
+    /// else from `count` (which runs `statement`).
+    pub async fn count<C, F, Fut>(
+        &self,
+        db: &C,
+        version: Option<&RequestVersion>,
+        statement: &Statement,
+        count: F,
+    ) -> Result<u64, DbErr>
+    where
+        C: ConnectionTrait,
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<u64, DbErr>>,
+    {
+        // Without a request version (a schema executed outside `Api`), no caching.
+        let Some(version) = version else {
+            return count().await;
+        };
+        let version = version.get(db).await?;
+        let key = key(statement);
+        {
+            let state = self.lock();
+            if state.version == version {
+                if let Some(&total) = state.counts.get(&key) {
+                    return Ok(total);
+                }
+            }
+        }
+        let total = count().await?;
+        let mut state = self.lock();
+        if version > state.version {
+            state.version = version;
+            state.counts.clear();
+        }
+        if version == state.version {
+            if state.counts.len() >= MAX_ENTRIES {
+                state.counts.clear();
+            }
+            state.counts.insert(key, total);
+        }
+        Ok(total)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Generation> {
+        // A panic while holding the lock leaves a consistent map (inserts and clears only).
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The statement's SQL and its bound values: two statements with the same key count the
+/// same rows.
+fn key(statement: &Statement) -> String {
+    format!("{}\u{0}{:?}", statement.sql, statement.values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::{ConnectOptions, Database, DatabaseBackend};
+
+    fn statement(sql: &str, value: i32) -> Statement {
+        Statement::from_sql_and_values(DatabaseBackend::Sqlite, sql, [value.into()])
+    }
+
+    #[tokio::test]
+    async fn counts_once_per_version_and_statement() {
+        // One connection: each connection to `:memory:` is a database of its own.
+        let mut options = ConnectOptions::new("sqlite::memory:");
+        options.max_connections(1).min_connections(1);
+        let db = Database::connect(options).await.expect("sqlite");
+        rial_schema::migrate(&db).await.expect("migrations");
+        let cache = CountCache::default();
+        let counted = std::sync::atomic::AtomicU64::new(0);
+        let count = |total: u64| {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            async move { Ok(total) }
+        };
+        let first = RequestVersion::default();
+        let a = statement("SELECT COUNT(*) FROM program WHERE id > ?", 1);
+        assert_eq!(
+            cache
+                .count(&db, Some(&first), &a, || count(7))
+                .await
+                .expect("count"),
+            7
+        );
+        let second = RequestVersion::default();
+        assert_eq!(
+            cache
+                .count(&db, Some(&second), &a, || count(8))
+                .await
+                .expect("count"),
+            7
+        );
+        assert_eq!(counted.load(std::sync::atomic::Ordering::Relaxed), 1);
+        // Another bound value is another count.
+        let b = statement("SELECT COUNT(*) FROM program WHERE id > ?", 2);
+        assert_eq!(
+            cache
+                .count(&db, Some(&second), &b, || count(5))
+                .await
+                .expect("count"),
+            5
+        );
+        // A write moves the version: the next request counts again.
+        db.execute_unprepared("INSERT INTO theme (slug, name, description, position) VALUES ('counted', 'Counted', '', 99)")
+            .await
+            .expect("a write");
+        let third = RequestVersion::default();
+        assert_eq!(
+            cache
+                .count(&db, Some(&third), &a, || count(9))
+                .await
+                .expect("count"),
+            9
+        );
+        // A request that read the old version neither sees nor overwrites the new counts.
+        assert_eq!(
+            cache
+                .count(&db, Some(&second), &a, || count(1))
+                .await
+                .expect("count"),
+            1
+        );
+        let fourth = RequestVersion::default();
+        assert_eq!(
+            cache
+                .count(&db, Some(&fourth), &a, || count(2))
+                .await
+                .expect("count"),
+            9
+        );
+        // Without a request version: always counted.
+        assert_eq!(
+            cache
+                .count(&db, None, &a, || count(3))
+                .await
+                .expect("count"),
+            3
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! `totalCount` is exact although counts are cached (`graphql/counts.rs`): a write made
+//! anywhere — through another gateway on the same database, or straight in SQL — is in the
+//! very next answer of every gateway, and an answer with nothing written costs no count.
+
+use gateway::graphql::{Api, Limits};
+use rial_schema::enums::{AccountRole, Language};
+use sea_orm::ConnectionTrait;
+use serde_json::Value;
+
+use crate::helpers::{backends, spawn_app};
+
+const TOTALS: &str = r#"{ institutions(filter: { countries: ["UY"] }) { totalCount }
+    programs { totalCount } }"#;
+
+fn totals(data: &Value) -> (u64, u64) {
+    let total = |list: &str| {
+        data[list]["totalCount"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no {list} total in {data}"))
+    };
+    (total("institutions"), total("programs"))
+}
+
+async fn totals_of(api: &Api) -> (u64, u64) {
+    let response = serde_json::to_value(api.execute(TOTALS, Language::En).await).unwrap();
+    assert!(response.get("errors").is_none(), "{response}");
+    totals(&response["data"])
+}
+
+#[tokio::test]
+async fn cached_counts_see_every_write_at_once_on_every_gateway() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        // A second gateway on the same database, with caches of its own.
+        let other = Api::new(
+            app.db.clone(),
+            Limits::default(),
+            app.api.catalog.clone(),
+            None,
+        );
+        let (institutions, programs) = totals_of(&app.api).await;
+        assert!(institutions > 0 && programs > 0, "{backend:?}");
+        assert_eq!(totals_of(&other).await, (institutions, programs));
+
+        // Nothing written since: the counts come from the cache, no COUNT runs.
+        let texts = app.statement_texts_of(TOTALS).await;
+        assert!(
+            !texts.iter().any(|text| text.contains("COUNT(")),
+            "{backend:?}: counted again: {texts:#?}"
+        );
+
+        // Written through the other gateway: this one sees it on its next request.
+        let secretariat = app
+            .viewer("secretariat", AccountRole::Secretariat, None)
+            .await;
+        let created = other
+            .execute_as(
+                r#"mutation { createInstitution(input: { slug: "mol-uy-2", name: "New Ministry",
+                    kind: MINISTRY_OF_LABOR, countryCode: "UY" }) { id } }"#,
+                Language::En,
+                Some(secretariat),
+                None,
+            )
+            .await;
+        assert!(created.errors.is_empty(), "{:?}", created.errors);
+        assert_eq!(
+            totals_of(&app.api).await,
+            (institutions + 1, programs),
+            "{backend:?}: a write through another gateway"
+        );
+
+        // Written straight in SQL, as a manual fix would be: both gateways see it.
+        app.db
+            .execute_unprepared(
+                "UPDATE program SET status = 'draft' WHERE id = \
+                 (SELECT MIN(id) FROM program WHERE status = 'published')",
+            )
+            .await
+            .expect("a direct write");
+        for api in [&app.api, &other] {
+            assert_eq!(
+                totals_of(api).await,
+                (institutions + 1, programs - 1),
+                "{backend:?}: a write straight in SQL"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_table_with_answers_moves_the_data_version() {
+    // A table a later migration adds must get the triggers too (`version_table`), or the
+    // caches would miss its writes.
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let tables = rial_schema::migration::table_names(&app.db).await.unwrap();
+        let triggers = match app.db.get_database_backend() {
+            sea_orm::DatabaseBackend::Sqlite => {
+                "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' \
+                 AND name LIKE 'data_version_%'"
+            }
+            _ => {
+                "SELECT event_object_table FROM information_schema.triggers \
+                 WHERE trigger_name LIKE 'data_version_%'"
+            }
+        };
+        let rows = app
+            .db
+            .query_all(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                triggers,
+            ))
+            .await
+            .unwrap();
+        let versioned: std::collections::BTreeSet<String> = rows
+            .iter()
+            .map(|row| row.try_get_by_index(0).unwrap())
+            .collect();
+        let unversioned: Vec<&String> = tables
+            .iter()
+            .filter(|table| {
+                !versioned.contains(*table)
+                    && !rial_schema::migration::UNVERSIONED_TABLES.contains(&table.as_str())
+            })
+            .collect();
+        assert!(
+            unversioned.is_empty(),
+            "{backend:?}: tables without data version triggers: {unversioned:?}"
+        );
+        assert!(versioned.contains("program") && versioned.contains("program_theme"));
+    }
+}
