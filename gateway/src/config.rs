@@ -139,6 +139,13 @@ pub struct ServeArgs {
     #[arg(long, env = "GATEWAY_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
 
+    /// Also listen on this Unix socket (its file is replaced at start): for a portal on the
+    /// same host, which then spares both sides the kernel's loopback TCP. Who may connect is
+    /// decided by the file's permissions; a peer on the socket is a trusted proxy (its
+    /// `X-Forwarded-For` names the client, as for `--trusted-proxies`).
+    #[arg(long, env = "GATEWAY_UNIX_SOCKET")]
+    pub unix_socket: Option<std::path::PathBuf>,
+
     /// Load the seed data before serving (idempotent: existing rows are kept).
     #[arg(long, env = "GATEWAY_SEED")]
     pub seed: bool,

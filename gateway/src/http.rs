@@ -327,9 +327,17 @@ async fn answer(
             }
         },
     };
-    let peer = http.remote_addr().as_socket_addr().map(|addr| addr.ip());
-    let address = client_address(peer, http.headers(), &state.http.trusted_proxies)
-        .map(|ip| ClientAddress(ip.to_string()));
+    let address = match &http.remote_addr().0 {
+        // Only a process on this host, allowed by the socket file's permissions, connects
+        // there: a proxy (the portal), believed like a trusted one.
+        poem::Addr::Unix(_) => forwarded_client(http.headers(), &state.http.trusted_proxies),
+        peer => client_address(
+            peer.as_socket_addr().map(|addr| addr.ip()),
+            http.headers(),
+            &state.http.trusted_proxies,
+        ),
+    }
+    .map(|ip| ClientAddress(ip.to_string()));
     match graphql {
         Ok(request) => {
             let result = state
@@ -374,10 +382,29 @@ pub fn client_address(
             .iter()
             .any(|proxy| proxy.to_canonical() == *ip)
     };
-    let mut address = peer?.to_canonical();
+    let address = peer?.to_canonical();
     if !trusted(&address) {
         return Some(address);
     }
+    Some(walk_forwarded(headers, trusted).unwrap_or(address))
+}
+
+/// The client a request names when its peer is a trusted proxy by position (on the gateway's
+/// Unix socket): as [`client_address`]'s walk; `None` when the header names no one.
+pub fn forwarded_client(headers: &header::HeaderMap, trusted_proxies: &[IpAddr]) -> Option<IpAddr> {
+    walk_forwarded(headers, |ip| {
+        trusted_proxies
+            .iter()
+            .any(|proxy| proxy.to_canonical() == *ip)
+    })
+}
+
+/// `X-Forwarded-For` from the right: the first entry that is not a trusted proxy, else the
+/// leftmost trusted one reached; `None` for no entry.
+fn walk_forwarded(
+    headers: &header::HeaderMap,
+    trusted: impl Fn(&IpAddr) -> bool,
+) -> Option<IpAddr> {
     // Several header lines are one list, in order.
     let forwarded: Vec<&str> = headers
         .get_all("x-forwarded-for")
@@ -385,9 +412,10 @@ pub fn client_address(
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(','))
         .collect();
+    let mut address = None;
     for entry in forwarded.into_iter().rev() {
         match forwarded_ip(entry) {
-            Some(ip) if trusted(&ip) => address = ip,
+            Some(ip) if trusted(&ip) => address = Some(ip),
             Some(ip) => return Some(ip),
             None => {
                 tracing::warn!(entry, "X-Forwarded-For entry that is not an address");
@@ -395,7 +423,7 @@ pub fn client_address(
             }
         }
     }
-    Some(address)
+    address
 }
 
 /// An `X-Forwarded-For` entry as an address: `192.0.2.1`, `2001:db8::1`, and the forms with
@@ -685,5 +713,24 @@ mod tests {
             client_address(Some(ip("::ffff:192.0.2.1")), &forwarded(&[]), &[]),
             Some(ip("192.0.2.1"))
         );
+    }
+
+    #[test]
+    fn a_peer_on_the_unix_socket_is_a_proxy_that_names_the_client() {
+        // The portal on the gateway's socket: its entry is the reader.
+        assert_eq!(
+            forwarded_client(&forwarded(&["198.51.100.7"]), &[]),
+            Some(ip("198.51.100.7"))
+        );
+        // Behind a trusted proxy of its own, the rightmost untrusted entry.
+        assert_eq!(
+            forwarded_client(
+                &forwarded(&["203.0.113.9, 198.51.100.7, 10.0.0.6"]),
+                &[ip("10.0.0.6")]
+            ),
+            Some(ip("198.51.100.7"))
+        );
+        // Named no one: no address (the account's own throttle still counts).
+        assert_eq!(forwarded_client(&header::HeaderMap::new(), &[]), None);
     }
 }

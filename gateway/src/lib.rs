@@ -372,20 +372,41 @@ async fn serve(
     let (listener, local) = rial_server::bind(args.addr)
         .await
         .with_context(|| format!("binding {}", args.addr))?;
-    // One machine-readable line on stdout: scripts and end-to-end tests wait for it.
+    let unix = args
+        .unix_socket
+        .as_deref()
+        .map(|path| {
+            rial_server::bind_unix(path)
+                .map(|listener| (listener, path))
+                .with_context(|| format!("binding the Unix socket {}", path.display()))
+        })
+        .transpose()?;
+    // One machine-readable line on stdout: scripts and end-to-end tests wait for it (both
+    // listeners are bound by then).
     println!("gateway listening on http://{local}");
     tracing::info!(%local, "serving GraphQL at /graphql");
-    rial_server::serve(
+    let limits = rial_server::ServerLimits {
+        max_connections: args.max_connections,
+        header_timeout: std::time::Duration::from_millis(args.header_timeout_ms),
+        grace: std::time::Duration::from_secs(10),
+    };
+    let routes = Arc::new(http::routes(state));
+    let tcp = rial_server::serve(
         listener,
-        http::routes(state),
-        rial_server::ServerLimits {
-            max_connections: args.max_connections,
-            header_timeout: std::time::Duration::from_millis(args.header_timeout_ms),
-            grace: std::time::Duration::from_secs(10),
-        },
+        routes.clone(),
+        limits,
         rial_schema::shutdown_signal(),
-    )
-    .await
+    );
+    match unix {
+        Some((unix, path)) => {
+            tracing::info!(socket = %path.display(), "serving GraphQL at /graphql on a Unix socket too");
+            let unix = rial_server::serve(unix, routes, limits, rial_schema::shutdown_signal());
+            let (tcp, unix) = tokio::join!(tcp, unix);
+            std::fs::remove_file(path).ok();
+            tcp.and(unix)
+        }
+        None => tcp.await,
+    }
     .context("serving HTTP")
 }
 

@@ -14,6 +14,9 @@
 //!   `http.rs`).
 //! - **Graceful stop**: on Ctrl-C / SIGTERM no new connection is accepted, requests in
 //!   progress get `grace` to finish.
+//!
+//! It serves a TCP listener or a Unix socket ([`Listener`]): the portal reaches a gateway on
+//! the same host through one, which spares both the kernel's loopback TCP.
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -25,7 +28,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
 use poem::{Endpoint, IntoResponse};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, UnixListener};
 use tokio::sync::Semaphore;
 
 /// What the server loop allows.
@@ -50,17 +53,75 @@ impl Default for ServerLimits {
     }
 }
 
+/// What the loop accepts connections from: a TCP listener or a Unix socket.
+pub trait Listener: Send {
+    /// A connection.
+    type Stream: AsyncRead + AsyncWrite + Unpin + Send + 'static;
+    /// The next connection and its peer.
+    fn accept(&self) -> impl Future<Output = std::io::Result<(Self::Stream, poem::Addr)>> + Send;
+    /// The address listened on.
+    fn local(&self) -> std::io::Result<poem::Addr>;
+}
+
+impl Listener for TcpListener {
+    type Stream = tokio::net::TcpStream;
+
+    async fn accept(&self) -> std::io::Result<(Self::Stream, poem::Addr)> {
+        let (stream, remote) = TcpListener::accept(self).await?;
+        // Answers are written whole; Nagle's delay would only hold their last segment back.
+        stream.set_nodelay(true).ok();
+        Ok((stream, poem::Addr::SocketAddr(remote)))
+    }
+
+    fn local(&self) -> std::io::Result<poem::Addr> {
+        self.local_addr().map(poem::Addr::SocketAddr)
+    }
+}
+
+impl Listener for UnixListener {
+    type Stream = tokio::net::UnixStream;
+
+    async fn accept(&self) -> std::io::Result<(Self::Stream, poem::Addr)> {
+        let (stream, remote) = UnixListener::accept(self).await?;
+        Ok((stream, poem::Addr::Unix(Arc::new(remote))))
+    }
+
+    fn local(&self) -> std::io::Result<poem::Addr> {
+        self.local_addr()
+            .map(|addr| poem::Addr::Unix(Arc::new(addr)))
+    }
+}
+
+/// Listens on the Unix socket at `path`, replacing a socket file left by an earlier run.
+/// Who may connect is decided by the file's permissions (those of the folder it is in).
+pub fn bind_unix(path: &std::path::Path) -> std::io::Result<UnixListener> {
+    use std::os::unix::fs::FileTypeExt;
+    match std::fs::symlink_metadata(path) {
+        // Only ever remove a socket: a typo must not delete a file.
+        Ok(meta) if meta.file_type().is_socket() => std::fs::remove_file(path)?,
+        Ok(_) => {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("{} exists and is not a socket", path.display()),
+            ))
+        }
+        Err(_) => {}
+    }
+    UnixListener::bind(path)
+}
+
 /// Serves `endpoint` on `listener` until `shutdown` resolves.
-pub async fn serve<E>(
-    listener: TcpListener,
+pub async fn serve<L, E>(
+    listener: L,
     endpoint: E,
     limits: ServerLimits,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()>
 where
+    L: Listener,
     E: Endpoint + 'static,
 {
-    let local = listener.local_addr()?;
+    let local = listener.local()?;
     let endpoint = Arc::new(endpoint);
     let permits = Arc::new(Semaphore::new(limits.max_connections));
     let mut builder = auto::Builder::new(TokioExecutor::new());
@@ -96,8 +157,8 @@ where
             drop(stream);
             continue;
         };
-        stream.set_nodelay(true).ok();
         let endpoint = endpoint.clone();
+        let (local, remote) = (local.clone(), remote.clone());
         let activity = Arc::new(Activity::new());
         let io = Idle {
             inner: stream,
@@ -108,12 +169,13 @@ where
         let service = hyper::service::service_fn(move |request| {
             let endpoint = endpoint.clone();
             let busy = activity.busy();
+            let (local, remote) = (local.clone(), remote.clone());
             async move {
                 let _busy = busy;
                 let request = poem::Request::from((
                     request,
-                    poem::web::LocalAddr(poem::Addr::SocketAddr(local)),
-                    poem::web::RemoteAddr(poem::Addr::SocketAddr(remote)),
+                    poem::web::LocalAddr(local),
+                    poem::web::RemoteAddr(remote),
                     poem::http::uri::Scheme::HTTP,
                 ));
                 let response = match endpoint.call(request).await {

@@ -1472,3 +1472,26 @@ fn the_gateway_down_page_in_chromium_and_the_recovery() {
     let title = browser.text(&browser.find("h1"));
     assert!(title.contains("6th Hemispheric Dialogue"), "{title}");
 }
+
+#[test]
+fn the_portal_reaches_a_gateway_on_the_same_host_through_its_unix_socket() {
+    // `GATEWAY_UNIX_SOCKET` and `PORTAL_GATEWAY_SOCKET`: no loopback TCP between the two.
+    let (url, dir) = sqlite();
+    let socket = dir
+        .path()
+        .join("gateway.sock")
+        .to_string_lossy()
+        .into_owned();
+    let gateway = Gateway::start_with(&url, &[("GATEWAY_UNIX_SOCKET", socket.as_str())]);
+    // Nothing listens at the URL's port: a page can only come through the socket.
+    let portal = Portal::start_with(
+        "http://127.0.0.1:9/graphql",
+        &[("PORTAL_GATEWAY_SOCKET", socket.as_str())],
+    );
+    let page = portal.get("/es/");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert_contains(&page, "Trabajo doméstico", "home through the socket");
+    // The gateway still serves TCP beside it.
+    let data = api(&gateway, "en", "{ themes(first: 1) { totalCount } }");
+    assert!(data["themes"]["totalCount"].as_u64().unwrap_or_default() > 0);
+}

@@ -226,9 +226,11 @@ pub async fn sign_in(request: &Request, Lang(language): Lang, form: PostForm) ->
         password: form.get("password").to_owned(),
     };
     let next = form.get("next");
+    // The reader's address, for the gateway's per-address throttle of guesses.
+    let reader = request.remote_addr().as_socket_addr().map(|addr| addr.ip());
     match state
         .api
-        .query::<api::SignIn>(language, None, variables)
+        .query_for::<api::SignIn>(language, None, reader, variables)
         .await
     {
         Ok(answer) => {

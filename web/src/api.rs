@@ -418,8 +418,17 @@ pub struct Api {
 }
 
 impl Api {
-    pub fn new(url: String, connect_timeout: Duration, timeout: Duration) -> anyhow::Result<Self> {
-        let client = reqwest::Client::builder()
+    pub fn new(
+        url: String,
+        socket: Option<&std::path::Path>,
+        connect_timeout: Duration,
+        timeout: Duration,
+    ) -> anyhow::Result<Self> {
+        let mut client = reqwest::Client::builder();
+        if let Some(socket) = socket {
+            client = client.unix_socket(socket);
+        }
+        let client = client
             .connect_timeout(connect_timeout)
             .timeout(timeout)
             .user_agent(concat!("rial-portal/", env!("CARGO_PKG_VERSION")))
@@ -439,6 +448,19 @@ impl Api {
         token: Option<&str>,
         variables: Q::Variables,
     ) -> Result<Answer<Q::ResponseData>, ApiError> {
+        self.query_for::<Q>(language, token, None, variables).await
+    }
+
+    /// [`Api::query`] on behalf of the reader at `client`, named in `X-Forwarded-For` (the
+    /// gateway's login throttle counts guesses per address; it believes the header from a
+    /// trusted proxy, or over its Unix socket).
+    pub async fn query_for<Q: GraphQLQuery>(
+        &self,
+        language: Language,
+        token: Option<&str>,
+        client: Option<std::net::IpAddr>,
+        variables: Q::Variables,
+    ) -> Result<Answer<Q::ResponseData>, ApiError> {
         let body = Q::build_query(variables);
         let send = || {
             let mut request = self
@@ -447,6 +469,9 @@ impl Api {
                 .header(reqwest::header::ACCEPT_LANGUAGE, language.as_str());
             if let Some(token) = token {
                 request = request.bearer_auth(token);
+            }
+            if let Some(client) = client {
+                request = request.header("x-forwarded-for", client.to_string());
             }
             request.json(&body).send()
         };

@@ -16,6 +16,11 @@ pub struct Config {
         default_value = "http://127.0.0.1:8080/graphql"
     )]
     pub gateway_url: String,
+    /// Reach the gateway through this Unix socket (its `GATEWAY_UNIX_SOCKET`) instead of
+    /// TCP, when both run on one host: cheaper for both. `PORTAL_GATEWAY_URL` still gives the
+    /// path (and the `Host`).
+    #[arg(long, env = "PORTAL_GATEWAY_SOCKET")]
+    pub gateway_socket: Option<PathBuf>,
     /// The portal's address as readers reach it, for the Atom feed's absolute links
     /// (default: `http://` and the address it listens on).
     #[arg(long, env = "PORTAL_PUBLIC_URL")]

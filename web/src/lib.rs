@@ -377,6 +377,7 @@ pub async fn run(config: config::Config) -> anyhow::Result<()> {
     }
     let api = api::Api::new(
         config.gateway_url.clone(),
+        config.gateway_socket.as_deref(),
         Duration::from_millis(config.connect_timeout_ms),
         Duration::from_millis(config.gateway_timeout_ms),
     )?;

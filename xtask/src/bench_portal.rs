@@ -27,7 +27,7 @@ use crate::bench::{self, Gateway, WrkResult};
 use crate::{apt, meili, root, target_dir};
 
 const USAGE: &str = "usage: cargo xtask bench-portal [--scale N] [--duration SECS] \
-                     [--connections C] [--rounds R]";
+                     [--connections C] [--rounds R] [--via socket|tcp]";
 
 /// The portal's page size on the search page (`web/src/search.rs`, `HITS_PER_PAGE`).
 const HITS_PER_PAGE: u32 = 10;
@@ -37,6 +37,9 @@ struct Options {
     duration: u32,
     connections: u32,
     rounds: u32,
+    /// How the portal reaches the gateway: their Unix socket (default; one host, as
+    /// `cargo xtask run` and docker-compose deploy them) or loopback TCP.
+    via_socket: bool,
 }
 
 impl Options {
@@ -46,6 +49,7 @@ impl Options {
             duration: 10,
             connections: 16,
             rounds: 3,
+            via_socket: true,
         };
         let asked = bench::flags(args, USAGE, |flag, value| {
             match flag {
@@ -53,6 +57,13 @@ impl Options {
                 "--duration" => options.duration = bench::number(flag, value)?,
                 "--connections" => options.connections = bench::number(flag, value)?,
                 "--rounds" => options.rounds = bench::number(flag, value)?,
+                "--via" => {
+                    options.via_socket = match value {
+                        "socket" => true,
+                        "tcp" => false,
+                        other => bail!("--via {other}: `socket` or `tcp`\n{USAGE}"),
+                    }
+                }
                 other => bail!("unknown option `{other}`\n{USAGE}"),
             }
             Ok(())
@@ -147,19 +158,30 @@ pub fn run(args: &[String]) -> Result<()> {
         .context("starting search-indexer reindex")?;
     ensure!(status.success(), "search-indexer reindex failed ({status})");
 
+    let socket = dir.join("gateway.sock");
+    let socket_text = socket.to_string_lossy().into_owned();
+    let mut gateway_env = vec![
+        ("MEILI_URL", meili.url()),
+        ("MEILI_SEARCH_KEY", keys.search.clone()),
+        ("MEILI_INDEX_PREFIX", prefix.to_owned()),
+    ];
+    if options.via_socket {
+        gateway_env.push(("GATEWAY_UNIX_SOCKET", socket_text.clone()));
+    }
+    let gateway_env: Vec<(&str, &str)> = gateway_env
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
     let gateway = Gateway::start_with(
         &gateway_bin,
         &database_url,
         &dir.join("gateway-portal.log"),
-        &[
-            ("MEILI_URL", &meili.url()),
-            ("MEILI_SEARCH_KEY", &keys.search),
-            ("MEILI_INDEX_PREFIX", prefix),
-        ],
+        &gateway_env,
     )?;
     let portal = Portal::start(
         &release.join("portal"),
         gateway.addr,
+        options.via_socket.then_some(socket.as_path()),
         &dir.join("portal.log"),
     )?;
 
@@ -182,6 +204,15 @@ pub fn run(args: &[String]) -> Result<()> {
         report,
         "- Dataset: real seed + `gateway seed --scale {}` (SQLite), indexed in Meilisearch 1.21.0.",
         options.scale
+    )?;
+    writeln!(
+        report,
+        "- The portal reaches the gateway over {}.",
+        if options.via_socket {
+            "the gateway's Unix socket (`--via socket`, as deployed on one host)"
+        } else {
+            "loopback TCP (`--via tcp`)"
+        }
     )?;
     writeln!(
         report,
@@ -391,10 +422,19 @@ struct Portal {
 }
 
 impl Portal {
-    fn start(binary: &Path, gateway: SocketAddr, log: &Path) -> Result<Self> {
+    fn start(
+        binary: &Path,
+        gateway: SocketAddr,
+        socket: Option<&Path>,
+        log: &Path,
+    ) -> Result<Self> {
         let log_file =
             std::fs::File::create(log).with_context(|| format!("creating {}", log.display()))?;
-        let mut child = Command::new(binary)
+        let mut command = Command::new(binary);
+        if let Some(socket) = socket {
+            command.env("PORTAL_GATEWAY_SOCKET", socket);
+        }
+        let mut child = command
             .args(["--addr", "127.0.0.1:0"])
             .current_dir(root())
             .env("PORTAL_GATEWAY_URL", format!("http://{gateway}/graphql"))
