@@ -807,7 +807,7 @@ impl MigrationTrait for SourceText {
 /// The data version: one number that every committed change to the network's data moves,
 /// bumped by triggers (as the search outbox is fed), so no write path can forget it — a
 /// mutation, the seeder, another gateway on the same database, or a manual SQL fix. The
-/// gateway's exact caches (`gateway/src/graphql/counts.rs`) are keyed by it: a write committed
+/// gateway's exact caches (`gateway/src/graphql/versioned.rs`) are keyed by it: a write committed
 /// anywhere is seen by the very next request to any gateway.
 ///
 /// Every table gets the triggers except those in [`UNVERSIONED_TABLES`], which hold no data a

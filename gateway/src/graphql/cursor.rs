@@ -16,8 +16,8 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::counts::{CountCache, RequestVersion};
 use super::loaders::{CountKey, Loaders, PageKey, Relation, SqlKey};
+use super::versioned::{CountCache, RequestVersion};
 use crate::error::{ApiError, ApiResult, InputError};
 
 /// One component of a cursor.
@@ -155,7 +155,7 @@ where
 
 /// The rows of all `parts` together, in one statement (`COUNT(*)` of each, `UNION ALL`):
 /// a round trip per part would cost more than the counts themselves. Exact and cached by
-/// data version ([`super::counts`]).
+/// data version ([`super::versioned`]).
 async fn count_all<E: EntityTrait>(
     ctx: &Context<'_>,
     db: &DatabaseConnection,

@@ -1,6 +1,5 @@
 //! The GraphQL API, built independently of poem so tests call [`Api::execute`] directly.
 
-pub mod counts;
 pub mod cursor;
 pub mod directory;
 pub mod editorial;
@@ -14,6 +13,7 @@ pub mod query;
 pub mod search;
 pub mod translation;
 pub mod types;
+pub mod versioned;
 pub mod write;
 
 use std::sync::Arc;
@@ -50,7 +50,8 @@ pub fn build_schema(
 ) -> AppSchema {
     let mut builder = Schema::build(Query, Mutation::default(), EmptySubscription)
         .data(Arc::new(Loaders::new(&db, Audience::Public)))
-        .data(Arc::new(counts::CountCache::default()))
+        .data(Arc::new(versioned::CountCache::default()))
+        .data(Arc::new(versioned::ReferenceCache::default()))
         .data(db)
         .data(limits)
         // Depth, fields and cost are measured before the engine runs (`protection.rs`), in
@@ -179,7 +180,7 @@ impl Api {
                 catalog: catalog.clone(),
             })
             .data(self.auth.clone())
-            .data(counts::RequestVersion::default());
+            .data(versioned::RequestVersion::default());
         let audience = Audience::of(viewer.as_ref());
         if audience != Audience::Public {
             // The schema's loaders see published programs only; a viewer who may see more

@@ -82,44 +82,40 @@ fn parse_slug(slug: &str) -> ApiResult<Slug> {
 }
 
 /// Checks country codes (case-insensitively) and returns them upper-cased.
-pub(crate) async fn known_countries(
-    db: &DatabaseConnection,
-    codes: &[String],
-) -> ApiResult<Vec<String>> {
+pub(crate) async fn known_countries(ctx: &Context<'_>, codes: &[String]) -> ApiResult<Vec<String>> {
     let wanted: BTreeSet<String> = codes
         .iter()
         .map(|code| parse_country(code).map(String::from))
         .collect::<ApiResult<_>>()?;
-    let found: BTreeSet<String> = country::Entity::find()
-        .select_only()
-        .column(country::Column::Code)
-        .filter(country::Column::Code.is_in(wanted.iter().cloned()))
-        .into_tuple::<String>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    match wanted.difference(&found).next() {
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let reference = super::versioned::reference(ctx).await?;
+    match wanted.iter().find(|code| reference.country(code).is_none()) {
         Some(unknown) => Err(InputError::UnknownCountry(unknown.clone()).into()),
         None => Ok(wanted.into_iter().collect()),
     }
 }
 
 /// Checks theme slugs and returns their ids.
-pub(crate) async fn known_themes(db: &DatabaseConnection, slugs: &[String]) -> ApiResult<Vec<i32>> {
+pub(crate) async fn known_themes(ctx: &Context<'_>, slugs: &[String]) -> ApiResult<Vec<i32>> {
     for slug in slugs {
         parse_slug(slug)?;
     }
-    let wanted: BTreeSet<&str> = slugs.iter().map(String::as_str).collect();
-    let found = theme::Entity::find()
-        .filter(theme::Column::Slug.is_in(wanted.iter().copied()))
-        .all(db)
-        .await?;
-    let found_slugs: BTreeSet<&str> = found.iter().map(|theme| theme.slug.as_str()).collect();
-    match wanted.difference(&found_slugs).next() {
-        Some(unknown) => Err(InputError::UnknownTheme((*unknown).to_owned()).into()),
-        None => Ok(found.into_iter().map(|theme| theme.id).collect()),
+    if slugs.is_empty() {
+        return Ok(Vec::new());
     }
+    let reference = super::versioned::reference(ctx).await?;
+    let wanted: BTreeSet<&str> = slugs.iter().map(String::as_str).collect();
+    wanted
+        .into_iter()
+        .map(|slug| {
+            reference
+                .theme(slug)
+                .map(|theme| theme.id)
+                .ok_or_else(|| InputError::UnknownTheme(slug.to_owned()).into())
+        })
+        .collect()
 }
 
 /// Checks institution ids and returns them.
@@ -423,7 +419,7 @@ impl Query {
         let mut select = institution::Entity::find();
         if let Some(codes) = &filter.countries {
             select = select
-                .filter(institution::Column::CountryCode.is_in(known_countries(db, codes).await?));
+                .filter(institution::Column::CountryCode.is_in(known_countries(ctx, codes).await?));
         }
         if let Some(kinds) = &filter.kinds {
             select = select.filter(
@@ -478,8 +474,8 @@ impl Query {
         let db = db(ctx);
         let mut select = member::Entity::find();
         if let Some(codes) = &filter.countries {
-            select =
-                select.filter(member::Column::CountryCode.is_in(known_countries(db, codes).await?));
+            select = select
+                .filter(member::Column::CountryCode.is_in(known_countries(ctx, codes).await?));
         }
         if let Some(ids) = &filter.institutions {
             select = select
@@ -541,10 +537,10 @@ impl Query {
         let mut filters = Condition::all();
         if let Some(codes) = &filter.countries {
             filters =
-                filters.add(program::Column::CountryCode.is_in(known_countries(db, codes).await?));
+                filters.add(program::Column::CountryCode.is_in(known_countries(ctx, codes).await?));
         }
         if let Some(slugs) = &filter.themes {
-            let themes = known_themes(db, slugs).await?;
+            let themes = known_themes(ctx, slugs).await?;
             filters = filters.add(program::Column::Id.in_subquery(linked_to::<
                 program_theme::Entity,
             >(
@@ -644,7 +640,7 @@ impl Query {
             select = select.filter(dialogue::Column::HeldOn.between(start, end));
         }
         if let Some(slugs) = &filter.themes {
-            let themes = known_themes(db, slugs).await?;
+            let themes = known_themes(ctx, slugs).await?;
             select = select.filter(dialogue::Column::Id.in_subquery(linked_to::<
                 dialogue_theme::Entity,
             >(
@@ -696,7 +692,7 @@ impl Query {
         let db = db(ctx);
         let mut select = cooperation::Entity::find();
         if let Some(codes) = &filter.countries {
-            let codes = known_countries(db, codes).await?;
+            let codes = known_countries(ctx, codes).await?;
             select = select.filter(
                 Condition::any()
                     .add(cooperation::Column::RequestingCountryCode.is_in(codes.clone()))
@@ -764,7 +760,7 @@ impl Query {
             );
         }
         if let Some(slugs) = &filter.themes {
-            let themes = known_themes(db, slugs).await?;
+            let themes = known_themes(ctx, slugs).await?;
             select = select.filter(document::Column::Id.in_subquery(linked_to::<
                 document_theme::Entity,
             >(
@@ -774,7 +770,7 @@ impl Query {
             )));
         }
         if let Some(codes) = &filter.countries {
-            let codes = known_countries(db, codes).await?;
+            let codes = known_countries(ctx, codes).await?;
             select = select.filter(document::Column::Id.in_subquery(linked_to::<
                 document_country::Entity,
             >(
@@ -984,7 +980,7 @@ impl Query {
         let mut select = domestic_work_action::Entity::find();
         if let Some(codes) = &filter.countries {
             select = select.filter(
-                domestic_work_action::Column::CountryCode.is_in(known_countries(db, codes).await?),
+                domestic_work_action::Column::CountryCode.is_in(known_countries(ctx, codes).await?),
             );
         }
         if let Some(areas) = &filter.areas {

@@ -8,18 +8,16 @@
 //! for every role: the index holds nothing else (a leaked search key exposes no draft), and
 //! a hit unpublished since it was indexed is dropped even for viewers who may see drafts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
-use rial_schema::entity::{country, theme};
 use rial_schema::enums::{self as db, Language};
 use rial_schema::l10n::localized;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use search_indexer::contract::{Entity, PROGRAM_KIND};
 
 use super::l10n::{label, localization};
 use super::loaders::Loaders;
-use super::query::{check_years, db, known_countries, known_themes};
+use super::query::{check_years, known_countries, known_themes};
 use super::types::{Document, Program};
 use crate::error::{ApiError, ApiResult, InputError};
 use crate::search::{self, CheckedFilter, FacetGroup, SearchService};
@@ -254,10 +252,9 @@ async fn check(
         .filter(|p| (1..=last_page).contains(p))
         .ok_or(InputError::PageOutOfRange(last_page))?;
     check_years(filter.year_from, filter.year_to)?;
-    let db = db(ctx);
     let themes = filter.themes.unwrap_or_default();
-    known_themes(db, &themes).await?;
-    let countries = known_countries(db, &filter.countries.unwrap_or_default()).await?;
+    known_themes(ctx, &themes).await?;
+    let countries = known_countries(ctx, &filter.countries.unwrap_or_default()).await?;
     let mut kinds: Vec<String> = filter
         .kinds
         .unwrap_or_default()
@@ -386,7 +383,6 @@ async fn labelled_facets(
     mut counts: BTreeMap<FacetGroup, BTreeMap<String, usize>>,
 ) -> ApiResult<SearchFacets> {
     let localization = localization(ctx);
-    let db = db(ctx);
     let mut group = |group: FacetGroup, selected: &[String]| {
         let mut values = counts.remove(&group).unwrap_or_default();
         for value in selected {
@@ -408,34 +404,20 @@ async fn labelled_facets(
     let years_selected: Vec<String> = Vec::new();
     let mut years = group(FacetGroup::Years, &years_selected);
 
-    let theme_rows: HashMap<String, theme::Model> = theme::Entity::find()
-        .filter(theme::Column::Slug.is_in(themes.iter().map(|v| v.value.clone())))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|row| (row.slug.clone(), row))
-        .collect();
+    let reference = super::versioned::reference(ctx).await?;
     relabel(localization, &mut themes, |slug| {
-        theme_rows
-            .get(slug)
+        reference
+            .theme(slug)
             .map(|row| (format!("theme-{}", row.slug), row.name.as_str()))
     });
     // Themes in the network's own order.
     themes.sort_by_key(|value| {
-        theme_rows
-            .get(&value.value)
+        reference
+            .theme(&value.value)
             .map_or(i32::MAX, |row| row.position)
     });
-
-    let country_rows: HashMap<String, country::Model> = country::Entity::find()
-        .filter(country::Column::Code.is_in(countries.iter().map(|v| v.value.clone())))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|row| (row.code.clone(), row))
-        .collect();
     relabel(localization, &mut countries, |code| {
-        country_rows.get(code).map(|row| {
+        reference.country(code).map(|row| {
             (
                 format!("country-{}", row.code.to_ascii_lowercase()),
                 row.name.as_str(),

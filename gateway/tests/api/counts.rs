@@ -1,4 +1,4 @@
-//! `totalCount` is exact although counts are cached (`graphql/counts.rs`): a write made
+//! `totalCount` is exact although counts are cached (`graphql/versioned.rs`): a write made
 //! anywhere — through another gateway on the same database, or straight in SQL — is in the
 //! very next answer of every gateway, and an answer with nothing written costs no count.
 

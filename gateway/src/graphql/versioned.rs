@@ -1,5 +1,6 @@
-//! Exact `totalCount`s without counting on every request: counts cached by their statement
-//! and the data version.
+//! What the gateway keeps between requests, exact because it is keyed by the data version:
+//! `totalCount`s ([`CountCache`]) and the reference tables, themes and countries
+//! ([`ReferenceCache`]).
 //!
 //! A list's total is a `COUNT(*)` of its filtered rows — on the flat page of 85 000 programs,
 //! most of the request's cost. The database's data version (`rial_schema::migration`'s
@@ -19,9 +20,10 @@
 //! version's entries.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use sea_orm::{ConnectionTrait, DbErr, Statement};
+use rial_schema::entity::{country, theme};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder, Statement};
 use tokio::sync::OnceCell;
 
 /// Most counts kept for one data version (filters are few; a crawler walking every filter
@@ -103,6 +105,108 @@ impl CountCache {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+}
+
+/// The network's themes and countries, a few dozen rows that every search (its filter
+/// checked, its facets labelled and ordered) and every filter by theme or country reads:
+/// read once per data version instead of on every request.
+pub struct Reference {
+    /// In the network's order (`position`).
+    pub themes: Vec<theme::Model>,
+    /// By code.
+    pub countries: Vec<country::Model>,
+    theme_by_slug: HashMap<String, usize>,
+    country_by_code: HashMap<String, usize>,
+}
+
+impl Reference {
+    async fn load<C: ConnectionTrait>(db: &C) -> Result<Reference, DbErr> {
+        let themes = theme::Entity::find()
+            .order_by_asc(theme::Column::Position)
+            .order_by_asc(theme::Column::Id)
+            .all(db)
+            .await?;
+        let countries = country::Entity::find()
+            .order_by_asc(country::Column::Code)
+            .all(db)
+            .await?;
+        Ok(Reference {
+            theme_by_slug: themes
+                .iter()
+                .enumerate()
+                .map(|(at, row)| (row.slug.clone(), at))
+                .collect(),
+            country_by_code: countries
+                .iter()
+                .enumerate()
+                .map(|(at, row)| (row.code.clone(), at))
+                .collect(),
+            themes,
+            countries,
+        })
+    }
+
+    /// The theme with this slug.
+    pub fn theme(&self, slug: &str) -> Option<&theme::Model> {
+        self.theme_by_slug.get(slug).map(|&at| &self.themes[at])
+    }
+
+    /// The country with this (upper-case) code.
+    pub fn country(&self, code: &str) -> Option<&country::Model> {
+        self.country_by_code
+            .get(code)
+            .map(|&at| &self.countries[at])
+    }
+}
+
+/// The reference tables of the newest data version seen, shared by every request.
+#[derive(Default)]
+pub struct ReferenceCache {
+    current: Mutex<Option<(i64, Arc<Reference>)>>,
+}
+
+impl ReferenceCache {
+    /// The reference tables as of this request's data version (read from the database when
+    /// it is not the cached one; without a request version, always read).
+    pub async fn get<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        version: Option<&RequestVersion>,
+    ) -> Result<Arc<Reference>, DbErr> {
+        let Some(version) = version else {
+            return Ok(Arc::new(Reference::load(db).await?));
+        };
+        let version = version.get(db).await?;
+        if let Some((cached, reference)) = &*self.lock() {
+            if *cached == version {
+                return Ok(reference.clone());
+            }
+        }
+        let reference = Arc::new(Reference::load(db).await?);
+        let mut current = self.lock();
+        if current.as_ref().is_none_or(|(cached, _)| version > *cached) {
+            *current = Some((version, reference.clone()));
+        }
+        Ok(reference)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<(i64, Arc<Reference>)>> {
+        self.current
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The reference tables for this request (schema data: the cache; request data: the version).
+pub async fn reference(
+    ctx: &async_graphql::Context<'_>,
+) -> crate::error::ApiResult<Arc<Reference>> {
+    let db = ctx.data_unchecked::<sea_orm::DatabaseConnection>();
+    let version = ctx.data_opt::<RequestVersion>();
+    Ok(match ctx.data_opt::<Arc<ReferenceCache>>() {
+        Some(cache) => cache.get(db, version).await?,
+        None => Arc::new(Reference::load(db).await?),
+    })
 }
 
 /// The statement's SQL and its bound values: two statements with the same key count the
