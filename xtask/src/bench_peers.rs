@@ -21,8 +21,9 @@
 //!   (the link-table level, enum values in lower case); then the answer of a gateway started
 //!   with an empty Fluent catalog (so every text is the database's, as PostGraphile serves
 //!   it) must equal PostGraphile's exactly, and the measured gateway's (real catalog, English)
-//!   may differ from that only in the translatable text fields, which Fluent serves for the
-//!   seeded real entries. Any other difference stops the run, printing the first one.
+//!   may differ from that only in the translatable text fields, which Fluent serves for
+//!   entries written in another language (none in English with today's seed). Any other
+//!   difference stops the run, printing the first one.
 //! - **Interleaved rounds.** Each round runs, per query, `wrk` against the gateway, `wrk`
 //!   against PostGraphile, then `pgbench` on the gateway's statements, so all three see the
 //!   same noise of this shared machine; the report gives the medians over rounds.
