@@ -218,15 +218,18 @@ const LANGUAGES: [&str; 2] = ["en", "es"];
 /// Median of each metric over several runs (runs are interleaved between languages, so
 /// both see the same noise from this shared machine).
 pub(crate) fn median(results: &[WrkResult]) -> WrkResult {
-    fn mid(mut values: Vec<f64>) -> f64 {
-        values.sort_by(f64::total_cmp);
-        values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
-    }
+    let mid = median_value;
     WrkResult {
         requests_per_second: mid(results.iter().map(|r| r.requests_per_second).collect()),
         p50_ms: mid(results.iter().map(|r| r.p50_ms).collect()),
         p99_ms: mid(results.iter().map(|r| r.p99_ms).collect()),
     }
+}
+
+/// The median of some figures (the upper one of an even count); NaN for none.
+pub(crate) fn median_value(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 /// One backend's measurements.

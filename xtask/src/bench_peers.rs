@@ -265,7 +265,7 @@ pub fn run(args: &[String]) -> Result<()> {
             label: case.label.clone(),
             gateway: median(gateway),
             peer: median(peer),
-            pgbench_tps: median_of(tps.clone()),
+            pgbench_tps: bench::median_value(tps.clone()),
             statements: *count,
         })
         .collect();
@@ -311,11 +311,6 @@ fn measure(
         script,
         duration,
     )
-}
-
-fn median_of(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 /// The `data` of a successful answer to `query`.
