@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, ensure, Context, Result};
 
-use crate::{apt, cargo, cmd, pg, root};
+use crate::{apt, cargo, cmd, pg, root, target_dir};
 
 const USAGE: &str =
     "usage: cargo xtask bench [--scale N] [--duration SECS] [--connections C] [--rounds R] \
@@ -48,7 +48,7 @@ pub(crate) const NESTED_PAGE: &str = "{ countries(first: 10) { nodes { code name
     members(first: 5) { nodes { fullName participations { nodes { dialogue { number title } } } } } } } }";
 
 /// One program with every relation, as a program's page would ask for it.
-fn program_query(slug: &str) -> String {
+pub(crate) fn program_query(slug: &str) -> String {
     format!(
         "{{ program(slug: {}) {{ slug title summary objectives results evaluated startYear endYear status \
          country {{ code name }} \
@@ -84,7 +84,8 @@ pub fn run(args: &[String]) -> Result<()> {
 /// The release gateway and wrk, built and installed; the folder for benchmark files.
 pub(crate) fn prepare() -> Result<(PathBuf, PathBuf)> {
     cmd(&cargo(), &["build", "--release", "-p", "gateway"])?;
-    let gateway = root().join("target/release/gateway");
+    // Where cargo built it: `CARGO_TARGET_DIR` when set.
+    let gateway = target_dir().join("release/gateway");
     if !apt::on_path("wrk") {
         apt::install("wrk")?;
     }
@@ -217,15 +218,18 @@ const LANGUAGES: [&str; 2] = ["en", "es"];
 /// Median of each metric over several runs (runs are interleaved between languages, so
 /// both see the same noise from this shared machine).
 pub(crate) fn median(results: &[WrkResult]) -> WrkResult {
-    fn mid(mut values: Vec<f64>) -> f64 {
-        values.sort_by(f64::total_cmp);
-        values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
-    }
+    let mid = median_value;
     WrkResult {
         requests_per_second: mid(results.iter().map(|r| r.requests_per_second).collect()),
         p50_ms: mid(results.iter().map(|r| r.p50_ms).collect()),
         p99_ms: mid(results.iter().map(|r| r.p99_ms).collect()),
     }
+}
+
+/// The median of some figures (the upper one of an even count); NaN for none.
+pub(crate) fn median_value(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 /// One backend's measurements.
@@ -432,7 +436,7 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// Migrates and seeds (real seed, then the synthetic dataset); returns the seconds it took.
-fn seed_database(gateway: &Path, url: &str, scale: usize) -> Result<f64> {
+pub(crate) fn seed_database(gateway: &Path, url: &str, scale: usize) -> Result<f64> {
     eprintln!("seeding {scale} synthetic programs…");
     let started = Instant::now();
     let status = Command::new(gateway)
@@ -449,12 +453,15 @@ fn seed_database(gateway: &Path, url: &str, scale: usize) -> Result<f64> {
     Ok(seconds)
 }
 
-/// The release gateway serving on a free port; stopped on drop.
+/// The release gateway serving on a free port; stopped on drop. Also any other server a
+/// benchmark starts that prints `NAME listening on http://ADDR` (see [`Gateway::spawn`]).
 pub(crate) struct Gateway {
     child: Child,
     pub(crate) addr: SocketAddr,
     log: PathBuf,
     stopped: bool,
+    /// What the server is called in messages ("gateway", "postgraphile").
+    name: &'static str,
 }
 
 impl Gateway {
@@ -469,8 +476,8 @@ impl Gateway {
         log: &Path,
         env: &[(&str, &str)],
     ) -> Result<Self> {
-        let log_file = File::create(log).with_context(|| format!("creating {}", log.display()))?;
-        let mut child = Command::new(binary)
+        let mut command = Command::new(binary);
+        command
             .args(["--database-url", url, "serve", "--addr", "127.0.0.1:0"])
             .current_dir(root())
             .envs(env.iter().copied())
@@ -478,27 +485,36 @@ impl Gateway {
             .env("RUST_LOG", "warn")
             // Serve with the defaults, whatever this shell's environment says.
             .env_remove("GATEWAY_SEED")
-            .env_remove("GATEWAY_MAX_PAGE_SIZE")
+            .env_remove("GATEWAY_MAX_PAGE_SIZE");
+        Self::spawn(command, "gateway", log)
+    }
+
+    /// Starts `command`, its stderr into `log`, and waits until it prints
+    /// `{name} listening on http://ADDR` on its stdout.
+    pub(crate) fn spawn(mut command: Command, name: &'static str, log: &Path) -> Result<Self> {
+        let log_file = File::create(log).with_context(|| format!("creating {}", log.display()))?;
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(log_file)
             .spawn()
-            .context("starting the gateway")?;
+            .with_context(|| format!("starting the {name}"))?;
         let stdout = child
             .stdout
             .take()
-            .context("the gateway's stdout was not captured")?;
+            .with_context(|| format!("the {name}'s stdout was not captured"))?;
         // Construct the guard now, so an error below still stops the process.
-        let mut gateway = Gateway {
+        let mut server = Gateway {
             child,
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             log: log.to_owned(),
             stopped: false,
+            name,
         };
 
-        gateway.addr = listening_address(stdout, "gateway")
-            .map_err(|error| anyhow::anyhow!("{error}{}", gateway.log_tail()))?;
-        Ok(gateway)
+        server.addr = listening_address(stdout, name)
+            .map_err(|error| anyhow::anyhow!("{error}{}", server.log_tail()))?;
+        Ok(server)
     }
 
     /// Peak resident set size so far (`VmHWM`), in KiB.
@@ -517,7 +533,8 @@ impl Gateway {
         let status = self.shutdown()?;
         ensure!(
             status.success(),
-            "the gateway exited with {status}{}",
+            "the {} exited with {status}{}",
+            self.name,
             self.log_tail()
         );
         Ok(())
@@ -541,11 +558,13 @@ impl Gateway {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        self.child.kill().context("killing the gateway")?;
+        self.child
+            .kill()
+            .with_context(|| format!("killing the {}", self.name))?;
         Ok(self.child.wait()?)
     }
 
-    /// The end of the gateway's log, to explain a failure.
+    /// The end of the server's log, to explain a failure.
     fn log_tail(&self) -> String {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
         let lines: Vec<&str> = text.lines().collect();
@@ -564,7 +583,7 @@ impl Drop for Gateway {
 
 /// A published program with a submitter (so every relation of the program query resolves),
 /// the last such among the first [`PICK_WITHIN`] programs; without one, the last program.
-fn pick_program(addr: SocketAddr) -> Result<String> {
+pub(crate) fn pick_program(addr: SocketAddr) -> Result<String> {
     let mut after = String::new();
     let mut with_submitter = None;
     let mut last = None;
@@ -620,7 +639,7 @@ fn count_statements(addr: SocketAddr, query: &str) -> Result<f64> {
 ///
 /// When wrk stops, requests it abandoned are still being answered; their statements would
 /// be counted against the sequential requests. Wait until the counters stop moving.
-fn settled_counters(addr: SocketAddr) -> Result<(u64, u64)> {
+pub(crate) fn settled_counters(addr: SocketAddr) -> Result<(u64, u64)> {
     let deadline = Instant::now() + Duration::from_secs(60);
     let mut last = counters(addr)?;
     loop {
@@ -638,7 +657,7 @@ fn settled_counters(addr: SocketAddr) -> Result<(u64, u64)> {
 }
 
 /// `gateway_sql_statements_total` and `gateway_graphql_requests_total`.
-fn counters(addr: SocketAddr) -> Result<(u64, u64)> {
+pub(crate) fn counters(addr: SocketAddr) -> Result<(u64, u64)> {
     let (status, text) = http(addr, "GET", "/metrics", None)?;
     ensure!(status == 200, "GET /metrics answered {status}");
     let counter = |name: &str| -> Result<u64> {

@@ -11,9 +11,12 @@
 //! - `bench-search`: the search benchmarks (see `bench_search.rs`).
 //! - `bench-portal`: the portal's pages against their GraphQL requests sent straight to the
 //!   gateway (see `bench_portal.rs`).
+//! - `bench-peers`: the gateway against PostGraphile over one PostgreSQL, and against the
+//!   raw cost of its own SQL statements (see `bench_peers.rs`).
 
 mod apt;
 mod bench;
+mod bench_peers;
 mod bench_portal;
 mod bench_roles;
 mod bench_search;
@@ -37,6 +40,7 @@ fn main() -> Result<()> {
         Some("bench-search") => bench_search::run(rest),
         Some("bench-roles") => bench_roles::run(rest),
         Some("bench-portal") => bench_portal::run(rest),
+        Some("bench-peers") => bench_peers::run(rest),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n  run    Meilisearch + indexer + gateway + portal over the seeded SQLite database (data/)\n  \
@@ -45,7 +49,8 @@ fn main() -> Result<()> {
                  bench  run the gateway benchmark (see docs/BENCHMARKS.md)\n  \
                  bench-search  run the search benchmarks (reindex, search, sync latency)\n  \
                  bench-roles   signed-in reads (focal point, Secretariat) against anonymous ones\n  \
-                 bench-portal  the portal's search and program pages against their GraphQL requests"
+                 bench-portal  the portal's search and program pages against their GraphQL requests\n  \
+                 bench-peers   the gateway against PostGraphile on one PostgreSQL, and against pgbench on its own SQL"
             );
             std::process::exit(2)
         }
@@ -330,7 +335,7 @@ fn browser_for_tests() -> Result<BrowserTools> {
 
 /// `npm ci` in `dir` (of the source tree) when `node_modules/<installed>` is missing: the
 /// packages its lock file pins, for `what`.
-fn npm_ci(dir: &str, installed: &str, what: &str) -> Result<()> {
+pub(crate) fn npm_ci(dir: &str, installed: &str, what: &str) -> Result<()> {
     let dir = root().join(dir);
     if dir.join("node_modules").join(installed).exists() {
         return Ok(());

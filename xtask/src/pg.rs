@@ -23,6 +23,11 @@ pub struct Server {
 impl Server {
     /// Installs (if needed), initialises and starts a server.
     pub fn start() -> Result<Self> {
+        Self::start_with(&[])
+    }
+
+    /// [`Server::start`] with extra server settings (`name=value`, each passed as `-c`).
+    pub fn start_with(settings: &[&str]) -> Result<Self> {
         let bin = match find_bin_dir() {
             Some(bin) => bin,
             None => {
@@ -65,7 +70,11 @@ impl Server {
                 "--no-locale",
             ],
         )?;
-        let options = format!("-c listen_addresses=127.0.0.1 -p {port} -k {data_dir} -c fsync=off -c max_connections=200");
+        let mut options = format!("-c listen_addresses=127.0.0.1 -p {port} -k {data_dir} -c fsync=off -c max_connections=200");
+        for setting in settings {
+            options.push_str(" -c ");
+            options.push_str(setting);
+        }
         let log = server
             .data
             .join("server.log")
@@ -81,6 +90,16 @@ impl Server {
     /// Superuser URL of the `postgres` database.
     pub fn url(&self) -> String {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// A client program of this server's version (`psql`, `pgbench`).
+    pub fn tool(&self, name: &str) -> PathBuf {
+        self.bin.join(name)
+    }
+
+    /// The cluster's data directory (where a relative `log_directory` points into).
+    pub fn cluster_dir(&self) -> PathBuf {
+        self.data.join("cluster")
     }
 
     fn pg(&self, tool: &str, args: &[&str]) -> Result<()> {
