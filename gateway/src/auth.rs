@@ -59,6 +59,38 @@ pub enum Audience {
     Secretariat,
 }
 
+/// Who sees the private fields, beside the visibility rule of programs: the access policy,
+/// in one place (the object types ask it; they do not decide).
+impl Audience {
+    /// A program's transition record (`Program.transitions`): the Secretariat reads every
+    /// program's, a focal point their own institution's; anyone else is refused
+    /// (`UNAUTHENTICATED` without an account, `FORBIDDEN` with one).
+    pub fn may_read_record(
+        self,
+        signed_in: bool,
+        program_institution: i32,
+    ) -> Result<(), ApiError> {
+        match self {
+            Audience::Secretariat => Ok(()),
+            Audience::Institution(own) if own == program_institution => Ok(()),
+            _ if !signed_in => Err(ApiError::SignInRequired),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
+
+    /// Login names of accounts (the record's `byUsername`): for the Secretariat's audit
+    /// only, a login name being half a credential.
+    pub fn sees_login_names(self) -> bool {
+        self == Audience::Secretariat
+    }
+
+    /// Members' contact details (email, phone): for members of the network, anyone signed
+    /// in; never for an anonymous client.
+    pub fn sees_contact_details(viewer: Option<&Viewer>) -> bool {
+        viewer.is_some()
+    }
+}
+
 impl Audience {
     /// The audience of a viewer (or of an anonymous request).
     pub fn of(viewer: Option<&Viewer>) -> Self {

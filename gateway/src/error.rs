@@ -39,8 +39,12 @@ pub enum ApiError {
     /// `INVALID_CREDENTIALS`.
     InvalidCredentials,
     /// Too many login guesses in the window: for this account from this address, for this
-    /// account, or from this address (see [`crate::auth::throttle`]). `LOGIN_THROTTLED`.
-    LoginThrottled,
+    /// account, or from this address (the throttle's window, in `minutes`, is when to try
+    /// again). `LOGIN_THROTTLED`.
+    LoginThrottled {
+        /// The throttle's window.
+        minutes: u64,
+    },
     /// The viewer is authenticated but their role may not do this. `FORBIDDEN`.
     Forbidden,
     /// The program's editorial status does not allow this step (publishing a draft,
@@ -304,7 +308,7 @@ impl ApiError {
             ApiError::SearchUnavailable => "SEARCH_UNAVAILABLE",
             ApiError::Unauthenticated | ApiError::SignInRequired => "UNAUTHENTICATED",
             ApiError::InvalidCredentials => "INVALID_CREDENTIALS",
-            ApiError::LoginThrottled => "LOGIN_THROTTLED",
+            ApiError::LoginThrottled { .. } => "LOGIN_THROTTLED",
             ApiError::Forbidden => "FORBIDDEN",
             ApiError::InvalidTransition { .. } => "INVALID_TRANSITION",
             ApiError::InvalidFields(_) => "BAD_USER_INPUT",
@@ -321,7 +325,7 @@ impl ApiError {
             ApiError::Unauthenticated => "error-unauthenticated",
             ApiError::SignInRequired => "error-sign-in-required",
             ApiError::InvalidCredentials => "error-invalid-credentials",
-            ApiError::LoginThrottled => "error-login-throttled",
+            ApiError::LoginThrottled { .. } => "error-login-throttled",
             ApiError::Forbidden => "error-forbidden",
             ApiError::InvalidTransition { .. } => "error-invalid-transition",
             ApiError::InvalidFields(_) => "error-invalid-fields",
@@ -336,10 +340,7 @@ impl ApiError {
             ApiError::NotFound { what, key } => {
                 vec![("entity", (*what).to_owned()), ("key", key.clone())]
             }
-            ApiError::LoginThrottled => vec![(
-                "minutes",
-                (crate::auth::throttle::WINDOW.as_secs() / 60).to_string(),
-            )],
+            ApiError::LoginThrottled { minutes } => vec![("minutes", minutes.to_string())],
             ApiError::InvalidTransition { status, action } => {
                 vec![("status", status.clone()), ("action", (*action).to_owned())]
             }
@@ -370,10 +371,9 @@ impl ApiError {
                 "this needs an account: sign in (`login`) and send its token".to_owned()
             }
             ApiError::InvalidCredentials => "unknown username or wrong password".to_owned(),
-            ApiError::LoginThrottled => format!(
-                "too many failed logins: try again in {} minutes",
-                crate::auth::throttle::WINDOW.as_secs() / 60
-            ),
+            ApiError::LoginThrottled { minutes } => {
+                format!("too many failed logins: try again in {minutes} minutes")
+            }
             ApiError::Forbidden => "your account may not do this".to_owned(),
             ApiError::InvalidTransition { status, action } => {
                 format!("a program in status {status} does not allow `{action}`")

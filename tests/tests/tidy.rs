@@ -108,3 +108,214 @@ fn every_source_file_is_in_the_code_map() {
         "not in ARCHITECTURE.md's code map: {missing:#?}"
     );
 }
+
+/// The module a file of `src/` is (`graphql/mod.rs` is `graphql`, `lib.rs` the crate root ``).
+fn module_of(src: &Path, file: &Path) -> String {
+    let relative = file.strip_prefix(src).expect("under src");
+    let mut parts: Vec<String> = relative
+        .with_extension("")
+        .iter()
+        .map(|part| part.to_string_lossy().into_owned())
+        .collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        parts.pop();
+    }
+    parts.join("::")
+}
+
+/// The modules of `modules` that the code (not the comments, not the tests) of `module` names
+/// through `crate::…`, `super::…` or `self::…` paths, `use` lines and inline paths alike; a
+/// module's own submodules are not dependencies of it, its parent is.
+fn dependencies(
+    module: &str,
+    code: &str,
+    modules: &std::collections::BTreeSet<String>,
+) -> Vec<String> {
+    let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+    let here: Vec<&str> = if module.is_empty() {
+        vec![]
+    } else {
+        module.split("::").collect()
+    };
+    let resolve = |path: &[&str]| -> Option<String> {
+        let (mut base, mut rest): (Vec<&str>, &[&str]) = match path.first() {
+            Some(&"crate") => (vec![], &path[1..]),
+            Some(&"self") => (here.clone(), &path[1..]),
+            Some(&"super") => (here[..here.len().saturating_sub(1)].to_vec(), &path[1..]),
+            _ => return None,
+        };
+        while rest.first() == Some(&"super") {
+            base.pop();
+            rest = &rest[1..];
+        }
+        // The longest prefix that is a module of the crate.
+        (0..=rest.len()).rev().find_map(|take| {
+            let mut candidate = base.clone();
+            candidate.extend_from_slice(&rest[..take]);
+            let name = candidate.join("::");
+            modules.contains(&name).then_some(name)
+        })
+    };
+    let mut found = std::collections::BTreeSet::new();
+    for line in code.lines() {
+        let line = line.trim_start();
+        if line.starts_with("//") {
+            continue;
+        }
+        // Each path that starts at crate, super or self, with the `{a, b}` groups of `use`
+        // lines expanded one level.
+        let bytes: Vec<char> = line.chars().collect();
+        let mut at = 0;
+        while at < bytes.len() {
+            let starts_word = at == 0
+                || !(bytes[at - 1].is_alphanumeric()
+                    || bytes[at - 1] == '_'
+                    || bytes[at - 1] == ':');
+            let rest: String = bytes[at..].iter().collect();
+            let root = ["crate::", "super::", "self::"]
+                .into_iter()
+                .find(|root| rest.starts_with(root));
+            if let (true, Some(_)) = (starts_word, root) {
+                let path: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                let segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
+                let group = path.ends_with("::") && rest[path.len()..].starts_with('{');
+                // `use super::{a, b}` names a and b, not the parent as a whole.
+                let mut targets = if group {
+                    vec![]
+                } else {
+                    vec![resolve(&segments)]
+                };
+                if group {
+                    let group: String = rest[path.len() + 1..]
+                        .chars()
+                        .take_while(|c| *c != '}')
+                        .collect();
+                    for item in group.split(',') {
+                        let first = item
+                            .trim()
+                            .split("::")
+                            .next()
+                            .unwrap_or_default()
+                            .to_owned();
+                        if !first.is_empty() {
+                            let mut with = segments.clone();
+                            with.push(&first);
+                            targets.push(resolve(&with).map(|m| m.to_owned()));
+                        }
+                    }
+                }
+                for target in targets.into_iter().flatten() {
+                    let own_child =
+                        !module.is_empty() && target.starts_with(&format!("{module}::"));
+                    if target != module && !own_child && !(module.is_empty() && !target.is_empty())
+                    {
+                        found.insert(target);
+                    }
+                }
+                at += path.len().max(1);
+            } else {
+                at += 1;
+            }
+        }
+    }
+    found.into_iter().collect()
+}
+
+#[test]
+fn no_module_imports_one_that_imports_it_back() {
+    // Modules depend one way (ARCHITECTURE.md): a cycle is two modules that can only be
+    // understood, tested and changed together. Checked in every crate, from the paths its
+    // code names.
+    for krate in crates() {
+        let src = krate.join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let modules: std::collections::BTreeSet<String> =
+            files.iter().map(|file| module_of(&src, file)).collect();
+        let mut edges = std::collections::BTreeMap::new();
+        for file in &files {
+            let module = module_of(&src, file);
+            let code = std::fs::read_to_string(file).expect("read a source file");
+            edges
+                .entry(module.clone())
+                .or_insert_with(Vec::new)
+                .extend(dependencies(&module, &code, &modules));
+        }
+        // A cycle: a module reachable from one of its own dependencies.
+        let reaches = |from: &str, to: &str| {
+            let mut seen = std::collections::BTreeSet::new();
+            let mut stack = vec![from.to_owned()];
+            while let Some(next) = stack.pop() {
+                if next == to {
+                    return true;
+                }
+                if seen.insert(next.clone()) {
+                    stack.extend(edges.get(&next).into_iter().flatten().cloned());
+                }
+            }
+            false
+        };
+        let mut cycles = Vec::new();
+        for (module, deps) in &edges {
+            // SeaORM's entities name each other by design (a relation and its `Related`
+            // impl on both sides); they hold no logic.
+            if module.starts_with("entity::") {
+                continue;
+            }
+            for dep in deps {
+                if reaches(dep, module) {
+                    cycles.push(format!("{module} → {dep} → … → {module}"));
+                }
+            }
+        }
+        assert!(
+            cycles.is_empty(),
+            "{}: import cycles:\n{}",
+            krate.display(),
+            cycles.join("\n")
+        );
+    }
+}
+
+#[test]
+fn the_cycle_check_sees_use_lines_and_inline_paths() {
+    // The check above is only as good as its reading of paths: it must see a cycle.
+    let modules: std::collections::BTreeSet<String> = [
+        "",
+        "auth",
+        "error",
+        "graphql",
+        "graphql::enums",
+        "graphql::query",
+        "graphql::types",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    assert_eq!(
+        dependencies("graphql::types", "use super::{query::audience, enums};\nlet x = crate::auth::Audience::of(None);\n// crate::error in a comment", &modules),
+        ["auth", "graphql::enums", "graphql::query"]
+    );
+    assert_eq!(
+        dependencies(
+            "graphql::query",
+            "use super::types::*;\n#[cfg(test)]\nmod tests { use crate::error::ApiError; }",
+            &modules
+        ),
+        ["graphql::types"]
+    );
+    assert_eq!(
+        dependencies(
+            "graphql",
+            "pub mod query;\nuse crate::error::ApiError;\nuse self::query::Query;",
+            &modules
+        ),
+        ["error"]
+    );
+}

@@ -129,7 +129,9 @@ pub(crate) async fn reserve(
             }
             // The guess will not be checked: it must not count where it was let through.
             give_back(db, &held).await;
-            return Err(ApiError::LoginThrottled);
+            return Err(ApiError::LoginThrottled {
+                minutes: WINDOW.as_secs() / 60,
+            });
         }
         held.push((subject.clone(), window_started_at));
     }

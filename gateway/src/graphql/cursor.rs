@@ -8,7 +8,6 @@
 
 use async_graphql::connection::{Connection, CursorType, Edge, OpaqueCursor};
 use async_graphql::{Context, SimpleObject};
-use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Alias, Asterisk, Expr, Order, Query, UnionType};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -16,30 +15,10 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
+pub use super::loaders::CursorKey;
 use super::loaders::{CountKey, Loaders, PageKey, Relation, SqlKey};
 use super::versioned::{CountCache, RequestVersion};
 use crate::error::{ApiError, ApiResult, InputError};
-
-/// One component of a cursor.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum CursorKey {
-    /// Integer column value.
-    Int(i64),
-    /// Text column value.
-    Text(String),
-    /// Timestamp column value.
-    Time(DateTime<Utc>),
-}
-
-impl From<CursorKey> for Value {
-    fn from(key: CursorKey) -> Value {
-        match key {
-            CursorKey::Int(value) => value.into(),
-            CursorKey::Text(value) => value.into(),
-            CursorKey::Time(value) => value.into(),
-        }
-    }
-}
 
 /// Position after the last row of a page: its sort value (None for relation pages, which
 /// are ordered by key only) and its unique key.

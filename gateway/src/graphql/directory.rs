@@ -26,11 +26,11 @@ use sea_orm::{
     PrimaryKeyTrait, QueryFilter,
 };
 
+use super::context::{db, parse_id};
 use super::enums::{
     CooperationStatus, DialogueFormat, DocumentKind, InstitutionKind, Language, NetworkRole,
     SeatRole,
 };
-use super::query::{db, parse_id};
 use super::types::{CommitteeSeat, Cooperation, Dialogue, Document, Institution, Member};
 use super::write::{
     in_transaction, known_themes, replace_links, secretariat, set, slug_taken, viewer, Check, LINE,

@@ -24,8 +24,8 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
 };
 
+use super::context::{db, parse_id};
 use super::enums::Language;
-use super::query::{audience, db, parse_id};
 use super::types::Program;
 use super::write::{
     in_transaction, known_themes, replace_links, set, slug_taken, viewer, Check, LINE, PARAGRAPH,
@@ -535,15 +535,4 @@ async fn free_slug(txn: &DatabaseTransaction, base: Slug) -> ApiResult<Slug> {
         "no free slug after `{}`-2 … -999",
         base.as_str()
     )))
-}
-
-/// The transition record of a program, for `Program.transitions`: the Secretariat reads
-/// every program's, a focal point their institution's.
-pub(crate) fn may_read_record(ctx: &Context<'_>, program: &program::Model) -> ApiResult<()> {
-    match audience(ctx) {
-        Audience::Secretariat => Ok(()),
-        Audience::Institution(own) if own == program.institution_id => Ok(()),
-        _ if ctx.data_opt::<Viewer>().is_none() => Err(ApiError::SignInRequired),
-        _ => Err(ApiError::Forbidden),
-    }
 }

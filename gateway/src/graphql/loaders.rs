@@ -33,8 +33,29 @@ use sea_orm::{
     FromQueryResult, IdenStatic, QueryFilter, QueryTrait, Statement, TryGetable, Value,
 };
 
-use super::cursor::CursorKey;
 use crate::auth::Audience;
+
+/// One component of a cursor: a row's key as loaders read it back (the cursor module
+/// encodes it; loaders do not depend on cursors).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum CursorKey {
+    /// Integer column value.
+    Int(i64),
+    /// Text column value.
+    Text(String),
+    /// Timestamp column value.
+    Time(chrono::DateTime<chrono::Utc>),
+}
+
+impl From<CursorKey> for Value {
+    fn from(key: CursorKey) -> Value {
+        match key {
+            CursorKey::Int(value) => value.into(),
+            CursorKey::Text(value) => value.into(),
+            CursorKey::Time(value) => value.into(),
+        }
+    }
+}
 
 /// Loader errors must be `Clone`: one failed statement fails every waiting field.
 pub type LoadError = Arc<DbErr>;

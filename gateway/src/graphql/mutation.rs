@@ -5,8 +5,8 @@
 use async_graphql::{Context, MergedObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
+use super::context::db;
 use super::enums::AccountRole;
-use super::query::db;
 use crate::auth::{Auth, ClientAddress, Viewer};
 use crate::error::{ApiError, ApiResult};
 

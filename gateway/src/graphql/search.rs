@@ -15,9 +15,9 @@ use rial_schema::enums::{self as db, Language};
 use rial_schema::l10n::localized;
 use search_indexer::contract::{Entity, PROGRAM_KIND};
 
+use super::context::{check_years, known_countries, known_themes};
 use super::l10n::{label, localization};
 use super::loaders::Loaders;
-use super::query::{check_years, known_countries, known_themes};
 use super::types::{Document, Program};
 use crate::error::{ApiError, ApiResult, InputError};
 use crate::search::{self, CheckedFilter, FacetGroup, SearchService};

@@ -80,7 +80,7 @@ impl TranslationStatus {
         let history = match &self.history {
             Some(history) => history,
             None => {
-                read = i18n::history(super::query::db(ctx)).await?;
+                read = i18n::history(super::context::db(ctx)).await?;
                 &read
             }
         };
@@ -96,7 +96,7 @@ impl TranslationStatus {
 /// The status, for the Secretariat (`FORBIDDEN` for others, `UNAUTHENTICATED` anonymous).
 pub async fn status(ctx: &Context<'_>) -> ApiResult<TranslationStatus> {
     secretariat(ctx)?;
-    let db = super::query::db(ctx);
+    let db = super::context::db(ctx);
     let entries = i18n::inventory(db).await?;
     let history = if ctx.look_ahead().field("missing").exists() {
         Some(i18n::history(db).await?)

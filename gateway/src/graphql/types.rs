@@ -470,13 +470,15 @@ impl Member {
     }
     /// Email. Contact details are for members of the network only: null for anonymous clients.
     async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
-        ctx.data_opt::<crate::auth::Viewer>()
-            .and(self.0.email.as_deref())
+        crate::auth::Audience::sees_contact_details(ctx.data_opt())
+            .then_some(self.0.email.as_deref())
+            .flatten()
     }
     /// Phone. Contact details are for members of the network only: null for anonymous clients.
     async fn phone(&self, ctx: &Context<'_>) -> Option<&str> {
-        ctx.data_opt::<crate::auth::Viewer>()
-            .and(self.0.phone.as_deref())
+        crate::auth::Audience::sees_contact_details(ctx.data_opt())
+            .then_some(self.0.phone.as_deref())
+            .flatten()
     }
     /// The institution the person belongs to.
     async fn institution(&self, ctx: &Context<'_>) -> ApiResult<Institution> {
@@ -796,7 +798,10 @@ impl Program {
         first: Option<i32>,
         after: Option<String>,
     ) -> ApiResult<Option<Page<ProgramTransition>>> {
-        super::editorial::may_read_record(ctx, &self.0)?;
+        super::context::audience(ctx).may_read_record(
+            ctx.data_opt::<crate::auth::Viewer>().is_some(),
+            self.0.institution_id,
+        )?;
         relation_page(
             ctx,
             |l| &l.program_transitions,
@@ -833,7 +838,7 @@ impl ProgramTransition {
     /// The username of the account that made the change: for the Secretariat's audit
     /// only (null for other viewers: a login name is half a credential).
     async fn by_username(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
-        if super::query::audience(ctx) != crate::auth::Audience::Secretariat {
+        if !super::context::audience(ctx).sees_login_names() {
             return Ok(None);
         }
         Ok(Some(
