@@ -49,7 +49,11 @@ fn login_token(gateway: &Gateway, username: &str, password: &str) -> String {
 /// once signed in, back).
 fn sign_in(browser: &Browser, portal: &Portal, path: &str, username: &str, password: &str) {
     browser.goto(&format!("{}{path}", portal.base));
-    assert!(browser.url().contains("/sign-in?next="), "{}", browser.url());
+    assert!(
+        browser.url().contains("/sign-in?next="),
+        "{}",
+        browser.url()
+    );
     browser.type_into(&browser.find("#username"), username);
     browser.type_into(&browser.find("#password"), password);
     browser.click_and_wait(&browser.find("main form button[type=submit]"));
@@ -130,10 +134,7 @@ fn the_secretariat_edits_documents_dialogues_cooperations_and_seats_in_chromium(
         browser.click_and_wait(&browser.find("#save"));
         // The gateway's error, in Spanish, beside the summary; everything typed kept.
         let error = browser.text(&browser.find("#f-summary-error"));
-        assert!(
-            !error.is_empty() && !error.contains("required"),
-            "{error}"
-        );
+        assert!(!error.is_empty() && !error.contains("required"), "{error}");
         let kept = browser.execute(
             "const v = id => document.getElementById(id);
              return [v('f-summary').getAttribute('aria-invalid'), v('f-slug').value,
@@ -198,7 +199,10 @@ fn the_secretariat_edits_documents_dialogues_cooperations_and_seats_in_chromium(
         browser.click_and_wait(&browser.find("#save"));
         assert!(!browser.text(&browser.find("#f-heldOn-error")).is_empty());
         assert_eq!(
-            browser.execute("return document.getElementById('f-heldOn').value", json!([])),
+            browser.execute(
+                "return document.getElementById('f-heldOn').value",
+                json!([])
+            ),
             "31/02/2025"
         );
         check_axe(&browser, &axe, &mut failures);
@@ -281,7 +285,11 @@ fn the_secretariat_edits_documents_dialogues_cooperations_and_seats_in_chromium(
         assert!(browser
             .url()
             .ends_with(&format!("/es/directory/committee/{seat}/delete")));
-        assert!(browser.page_text().contains("Perú"), "{}", browser.page_text());
+        assert!(
+            browser.page_text().contains("Perú"),
+            "{}",
+            browser.page_text()
+        );
         check_axe(&browser, &axe, &mut failures);
         shot(&browser, "directory-seat-delete-es.png");
         browser.click_and_wait(&browser.find("#confirm-delete"));
@@ -311,7 +319,10 @@ fn the_secretariat_edits_documents_dialogues_cooperations_and_seats_in_chromium(
             "/en/directory/cooperations",
             "/en/directory/committee",
         ] {
-            assert!(focused.iter().any(|href| href == section), "{section}: {focused:?}");
+            assert!(
+                focused.iter().any(|href| href == section),
+                "{section}: {focused:?}"
+            );
         }
         assert_eq!(
             browser.execute(
@@ -432,7 +443,11 @@ fn focal_points_and_forged_forms_change_nothing_and_every_entry_is_reachable() {
             assert!(page.body.contains("Error 403"), "{path}");
         }
         // Their own form token is good, their role is not: nothing is written.
-        let focal_csrf = form_token(&portal.get_with("/en/my/contact", &[("cookie", &focal_cookie)]).body);
+        let focal_csrf = form_token(
+            &portal
+                .get_with("/en/my/contact", &[("cookie", &focal_cookie)])
+                .body,
+        );
         let documents_before = gateway.graphql("{ documents { totalCount } }");
         let forged_document = |cookie: &str, csrf: &str, headers: &[(&str, &str)]| {
             let mut all = headers.to_vec();
@@ -458,8 +473,15 @@ fn focal_points_and_forged_forms_change_nothing_and_every_entry_is_reachable() {
         );
         assert_eq!(deleted.status, 403, "{}", deleted.body);
         // The Secretariat's session, from another site's page, or without the token.
-        let csrf = form_token(&portal.get_with("/en/directory/documents/new", &[("cookie", &cookie)]).body);
-        let cross_site = [("origin", "http://evil.example"), ("sec-fetch-site", "cross-site")];
+        let csrf = form_token(
+            &portal
+                .get_with("/en/directory/documents/new", &[("cookie", &cookie)])
+                .body,
+        );
+        let cross_site = [
+            ("origin", "http://evil.example"),
+            ("sec-fetch-site", "cross-site"),
+        ];
         assert_eq!(forged_document(&cookie, &csrf, &cross_site).status, 403);
         assert_eq!(forged_document(&cookie, "", &[]).status, 403);
         for fields in [vec![], vec![("csrf", csrf.as_str())]] {
@@ -477,8 +499,14 @@ fn focal_points_and_forged_forms_change_nothing_and_every_entry_is_reachable() {
             );
             assert_eq!(deleted.status, 403);
         }
-        assert_eq!(gateway.graphql("{ documents { totalCount } }"), documents_before);
-        assert!(seats(&gateway).iter().any(|(id, _)| *id == seat), "a seat was removed");
+        assert_eq!(
+            gateway.graphql("{ documents { totalCount } }"),
+            documents_before
+        );
+        assert!(
+            seats(&gateway).iter().any(|(id, _)| *id == seat),
+            "a seat was removed"
+        );
 
         // Every member is reachable from the list, a page at a time.
         let total = gateway.graphql("{ members { totalCount } }")["data"]["members"]["totalCount"]
@@ -511,7 +539,10 @@ fn focal_points_and_forged_forms_change_nothing_and_every_entry_is_reachable() {
         assert_eq!(institutions.status, 200);
         let shown = entries(&institutions.body, "/en/directory/institutions/").len() as u64;
         assert!(
-            shown == value["data"]["institutions"]["totalCount"].as_u64().unwrap()
+            shown
+                == value["data"]["institutions"]["totalCount"]
+                    .as_u64()
+                    .unwrap()
                 || institutions.body.contains("rel=\"next\""),
             "institutions unreachable"
         );

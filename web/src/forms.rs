@@ -275,9 +275,8 @@ pub fn is_date(text: &str) -> bool {
     let [year, month, day] = parts[..] else {
         return false;
     };
-    let digits = |part: &str, len: usize| {
-        part.len() == len && part.bytes().all(|b| b.is_ascii_digit())
-    };
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
     if !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
         return false;
     }

@@ -61,14 +61,13 @@ pub async fn list(request: &Request, Lang(language): Lang) -> Response {
     let variables = api::directory_committee::Variables {
         after: after(request),
     };
-    let (_, data) = match ask_signed_in::<api::DirectoryCommittee>(
-        state, request, language, &next, variables,
-    )
-    .await
-    {
-        Ok(found) => found,
-        Err(page) => return page,
-    };
+    let (_, data) =
+        match ask_signed_in::<api::DirectoryCommittee>(state, request, language, &next, variables)
+            .await
+        {
+            Ok(found) => found,
+            Err(page) => return page,
+        };
     let role = data.me.map(|me| api_name(&me.role));
     if let Some(page) = secretariat_only(state, language, &next, role) {
         return page;
@@ -172,7 +171,10 @@ impl SeatValues {
 
     /// The API's `CommitteeSeatInput`, or the portal's own errors (a year that is not
     /// one). Every field is sent: a blank one clears it (or is refused, when required).
-    fn input<T: serde::de::DeserializeOwned>(&self, mut parse: Parse) -> Result<T, Vec<FieldError>> {
+    fn input<T: serde::de::DeserializeOwned>(
+        &self,
+        mut parse: Parse,
+    ) -> Result<T, Vec<FieldError>> {
         let mut year = |name: &str, text: &str| parse.int(name, text, "portal-field-year");
         let term_start = year("termStart", &self.term_start);
         let term_end = year("termEnd", &self.term_end);
@@ -201,8 +203,14 @@ async fn seat_form(
 ) -> Response {
     let lang = language.as_str();
     let (path, title_id) = match id {
-        Some(id) => (format!("/directory/committee/{id}"), "portal-seat-edit-title"),
-        None => ("/directory/committee/new".to_owned(), "portal-seat-new-title"),
+        Some(id) => (
+            format!("/directory/committee/{id}"),
+            "portal-seat-edit-title",
+        ),
+        None => (
+            "/directory/committee/new".to_owned(),
+            "portal-seat-new-title",
+        ),
     };
     let next = format!("/{lang}{path}");
     let choices = match choices(state, language, token, &next).await {
@@ -303,7 +311,12 @@ pub async fn edit(
 }
 
 /// Saves the seat form: a new seat (`id` None) or the seat `id`.
-async fn save(request: &Request, language: Language, id: Option<String>, form: PostForm) -> Response {
+async fn save(
+    request: &Request,
+    language: Language,
+    id: Option<String>,
+    form: PostForm,
+) -> Response {
     let state = state(request);
     let lang = language.as_str();
     let path = match &id {
@@ -349,7 +362,15 @@ async fn save(request: &Request, language: Language, id: Option<String>, form: P
         Ok(()) => see_other(&format!("/{lang}/directory/committee?saved=1"), &[]),
         Err(ApiError::BadInput { fields, message }) => {
             let errors = form_errors(fields, message, "");
-            seat_form(state, language, &session.token, id.as_deref(), &values, &errors).await
+            seat_form(
+                state,
+                language,
+                &session.token,
+                id.as_deref(),
+                &values,
+                &errors,
+            )
+            .await
         }
         Err(error) => failed(state, language, &path, error),
     }
@@ -397,7 +418,13 @@ pub async fn confirm_delete(
     };
     let lang = language.as_str();
     let path = format!("/directory/committee/{id}/delete");
-    let c = Chrome::new(state, language, "portal-seat-delete-title", &path, "directory");
+    let c = Chrome::new(
+        state,
+        language,
+        "portal-seat-delete-title",
+        &path,
+        "directory",
+    );
     let page = SeatDeletePage {
         sections: sections(&c.l, "committee"),
         seat: describe(&seat),

@@ -124,12 +124,12 @@ impl CooperationValues {
     fn input<T: serde::de::DeserializeOwned>(
         &self,
         mut parse: Parse,
-        create: bool,
+        creating: bool,
     ) -> Result<T, Vec<FieldError>> {
         let call_number = parse.int("callNumber", &self.call_number, "portal-field-number");
         let year = parse.int("year", &self.year, "portal-field-year");
         parse.finish(serde_json::json!({
-            "slug": if create { Some(self.slug.as_str()) } else { None },
+            "slug": if creating { Some(self.slug.as_str()) } else { None },
             "callNumber": call_number,
             "year": year,
             "requestingCountryCode": blank_none(&self.requesting_country_code),
@@ -313,7 +313,12 @@ pub async fn edit(
 }
 
 /// Saves the cooperation form: a new cooperation (`id` None) or the cooperation `id`.
-async fn save(request: &Request, language: Language, id: Option<String>, form: PostForm) -> Response {
+async fn save(
+    request: &Request,
+    language: Language,
+    id: Option<String>,
+    form: PostForm,
+) -> Response {
     let state = state(request);
     let lang = language.as_str();
     let path = match &id {
@@ -359,8 +364,15 @@ async fn save(request: &Request, language: Language, id: Option<String>, form: P
         Ok(()) => see_other(&format!("/{lang}/directory/cooperations?saved=1"), &[]),
         Err(ApiError::BadInput { fields, message }) => {
             let errors = form_errors(fields, message, "");
-            cooperation_form(state, language, &session.token, id.as_deref(), &values, &errors)
-                .await
+            cooperation_form(
+                state,
+                language,
+                &session.token,
+                id.as_deref(),
+                &values,
+                &errors,
+            )
+            .await
         }
         Err(error) => failed(state, language, &path, error),
     }

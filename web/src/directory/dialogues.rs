@@ -27,14 +27,13 @@ pub async fn list(request: &Request, Lang(language): Lang) -> Response {
     let variables = api::directory_dialogues::Variables {
         after: after(request),
     };
-    let (_, data) = match ask_signed_in::<api::DirectoryDialogues>(
-        state, request, language, &next, variables,
-    )
-    .await
-    {
-        Ok(found) => found,
-        Err(page) => return page,
-    };
+    let (_, data) =
+        match ask_signed_in::<api::DirectoryDialogues>(state, request, language, &next, variables)
+            .await
+        {
+            Ok(found) => found,
+            Err(page) => return page,
+        };
     let role = data.me.map(|me| api_name(&me.role));
     if let Some(page) = secretariat_only(state, language, &next, role) {
         return page;
@@ -111,9 +110,9 @@ impl DialogueValues {
     fn input<T: serde::de::DeserializeOwned>(
         &self,
         mut parse: Parse,
-        create: bool,
+        creating: bool,
     ) -> Result<T, Vec<FieldError>> {
-        let number = if create {
+        let number = if creating {
             parse.int("number", &self.number, "portal-field-number")
         } else {
             None
@@ -176,9 +175,14 @@ async fn dialogue_form(
     let mut fields = Vec::new();
     if number.is_none() {
         fields.push(
-            text("number", "portal-field-dialogue-number", "year", &values.number)
-                .required()
-                .hint(l.t("portal-hint-dialogue-number")),
+            text(
+                "number",
+                "portal-field-dialogue-number",
+                "year",
+                &values.number,
+            )
+            .required()
+            .hint(l.t("portal-hint-dialogue-number")),
         );
     }
     fields.extend([
@@ -190,7 +194,12 @@ async fn dialogue_form(
             .hint(l.t("portal-hint-date")),
         text("format", "portal-dialogue-format", "select", &values.format)
             .required()
-            .options(enum_options(l, "portal-choose", "dialogue-format", &FORMATS)),
+            .options(enum_options(
+                l,
+                "portal-choose",
+                "dialogue-format",
+                &FORMATS,
+            )),
         text(
             "ministriesCount",
             "portal-field-ministries-count",
@@ -204,7 +213,13 @@ async fn dialogue_form(
             &values.governments_count,
         )
         .hint(l.t("portal-hint-governments-count")),
-        text("summary", "portal-field-summary", "textarea", &values.summary).required(),
+        text(
+            "summary",
+            "portal-field-summary",
+            "textarea",
+            &values.summary,
+        )
+        .required(),
         text(
             "conclusions",
             "portal-dialogue-conclusions",
@@ -223,8 +238,13 @@ async fn dialogue_form(
             "textarea",
             &values.next_steps,
         ),
-        text("eventUrl", "portal-dialogue-event", "url", &values.event_url)
-            .hint(l.t("portal-hint-url")),
+        text(
+            "eventUrl",
+            "portal-dialogue-event",
+            "url",
+            &values.event_url,
+        )
+        .hint(l.t("portal-hint-url")),
     ]);
     let groups = vec![
         Group::new(

@@ -25,14 +25,13 @@ pub async fn list(request: &Request, Lang(language): Lang) -> Response {
     let variables = api::directory_documents::Variables {
         after: after(request),
     };
-    let (_, data) = match ask_signed_in::<api::DirectoryDocuments>(
-        state, request, language, &next, variables,
-    )
-    .await
-    {
-        Ok(found) => found,
-        Err(page) => return page,
-    };
+    let (_, data) =
+        match ask_signed_in::<api::DirectoryDocuments>(state, request, language, &next, variables)
+            .await
+        {
+            Ok(found) => found,
+            Err(page) => return page,
+        };
     let role = data.me.map(|me| api_name(&me.role));
     if let Some(page) = secretariat_only(state, language, &next, role) {
         return page;
@@ -113,13 +112,17 @@ impl DocumentValues {
     fn input<T: serde::de::DeserializeOwned>(
         &self,
         mut parse: Parse,
-        create: bool,
+        creating: bool,
     ) -> Result<T, Vec<FieldError>> {
         let published_on = parse.date("publishedOn", &self.published_on);
         let year = parse.int("year", &self.year, "portal-field-year");
-        let dialogue = parse.int("dialogueNumber", &self.dialogue_number, "portal-field-number");
+        let dialogue = parse.int(
+            "dialogueNumber",
+            &self.dialogue_number,
+            "portal-field-number",
+        );
         parse.finish(serde_json::json!({
-            "slug": if create { Some(self.slug.as_str()) } else { None },
+            "slug": if creating { Some(self.slug.as_str()) } else { None },
             "kind": blank_none(&self.kind),
             "title": self.title,
             "summary": self.summary,
@@ -182,7 +185,13 @@ async fn document_form(
         text("title", "portal-field-title", "text", &values.title)
             .required()
             .hint(l.t("portal-hint-title")),
-        text("summary", "portal-field-summary", "textarea", &values.summary).required(),
+        text(
+            "summary",
+            "portal-field-summary",
+            "textarea",
+            &values.summary,
+        )
+        .required(),
         text("body", "portal-document-contents", "textarea", &values.body),
         text(
             "publishedOn",
@@ -297,10 +306,7 @@ pub async fn edit(
             .map(api_name)
             .collect(),
         url: d.url.unwrap_or_default(),
-        dialogue_number: d
-            .dialogue
-            .map(|d| d.number.to_string())
-            .unwrap_or_default(),
+        dialogue_number: d.dialogue.map(|d| d.number.to_string()).unwrap_or_default(),
         cooperation_id: d.cooperation.map(|c| c.id).unwrap_or_default(),
         themes: d.themes.nodes.into_iter().map(|t| t.slug).collect(),
         countries: d.countries.nodes.into_iter().map(|c| c.code).collect(),

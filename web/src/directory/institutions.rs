@@ -39,12 +39,14 @@ pub async fn list(request: &Request, Lang(language): Lang) -> Response {
     let variables = api::institutions::Variables {
         after: after(request),
     };
-    let (_, data) =
-        match ask_signed_in::<api::Institutions>(state, request, language, &next, variables).await
-        {
-            Ok(found) => found,
-            Err(page) => return page,
-        };
+    let (_, data) = match ask_signed_in::<api::Institutions>(
+        state, request, language, &next, variables,
+    )
+    .await
+    {
+        Ok(found) => found,
+        Err(page) => return page,
+    };
     let role = data.me.map(|me| api_name(&me.role));
     if let Some(page) = secretariat_only(state, language, &next, role) {
         return page;
@@ -75,10 +77,7 @@ pub async fn list(request: &Request, Lang(language): Lang) -> Response {
                     Some(acronym) => format!("{} ({acronym})", i.name),
                     None => i.name,
                 },
-                cells: vec![
-                    i.kind_label,
-                    i.country.map(|c| c.name).unwrap_or_default(),
-                ],
+                cells: vec![i.kind_label, i.country.map(|c| c.name).unwrap_or_default()],
             })
             .collect(),
         has_next: institutions.page_info.has_next_page,
@@ -115,10 +114,10 @@ impl InstitutionValues {
     fn input<T: serde::de::DeserializeOwned>(
         &self,
         parse: Parse,
-        create: bool,
+        creating: bool,
     ) -> Result<T, Vec<FieldError>> {
         parse.finish(serde_json::json!({
-            "slug": if create { Some(self.slug.as_str()) } else { None },
+            "slug": if creating { Some(self.slug.as_str()) } else { None },
             "name": self.name,
             "acronym": self.acronym,
             "kind": blank_none(&self.kind),
@@ -241,7 +240,12 @@ pub async fn edit(
 }
 
 /// Saves the institution form: a new institution (`id` None) or the institution `id`.
-async fn save(request: &Request, language: Language, id: Option<String>, form: PostForm) -> Response {
+async fn save(
+    request: &Request,
+    language: Language,
+    id: Option<String>,
+    form: PostForm,
+) -> Response {
     let state = state(request);
     let lang = language.as_str();
     let path = match &id {
@@ -287,8 +291,15 @@ async fn save(request: &Request, language: Language, id: Option<String>, form: P
         Ok(()) => see_other(&format!("/{lang}/directory/institutions?saved=1"), &[]),
         Err(ApiError::BadInput { fields, message }) => {
             let errors = form_errors(fields, message, "");
-            institution_form(state, language, &session.token, id.as_deref(), &values, &errors)
-                .await
+            institution_form(
+                state,
+                language,
+                &session.token,
+                id.as_deref(),
+                &values,
+                &errors,
+            )
+            .await
         }
         Err(error) => failed(state, language, &path, error),
     }

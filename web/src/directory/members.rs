@@ -139,10 +139,10 @@ impl MemberValues {
     fn input<T: serde::de::DeserializeOwned>(
         &self,
         parse: Parse,
-        create: bool,
+        creating: bool,
     ) -> Result<T, Vec<FieldError>> {
         parse.finish(serde_json::json!({
-            "slug": if create { Some(self.slug.as_str()) } else { None },
+            "slug": if creating { Some(self.slug.as_str()) } else { None },
             "fullName": self.full_name,
             "title": self.title,
             "institutionId": blank_none(&self.institution_id),
@@ -297,7 +297,12 @@ pub async fn edit(
 }
 
 /// Saves the member form: a new member (`id` None) or the member `id`.
-async fn save(request: &Request, language: Language, id: Option<String>, form: PostForm) -> Response {
+async fn save(
+    request: &Request,
+    language: Language,
+    id: Option<String>,
+    form: PostForm,
+) -> Response {
     let state = state(request);
     let lang = language.as_str();
     let path = match &id {
@@ -314,7 +319,11 @@ async fn save(request: &Request, language: Language, id: Option<String>, form: P
         None => match values.input(Parse::new(&l), true) {
             Ok(input) => state
                 .api
-                .query::<api::CreateMember>(language, token, api::create_member::Variables { input })
+                .query::<api::CreateMember>(
+                    language,
+                    token,
+                    api::create_member::Variables { input },
+                )
                 .await
                 .map(drop),
             Err(fields) => Err(refused(fields)),
@@ -339,7 +348,15 @@ async fn save(request: &Request, language: Language, id: Option<String>, form: P
         Ok(()) => see_other(&format!("/{lang}/directory?saved=1"), &[]),
         Err(ApiError::BadInput { fields, message }) => {
             let errors = form_errors(fields, message, "");
-            member_form(state, language, &session.token, id.as_deref(), &values, &errors).await
+            member_form(
+                state,
+                language,
+                &session.token,
+                id.as_deref(),
+                &values,
+                &errors,
+            )
+            .await
         }
         Err(error) => failed(state, language, &path, error),
     }

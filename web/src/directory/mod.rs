@@ -329,7 +329,12 @@ pub(crate) async fn choices(
                 .cooperations
                 .nodes
                 .into_iter()
-                .map(|co| (co.id, format!("{} ({}, {})", co.topic, co.call_number, co.year)))
+                .map(|co| {
+                    (
+                        co.id,
+                        format!("{} ({}, {})", co.topic, co.call_number, co.year),
+                    )
+                })
                 .collect(),
         });
     }
