@@ -57,8 +57,13 @@ impl Field {
         self
     }
 
+    /// What was typed (or is stored). A date a date input cannot hold (`31/02/2025`) is
+    /// shown in a text input instead, as typed, so the person sees what to fix.
     pub fn value(mut self, value: impl Into<String>) -> Field {
         self.value = value.into();
+        if self.kind == "date" && !self.value.trim().is_empty() && !is_date(self.value.trim()) {
+            self.kind = "text";
+        }
         self
     }
 
