@@ -348,6 +348,7 @@ portal-field-number = Enter a whole number, e.g. 4.
 portal-field-url = Web address
 portal-hint-url = A full address starting with https://
 portal-hint-date = Year-month-day, e.g. 2022-03-15.
+portal-hint-year-required = Four digits, e.g. 2021.
 portal-none-chosen = None
 portal-texts-in-english = The texts are kept in English, the language they are recorded in; their Spanish translation is written in the locale files (see Translations).
 portal-document-new-title = New document

@@ -348,6 +348,7 @@ portal-field-number = Escriba un número entero, por ejemplo, 4.
 portal-field-url = Dirección web
 portal-hint-url = Una dirección completa que empiece por https://
 portal-hint-date = Año-mes-día, por ejemplo, 2022-03-15.
+portal-hint-year-required = Cuatro cifras, por ejemplo, 2021.
 portal-none-chosen = Ninguno
 portal-texts-in-english = Los textos se guardan en inglés, el idioma en que se registran; su traducción al español se escribe en los archivos de idioma (véase Traducciones).
 portal-document-new-title = Nuevo documento

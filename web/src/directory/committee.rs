@@ -246,7 +246,7 @@ async fn seat_form(
             &values.term_start,
         )
         .required()
-        .hint(l.t("portal-hint-year")),
+        .hint(l.t("portal-hint-year-required")),
         text("termEnd", "portal-field-term-end", "year", &values.term_end)
             .hint(l.t("portal-hint-term-end")),
         text(

@@ -192,7 +192,7 @@ async fn cooperation_form(
         .hint(l.t("portal-hint-call")),
         text("year", "portal-field-call-year", "year", &values.year)
             .required()
-            .hint(l.t("portal-hint-year")),
+            .hint(l.t("portal-hint-year-required")),
         text(
             "requestingCountryCode",
             "portal-field-requesting-country",
