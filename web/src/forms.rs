@@ -342,6 +342,65 @@ pub fn place_errors(
 mod tests {
     use super::*;
 
+    fn l10n(language: rial_schema::enums::Language) -> L10n {
+        let locales = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
+        let catalog = rial_schema::l10n::Catalog::load(&locales).unwrap();
+        L10n::new(std::sync::Arc::new(catalog), language)
+    }
+
+    #[test]
+    fn enum_selects_take_the_api_spelling_and_the_gateway_labels() {
+        let l = l10n(rial_schema::enums::Language::Es);
+        let options = enum_options(
+            &l,
+            "portal-choose",
+            "document-kind",
+            &["foundational_document"],
+        );
+        assert_eq!(options[0].0, "");
+        assert_eq!(options[1].0, "FOUNDATIONAL_DOCUMENT");
+        assert!(
+            !options[1].1.starts_with("document-kind"),
+            "{}",
+            options[1].1
+        );
+        let group = Group::new(
+            &l,
+            "themes",
+            "portal-field-themes",
+            [
+                ("care-work".into(), "Cuidados".into()),
+                ("other".into(), "Otro".into()),
+            ],
+            &["care-work".to_owned()],
+        );
+        assert!(group.choices[0].checked && !group.choices[1].checked);
+    }
+
+    #[test]
+    fn numbers_and_dates_are_checked_before_the_gateway() {
+        let l = l10n(rial_schema::enums::Language::En);
+        let mut parse = Parse::new(&l);
+        assert_eq!(parse.int("year", " 2021 ", "portal-field-year"), Some(2021));
+        assert_eq!(parse.int("year", "", "portal-field-year"), None);
+        assert_eq!(parse.int("termEnd", "twenty", "portal-field-year"), None);
+        assert_eq!(
+            parse.date("heldOn", "2022-03-15").as_deref(),
+            Some("2022-03-15")
+        );
+        assert_eq!(parse.date("heldOn", "15/03/2022"), None);
+        let fields: Vec<&str> = parse.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["input.termEnd", "input.heldOn"]);
+        assert!(parse
+            .finish::<serde_json::Value>(serde_json::json!({}))
+            .is_err());
+        // A date the date input cannot hold is kept as typed, in a text input.
+        let field = Field::new(&l, "heldOn", "portal-dialogue-date", "date").value("31/02/2025");
+        assert_eq!((field.kind, field.value.as_str()), ("text", "31/02/2025"));
+        let field = Field::new(&l, "heldOn", "portal-dialogue-date", "date").value("2025-02-28");
+        assert_eq!(field.kind, "date");
+    }
+
     #[test]
     fn dates_are_real_calendar_days() {
         assert!(is_date("2024-02-29"));

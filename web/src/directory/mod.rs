@@ -305,6 +305,7 @@ pub(crate) async fn choices(
             after = more.end_cursor;
             continue;
         }
+        let l = state.l10n(language);
         return Ok(Choices {
             countries: data
                 .countries
@@ -330,10 +331,8 @@ pub(crate) async fn choices(
                 .nodes
                 .into_iter()
                 .map(|co| {
-                    (
-                        co.id,
-                        format!("{} ({}, {})", co.topic, co.call_number, co.year),
-                    )
+                    let call = l.t1("portal-cooperation-call", "number", co.call_number);
+                    (co.id, format!("{} ({call}, {})", co.topic, co.year))
                 })
                 .collect(),
         });
