@@ -338,6 +338,80 @@ portal-institution-kind-international = International organization
 portal-institution-kind-consultative = Consultative body
 portal-institution-kind-secretariat = Technical Secretariat
 
+## The Secretariat's membership database: its sections, documents, dialogues,
+## cooperations and Steering Committee seats
+
+portal-directory-sections = Sections of the membership database
+portal-members-title = Members
+portal-field-date = Enter a date as year-month-day, e.g. 2022-03-15.
+portal-field-number = Enter a whole number, e.g. 4.
+portal-field-url = Web address
+portal-hint-url = A full address starting with https://
+portal-hint-date = Year-month-day, e.g. 2022-03-15.
+portal-hint-year-required = Four digits, e.g. 2021.
+portal-none-chosen = None
+portal-texts-in-english = The texts are kept in English, the language they are recorded in; their Spanish translation is written in the locale files (see Translations).
+portal-document-new-title = New document
+portal-document-edit-title = Edit document
+portal-document-saved = The document was saved.
+portal-hint-document-slug = Lowercase letters, digits and hyphens, e.g. care-study-2023. Used in the document's address; it cannot be changed later.
+portal-field-year-published = Year of publication
+portal-hint-languages = At least one.
+portal-hint-document-countries = The countries the document is about.
+portal-dialogues-count = { $count ->
+    [one] 1 dialogue
+   *[other] { $count } dialogues
+}
+portal-dialogue-new-title = New dialogue
+portal-dialogue-edit-title = Edit dialogue
+portal-dialogue-saved = The dialogue was saved.
+portal-field-dialogue-number = Number of the dialogue
+portal-hint-dialogue-number = 1 for the 1st dialogue. It cannot be changed later.
+portal-field-ministries-count = Ministries of Labor that took part
+portal-field-governments-count = Governments that took part
+portal-hint-governments-count = Only where the documents count governments rather than Ministries.
+portal-field-dialogue-countries = Countries whose Ministries took part
+portal-cooperations-count = { $count ->
+    [one] 1 cooperation
+   *[other] { $count } cooperations
+}
+portal-cooperation-new-title = New cooperation
+portal-cooperation-edit-title = Edit cooperation
+portal-cooperation-saved = The cooperation was saved.
+portal-hint-cooperation-slug = Lowercase letters, digits and hyphens, e.g. uy-ar-care-2023. It cannot be changed later.
+portal-field-topic = Topic
+portal-field-call = Number of the call
+portal-hint-call = The RIAL call for bilateral cooperation it was selected in.
+portal-field-call-year = Year of the call
+portal-field-requesting-country = Country receiving the advice
+portal-field-requesting-institution = Institution receiving the advice
+portal-field-providing-country = Country providing the advice
+portal-field-providing-institution = Institution providing the advice
+portal-field-cooperation-status = Progress
+portal-hint-cooperation-status = A new cooperation is “Selected” unless chosen otherwise.
+portal-status-not-chosen = Not chosen
+portal-field-outcome = Outcome, or expected outcome
+portal-seats-count = { $count ->
+    [one] 1 seat
+   *[other] { $count } seats
+}
+portal-seat-new-title = New seat
+portal-seat-edit-title = Edit seat
+portal-seat-saved = The seat was saved.
+portal-seat-deleted = The seat was removed.
+portal-field-ministry = Ministry holding the seat
+portal-field-term-start = First year of the term
+portal-field-term-end = Last year of the term
+portal-hint-term-end = Leave blank for a permanent seat.
+portal-field-office-term-start = First year of the office that gives the seat
+portal-hint-office-term = The IACML or Working Group office, where there is one.
+portal-field-office-term-end = Last year of that office
+portal-seat-delete-link = Remove this seat…
+portal-seat-delete-title = Remove a seat
+portal-seat-delete-warning = The seat will be removed from the Steering Committee, here and on the public page. This cannot be undone.
+portal-seat-delete-button = Remove the seat
+portal-seat-delete-cancel = Keep it, back to the seat
+
 ## The Secretariat's translation status (/translations)
 
 portal-translations-title = Translations

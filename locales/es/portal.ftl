@@ -338,6 +338,80 @@ portal-institution-kind-international = Organismo internacional
 portal-institution-kind-consultative = Órgano consultivo
 portal-institution-kind-secretariat = Secretaría Técnica
 
+## The Secretariat's membership database: its sections, documents, dialogues,
+## cooperations and Steering Committee seats
+
+portal-directory-sections = Secciones de la base de datos de miembros
+portal-members-title = Miembros
+portal-field-date = Escriba una fecha como año-mes-día, por ejemplo, 2022-03-15.
+portal-field-number = Escriba un número entero, por ejemplo, 4.
+portal-field-url = Dirección web
+portal-hint-url = Una dirección completa que empiece por https://
+portal-hint-date = Año-mes-día, por ejemplo, 2022-03-15.
+portal-hint-year-required = Cuatro cifras, por ejemplo, 2021.
+portal-none-chosen = Ninguno
+portal-texts-in-english = Los textos se guardan en inglés, el idioma en que se registran; su traducción al español se escribe en los archivos de idioma (véase Traducciones).
+portal-document-new-title = Nuevo documento
+portal-document-edit-title = Editar documento
+portal-document-saved = Se guardó el documento.
+portal-hint-document-slug = Letras minúsculas, cifras y guiones, por ejemplo, estudio-cuidados-2023. Forma parte de la dirección del documento; no se podrá cambiar después.
+portal-field-year-published = Año de publicación
+portal-hint-languages = Al menos uno.
+portal-hint-document-countries = Los países de los que trata el documento.
+portal-dialogues-count = { $count ->
+    [one] 1 diálogo
+   *[other] { $count } diálogos
+}
+portal-dialogue-new-title = Nuevo diálogo
+portal-dialogue-edit-title = Editar diálogo
+portal-dialogue-saved = Se guardó el diálogo.
+portal-field-dialogue-number = Número del diálogo
+portal-hint-dialogue-number = 1 para el 1.er diálogo. No se podrá cambiar después.
+portal-field-ministries-count = Ministerios de Trabajo participantes
+portal-field-governments-count = Gobiernos participantes
+portal-hint-governments-count = Solo cuando los documentos cuentan gobiernos en lugar de ministerios.
+portal-field-dialogue-countries = Países cuyos ministerios participaron
+portal-cooperations-count = { $count ->
+    [one] 1 cooperación
+   *[other] { $count } cooperaciones
+}
+portal-cooperation-new-title = Nueva cooperación
+portal-cooperation-edit-title = Editar cooperación
+portal-cooperation-saved = Se guardó la cooperación.
+portal-hint-cooperation-slug = Letras minúsculas, cifras y guiones, por ejemplo, uy-ar-cuidados-2023. No se podrá cambiar después.
+portal-field-topic = Tema
+portal-field-call = Número de la convocatoria
+portal-hint-call = La convocatoria de cooperación bilateral de la RIAL en que fue seleccionada.
+portal-field-call-year = Año de la convocatoria
+portal-field-requesting-country = País que recibe la asesoría
+portal-field-requesting-institution = Institución que recibe la asesoría
+portal-field-providing-country = País que brinda la asesoría
+portal-field-providing-institution = Institución que brinda la asesoría
+portal-field-cooperation-status = Avance
+portal-hint-cooperation-status = Una cooperación nueva queda «Seleccionada» si no se elige otro estado.
+portal-status-not-chosen = Sin elegir
+portal-field-outcome = Resultado, o resultado esperado
+portal-seats-count = { $count ->
+    [one] 1 puesto
+   *[other] { $count } puestos
+}
+portal-seat-new-title = Nuevo puesto
+portal-seat-edit-title = Editar puesto
+portal-seat-saved = Se guardó el puesto.
+portal-seat-deleted = Se eliminó el puesto.
+portal-field-ministry = Ministerio que ocupa el puesto
+portal-field-term-start = Primer año del mandato
+portal-field-term-end = Último año del mandato
+portal-hint-term-end = Déjelo en blanco si el puesto es permanente.
+portal-field-office-term-start = Primer año del cargo que da el puesto
+portal-hint-office-term = El cargo en la CIMT o en el Grupo de Trabajo, cuando lo hay.
+portal-field-office-term-end = Último año de ese cargo
+portal-seat-delete-link = Eliminar este puesto…
+portal-seat-delete-title = Eliminar un puesto
+portal-seat-delete-warning = El puesto se eliminará del Comité Directivo, aquí y en la página pública. No se puede deshacer.
+portal-seat-delete-button = Eliminar el puesto
+portal-seat-delete-cancel = Conservarlo y volver al puesto
+
 ## The Secretariat's translation status (/translations)
 
 portal-translations-title = Traducciones

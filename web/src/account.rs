@@ -477,28 +477,11 @@ impl ProgramValues {
         &self,
         l: &L10n,
     ) -> std::result::Result<T, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut year = |name: &str, text: &str| -> Option<i64> {
-            let text = text.trim();
-            if text.is_empty() {
-                return None;
-            }
-            text.parse().ok().or_else(|| {
-                errors.push(FieldError {
-                    field: format!("input.{name}"),
-                    code: "INVALID_FORMAT".into(),
-                    message: l.t("portal-field-year"),
-                });
-                None
-            })
-        };
-        let start_year = year("startYear", &self.start_year);
-        let end_year = year("endYear", &self.end_year);
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+        let mut parse = crate::forms::Parse::new(l);
+        let start_year = parse.int("startYear", &self.start_year, "portal-field-year");
+        let end_year = parse.int("endYear", &self.end_year, "portal-field-year");
         // Every text is sent: on an edit, a blank one clears the field.
-        let input = serde_json::json!({
+        parse.finish(serde_json::json!({
             "title": self.title,
             "summary": self.summary,
             "objectives": self.objectives,
@@ -513,16 +496,7 @@ impl ProgramValues {
                 _ => None,
             },
             "themes": self.themes,
-        });
-        serde_json::from_value(input).map_err(|error| {
-            // The generated type and the schema disagree: a bug, said above the form.
-            tracing::error!(%error, "ProgramInput");
-            vec![FieldError {
-                field: String::new(),
-                code: String::new(),
-                message: error.to_string(),
-            }]
-        })
+        }))
     }
 }
 

@@ -261,16 +261,6 @@ pub struct UpdateMyContact;
 )]
 pub struct Directory;
 
-/// What the member form offers.
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../schema/schema.graphql",
-    query_path = "graphql/member_form.graphql",
-    response_derives = "Debug, PartialEq",
-    variables_derives = "Debug"
-)]
-pub struct MemberForm;
-
 /// A member, for its form.
 #[derive(GraphQLQuery)]
 #[graphql(
@@ -311,16 +301,6 @@ pub struct UpdateMember;
 )]
 pub struct Institutions;
 
-/// What the institution form offers.
-#[derive(GraphQLQuery)]
-#[graphql(
-    schema_path = "../schema/schema.graphql",
-    query_path = "graphql/institution_form.graphql",
-    response_derives = "Debug, PartialEq",
-    variables_derives = "Debug"
-)]
-pub struct InstitutionForm;
-
 /// An institution, for its form.
 #[derive(GraphQLQuery)]
 #[graphql(
@@ -350,6 +330,176 @@ pub struct CreateInstitution;
     variables_derives = "Debug, Deserialize"
 )]
 pub struct UpdateInstitution;
+
+/// What the directory's forms offer to choose from.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/directory_choices.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct DirectoryChoices;
+
+/// The Secretariat's list of documents.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/directory_documents.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct DirectoryDocuments;
+
+/// A document, for its form.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/document_edit.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct DocumentEdit;
+
+/// Saves the document form of a new document.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/create_document.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct CreateDocument;
+
+/// Saves the document form of a document.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/update_document.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct UpdateDocument;
+
+/// The Secretariat's list of dialogues.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/directory_dialogues.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct DirectoryDialogues;
+
+/// A dialogue, for its form.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/dialogue_edit.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct DialogueEdit;
+
+/// Saves the dialogue form of a new dialogue.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/create_dialogue.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct CreateDialogue;
+
+/// Saves the dialogue form of a dialogue.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/update_dialogue.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct UpdateDialogue;
+
+/// The Secretariat's list of cooperations.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/directory_cooperations.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct DirectoryCooperations;
+
+/// A cooperation, for its form.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/cooperation_edit.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct CooperationEdit;
+
+/// Saves the cooperation form of a new cooperation.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/create_cooperation.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct CreateCooperation;
+
+/// Saves the cooperation form of a cooperation.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/update_cooperation.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct UpdateCooperation;
+
+/// The Secretariat's list of committee seats.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/directory_committee.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct DirectoryCommittee;
+
+/// Saves the seat form of a new seat.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/create_committee_seat.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct CreateCommitteeSeat;
+
+/// Saves the seat form of a seat.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/update_committee_seat.graphql",
+    response_derives = "Debug",
+    variables_derives = "Debug, Deserialize"
+)]
+pub struct UpdateCommitteeSeat;
+
+/// Removes a committee seat.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/delete_committee_seat.graphql",
+    response_derives = "Debug, PartialEq",
+    variables_derives = "Debug"
+)]
+pub struct DeleteCommitteeSeat;
 
 /// The Secretariat's translation status.
 #[derive(GraphQLQuery)]

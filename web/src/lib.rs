@@ -112,26 +112,78 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
             "/:lang/my/contact",
             get(account::my_contact).post(account::update_my_contact),
         )
-        .at("/:lang/directory", get(directory::members))
+        .at("/:lang/directory", get(directory::members::list))
         .at(
             "/:lang/directory/members/new",
-            get(directory::new_member).post(directory::create_member),
+            get(directory::members::new).post(directory::members::create),
         )
         .at(
             "/:lang/directory/members/:id",
-            get(directory::edit_member).post(directory::update_member),
+            get(directory::members::edit).post(directory::members::update),
         )
         .at(
             "/:lang/directory/institutions",
-            get(directory::institutions),
+            get(directory::institutions::list),
         )
         .at(
             "/:lang/directory/institutions/new",
-            get(directory::new_institution).post(directory::create_institution),
+            get(directory::institutions::new).post(directory::institutions::create),
         )
         .at(
             "/:lang/directory/institutions/:id",
-            get(directory::edit_institution).post(directory::update_institution),
+            get(directory::institutions::edit).post(directory::institutions::update),
+        )
+        .at(
+            "/:lang/directory/documents",
+            get(directory::documents::list),
+        )
+        .at(
+            "/:lang/directory/documents/new",
+            get(directory::documents::new).post(directory::documents::create),
+        )
+        .at(
+            "/:lang/directory/documents/:slug",
+            get(directory::documents::edit).post(directory::documents::update),
+        )
+        .at(
+            "/:lang/directory/dialogues",
+            get(directory::dialogues::list),
+        )
+        .at(
+            "/:lang/directory/dialogues/new",
+            get(directory::dialogues::new).post(directory::dialogues::create),
+        )
+        .at(
+            "/:lang/directory/dialogues/:number",
+            get(directory::dialogues::edit).post(directory::dialogues::update),
+        )
+        .at(
+            "/:lang/directory/cooperations",
+            get(directory::cooperations::list),
+        )
+        .at(
+            "/:lang/directory/cooperations/new",
+            get(directory::cooperations::new).post(directory::cooperations::create),
+        )
+        .at(
+            "/:lang/directory/cooperations/:id",
+            get(directory::cooperations::edit).post(directory::cooperations::update),
+        )
+        .at(
+            "/:lang/directory/committee",
+            get(directory::committee::list),
+        )
+        .at(
+            "/:lang/directory/committee/new",
+            get(directory::committee::new).post(directory::committee::create),
+        )
+        .at(
+            "/:lang/directory/committee/:id",
+            get(directory::committee::edit).post(directory::committee::update),
+        )
+        .at(
+            "/:lang/directory/committee/:id/delete",
+            get(directory::committee::confirm_delete).post(directory::committee::delete),
         )
         .at("/:lang/review", get(account::review_queue))
         .at("/:lang/translations", get(translations::translations))
