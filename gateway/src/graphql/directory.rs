@@ -23,7 +23,7 @@ use rial_schema::entity::{
 use rial_schema::enums as db_enums;
 use sea_orm::{
     ActiveModelTrait, ActiveValue, ColumnTrait, DatabaseTransaction, EntityTrait, ModelTrait,
-    PrimaryKeyTrait, QueryFilter,
+    QueryFilter,
 };
 
 use super::context::{db, parse_id};
@@ -33,8 +33,8 @@ use super::enums::{
 };
 use super::types::{CommitteeSeat, Cooperation, Dialogue, Document, Institution, Member};
 use super::write::{
-    in_transaction, known_themes, replace_links, secretariat, set, slug_taken, viewer, Check, LINE,
-    PARAGRAPH,
+    in_transaction, known_themes, referenced, replace_links, secretariat, set, slug_taken, viewer,
+    Check, LINE, PARAGRAPH,
 };
 use crate::error::{ApiError, ApiResult, FieldProblem};
 
@@ -1424,29 +1424,6 @@ async fn new_slug<E: EntityTrait>(
         return Ok(None);
     }
     Ok(Some(slug.as_str().to_owned()))
-}
-
-/// The row an `ID` names: a malformed id is `INVALID_FORMAT`, one naming nothing
-/// `UNKNOWN_REFERENCE`.
-async fn referenced<E>(
-    txn: &DatabaseTransaction,
-    check: &mut Check,
-    field: &str,
-    id: &ID,
-) -> ApiResult<Option<E::Model>>
-where
-    E: EntityTrait,
-    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<i32>,
-{
-    let Ok(key) = id.trim().parse::<i32>() else {
-        check.fail(field, FieldProblem::InvalidFormat("id"));
-        return Ok(None);
-    };
-    let found = E::find_by_id(key).one(txn).await?;
-    if found.is_none() {
-        check.fail(field, FieldProblem::UnknownReference(id.0.clone()));
-    }
-    Ok(found)
 }
 
 /// An institution required when creating (see [`referenced`]).

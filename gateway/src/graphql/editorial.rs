@@ -28,7 +28,8 @@ use super::context::{db, parse_id};
 use super::enums::Language;
 use super::types::Program;
 use super::write::{
-    in_transaction, known_themes, replace_links, set, slug_taken, viewer, Check, LINE, PARAGRAPH,
+    in_transaction, known_themes, referenced, replace_links, set, slug_taken, viewer, Check, LINE,
+    PARAGRAPH,
 };
 use crate::auth::{Audience, Viewer};
 use crate::error::{ApiError, ApiResult, FieldProblem};
@@ -229,17 +230,7 @@ async fn create(
             None
         }
         (AccountRole::Secretariat, Some(id), _) => {
-            let found = match parse_id(id, "Institution") {
-                Ok(key) => institution::Entity::find_by_id(key).one(txn).await?,
-                Err(_) => None,
-            };
-            if found.is_none() {
-                check.fail(
-                    "institutionId",
-                    FieldProblem::UnknownReference(id.0.clone()),
-                );
-            }
-            found
+            referenced::<institution::Entity>(txn, &mut check, "institutionId", id).await?
         }
     };
     let country = match &institution {

@@ -314,6 +314,29 @@ fn is_phone(text: &str) -> bool {
         && text.chars().filter(char::is_ascii_digit).count() >= 6
 }
 
+/// The row an `ID` names: a malformed id is `INVALID_FORMAT`, one naming nothing
+/// `UNKNOWN_REFERENCE`.
+pub(crate) async fn referenced<E>(
+    txn: &DatabaseTransaction,
+    check: &mut Check,
+    field: &str,
+    id: &async_graphql::ID,
+) -> ApiResult<Option<E::Model>>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i32>,
+{
+    let Ok(key) = id.trim().parse::<i32>() else {
+        check.fail(field, FieldProblem::InvalidFormat("id"));
+        return Ok(None);
+    };
+    let found = E::find_by_id(key).one(txn).await?;
+    if found.is_none() {
+        check.fail(field, FieldProblem::UnknownReference(id.0.clone()));
+    }
+    Ok(found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -496,6 +496,29 @@ async fn invalid_input_lists_every_bad_field_and_writes_nothing() {
             "each field has a message: {error}"
         );
 
+        // The Secretariat names the institution: a malformed id is INVALID_FORMAT, as
+        // everywhere else; one naming nothing, UNKNOWN_REFERENCE.
+        for (id, problem) in [
+            ("not-a-number", "INVALID_FORMAT"),
+            ("999999", "UNKNOWN_REFERENCE"),
+        ] {
+            let (code, error) = app
+                .error_as(
+                    Some(&cast.secretariat),
+                    &format!(
+                        r#"mutation {{ createProgram(slug: "by-the-secretariat", institutionId: "{id}",
+                            input: {{ title: "A program", summary: "Short." }}) {{ slug }} }}"#
+                    ),
+                )
+                .await;
+            assert_eq!(code, "BAD_USER_INPUT", "{backend:?}: {error}");
+            assert_eq!(
+                field_codes(&error),
+                [("institutionId".to_owned(), problem.to_owned())],
+                "{backend:?}: institution {id}"
+            );
+        }
+
         // Valid fields but a taken slug: still nothing written, not even part of it.
         let taken = program::Entity::find()
             .one(&app.db)
