@@ -18,6 +18,12 @@
 //! It serves a TCP listener or a Unix socket ([`Listener`]): the portal reaches a gateway on
 //! the same host through one, which spares both the kernel's loopback TCP.
 
+/// The memory allocator of the gateway and the portal, installed by each binary
+/// (`#[global_allocator]`): answering GraphQL allocates and frees many small objects from
+/// several threads, where glibc's malloc spent a third of the gateway's CPU on the nested
+/// page (`perf`, docs/BENCHMARKS.md run 6); mimalloc's thread-local free lists do not.
+pub use mimalloc::MiMalloc as Allocator;
+
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
