@@ -14,6 +14,12 @@
 //!   `http.rs`).
 //! - **Graceful stop**: on Ctrl-C / SIGTERM no new connection is accepted, requests in
 //!   progress get `grace` to finish.
+//!
+//! Beside the loop, what both services need to be watched: [`metrics`] (Prometheus) and
+//! [`telemetry`] (logs, traces, request ids).
+
+pub mod metrics;
+pub mod telemetry;
 
 use std::future::Future;
 use std::net::SocketAddr;
