@@ -49,7 +49,12 @@ struct Outcome {
 
 impl Outcome {
     /// A refusal with `code`, noted.
-    fn refuse(&mut self, status: StatusCode, code: &'static str, message: impl Into<String>) -> Response {
+    fn refuse(
+        &mut self,
+        status: StatusCode,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Response {
         self.codes.push(Cow::Borrowed(code));
         refusal(status, code, message)
     }
@@ -58,11 +63,13 @@ impl Outcome {
 /// The start of a GraphQL request: its id, its span, the time.
 fn begin(request: &Request) -> (String, tracing::Span, Instant) {
     let id = rial_server::telemetry::request_id(
-        request.headers().get(REQUEST_ID).map(|value| value.as_bytes()),
+        request
+            .headers()
+            .get(REQUEST_ID)
+            .map(|value| value.as_bytes()),
     );
     let span = tracing::info_span!(
         "graphql.request",
-        otel.name = tracing::field::Empty,
         otel.kind = "server",
         otel.status_code = tracing::field::Empty,
         request_id = %id,
@@ -95,7 +102,6 @@ fn finish(
     }
     if !span.is_disabled() {
         let label = crate::metrics::operation_label(operation);
-        span.record("otel.name", format!("graphql {label}"));
         span.record("graphql.operation", label);
         span.record("outcome", code);
         if code == "INTERNAL" || response.status().is_server_error() {

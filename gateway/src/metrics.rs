@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use rial_server::metrics::{Counter, Exposition, Family, Histogram};
 use rial_schema::l10n::live::LiveCatalog;
+use rial_server::metrics::{Counter, Exposition, Family, Histogram};
 use sea_orm::{ConnectionTrait as _, DatabaseBackend, DatabaseConnection};
 
 /// Counters and histograms of the serving gateway, shared by every request.

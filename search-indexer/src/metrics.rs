@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock};
 
 use poem::http::{header, StatusCode};
 use poem::web::Data;
-use poem::{get, handler, EndpointExt, IntoResponse, Response, Route};
+use poem::{get, handler, EndpointExt, Response, Route};
 use rial_schema::l10n::live::LiveCatalog;
 use rial_server::metrics::{Counter, Exposition, Histogram};
 use sea_orm::DatabaseConnection;
@@ -55,11 +55,19 @@ pub async fn render(db: &DatabaseConnection, catalog: &LiveCatalog) -> String {
                 "Age of the oldest waiting outbox row (0 when none waits): how far search lags the database.",
                 oldest.map_or(0.0, |age| age.as_secs_f64()),
             );
-            out.gauge("indexer_database_up", "Whether the database answered this scrape.", 1);
+            out.gauge(
+                "indexer_database_up",
+                "Whether the database answered this scrape.",
+                1,
+            );
         }
         Err(error) => {
             tracing::warn!(error = %format!("{error:#}"), "metrics: reading the outbox failed");
-            out.gauge("indexer_database_up", "Whether the database answered this scrape.", 0);
+            out.gauge(
+                "indexer_database_up",
+                "Whether the database answered this scrape.",
+                0,
+            );
         }
     }
     out.counter(
@@ -121,9 +129,10 @@ struct State {
 #[handler]
 async fn scrape(state: Data<&State>) -> Response {
     let text = render(&state.db, &state.catalog).await;
-    (StatusCode::OK, text)
-        .with_header(header::CONTENT_TYPE, rial_server::metrics::CONTENT_TYPE)
-        .into_response()
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, rial_server::metrics::CONTENT_TYPE)
+        .body(text)
 }
 
 /// Serves `GET /metrics` on `addr` until the task is dropped; prints the address it got

@@ -8,12 +8,12 @@
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use tracing::Instrument as _;
 use meilisearch_sdk::client::SwapIndexes;
 use rial_schema::entity::search_outbox;
 use rial_schema::enums::Language;
 use rial_schema::l10n::{Catalog, LANGUAGES};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use tracing::Instrument as _;
 
 use crate::contract::Entity;
 use crate::documents;

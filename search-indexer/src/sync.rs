@@ -18,11 +18,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use tracing::Instrument as _;
 use rial_schema::entity::search_outbox;
 use rial_schema::l10n::live::LiveCatalog;
 use rial_schema::l10n::{Catalog, LANGUAGES};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use tracing::Instrument as _;
 
 use crate::contract::Entity;
 use crate::documents;

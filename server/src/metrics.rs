@@ -96,7 +96,11 @@ impl<M: Default, const L: usize> Default for Family<M, L> {
 
 impl<M, const L: usize> std::fmt::Debug for Family<M, L> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let used = self.slots.iter().filter(|(key, _)| key.get().is_some()).count();
+        let used = self
+            .slots
+            .iter()
+            .filter(|(key, _)| key.get().is_some())
+            .count();
         f.debug_struct("Family").field("series", &used).finish()
     }
 }
@@ -120,7 +124,10 @@ impl<M, const L: usize> Family<M, L> {
     fn series(&self) -> impl Iterator<Item = ([&str; L], &M)> {
         self.slots
             .iter()
-            .filter_map(|(key, metric)| key.get().map(|key| (key.each_ref().map(AsRef::as_ref), metric)))
+            .filter_map(|(key, metric)| {
+                key.get()
+                    .map(|key| (key.each_ref().map(AsRef::as_ref), metric))
+            })
             .chain(
                 self.slots
                     .iter()
@@ -196,7 +203,8 @@ impl Exposition {
     ) {
         self.header(name, "counter", help);
         for (values, value) in series {
-            let pairs: Vec<(&str, &str)> = labels.iter().copied().zip(values.iter().copied()).collect();
+            let pairs: Vec<(&str, &str)> =
+                labels.iter().copied().zip(values.iter().copied()).collect();
             self.sample(name, &pairs, value);
         }
     }
@@ -217,7 +225,8 @@ impl Exposition {
     ) {
         self.header(name, "gauge", help);
         for (values, value) in series {
-            let pairs: Vec<(&str, &str)> = labels.iter().copied().zip(values.iter().copied()).collect();
+            let pairs: Vec<(&str, &str)> =
+                labels.iter().copied().zip(values.iter().copied()).collect();
             self.sample(name, &pairs, value);
         }
     }
@@ -305,8 +314,14 @@ mod tests {
         out.histogram("x_seconds", "X.", &histogram);
         let text = out.finish();
         assert!(text.contains("# TYPE x_seconds histogram\n"), "{text}");
-        assert!(text.contains("x_seconds_bucket{le=\"0.001\"} 1\n"), "{text}");
-        assert!(text.contains("x_seconds_bucket{le=\"0.025\"} 2\n"), "{text}");
+        assert!(
+            text.contains("x_seconds_bucket{le=\"0.001\"} 1\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("x_seconds_bucket{le=\"0.025\"} 2\n"),
+            "{text}"
+        );
         assert!(text.contains("x_seconds_bucket{le=\"30\"} 2\n"), "{text}");
         assert!(text.contains("x_seconds_bucket{le=\"+Inf\"} 3\n"), "{text}");
         assert!(text.contains("x_seconds_count 3\n"), "{text}");
@@ -328,8 +343,14 @@ mod tests {
         let mut out = Exposition::new();
         out.counter_family("c_total", "C.", ["operation", "code"], &family);
         let text = out.finish();
-        assert!(text.contains("c_total{operation=\"a\",code=\"OK\"} 2\n"), "{text}");
-        assert!(text.contains("c_total{operation=\"other\",code=\"other\"} 2\n"), "{text}");
+        assert!(
+            text.contains("c_total{operation=\"a\",code=\"OK\"} 2\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("c_total{operation=\"other\",code=\"other\"} 2\n"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -338,6 +359,8 @@ mod tests {
         family.get(["say \"hi\"\\\n"]).inc();
         let mut out = Exposition::new();
         out.counter_family("c_total", "C.", ["v"], &family);
-        assert!(out.finish().contains("c_total{v=\"say \\\"hi\\\"\\\\\\n\"} 1\n"));
+        assert!(out
+            .finish()
+            .contains("c_total{v=\"say \\\"hi\\\"\\\\\\n\"} 1\n"));
     }
 }

@@ -11,7 +11,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
-use opentelemetry::trace::{Span as _, SpanKind, Status, TraceContextExt as _, Tracer as _, TracerProvider as _};
+use opentelemetry::trace::{
+    Span as _, SpanKind, Status, TraceContextExt as _, Tracer as _, TracerProvider as _,
+};
 use opentelemetry::KeyValue;
 use tracing_opentelemetry::OpenTelemetrySpanExt as _;
 use tracing_subscriber::layer::SubscriberExt as _;
@@ -40,7 +42,11 @@ pub struct TelemetryArgs {
     /// `http://127.0.0.1:4318`); spans go to `<url>/v1/traces` as protobuf. Unset: no export.
     /// `OTEL_BSP_SCHEDULE_DELAY` (ms, default 5000) and the other standard batch variables
     /// apply.
-    #[arg(long = "otlp-endpoint", env = "OTEL_EXPORTER_OTLP_ENDPOINT", global = true)]
+    #[arg(
+        long = "otlp-endpoint",
+        env = "OTEL_EXPORTER_OTLP_ENDPOINT",
+        global = true
+    )]
     pub otlp_endpoint: Option<String>,
 
     /// `service.name` of the exported spans (default: the binary's name).
@@ -120,7 +126,9 @@ pub fn init(default_service_name: &str, args: &TelemetryArgs) -> Telemetry {
     });
     tracing_subscriber::registry().with(fmt).with(otel).init();
     match (&error, &args.otlp_endpoint) {
-        (Some(error), _) => tracing::error!(%error, "OTLP export not started: spans are not exported"),
+        (Some(error), _) => {
+            tracing::error!(%error, "OTLP export not started: spans are not exported")
+        }
         (None, Some(endpoint)) if provider.is_some() => {
             tracing::info!(endpoint = %endpoint, "exporting spans over OTLP/HTTP")
         }
@@ -232,7 +240,10 @@ pub fn request_id(given: Option<&[u8]>) -> String {
     });
     // splitmix64 of seed + counter: a bijection of the counter, so ids never repeat in a
     // process.
-    let mut z = seed.wrapping_add(NEXT.fetch_add(1, Ordering::Relaxed).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    let mut z = seed.wrapping_add(
+        NEXT.fetch_add(1, Ordering::Relaxed)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15),
+    );
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     format!("{:016x}", z ^ (z >> 31))

@@ -222,14 +222,16 @@ impl Api {
         } else {
             let operation_name = request.operation_name.clone();
             if let Ok(document) = request.parsed_query() {
-                operation = operation_name.clone().or_else(|| match &document.operations {
-                    async_graphql::parser::types::DocumentOperations::Multiple(named)
-                        if named.len() == 1 =>
-                    {
-                        named.keys().next().map(|name| name.to_string())
-                    }
-                    _ => None,
-                });
+                operation = operation_name
+                    .clone()
+                    .or_else(|| match &document.operations {
+                        async_graphql::parser::types::DocumentOperations::Multiple(named)
+                            if named.len() == 1 =>
+                        {
+                            named.keys().next().map(|name| name.to_string())
+                        }
+                        _ => None,
+                    });
                 selection = Some((document.clone(), operation_name));
             }
             match tokio::time::timeout(self.protection.timeout, self.schema.execute(request)).await
