@@ -141,14 +141,13 @@ fn provider(
     endpoint: &str,
     service: String,
 ) -> anyhow::Result<opentelemetry_sdk::trace::SdkTracerProvider> {
-    use opentelemetry_otlp::{WithExportConfig as _, WithHttpConfig as _};
+    use opentelemetry_otlp::WithExportConfig as _;
     let traces = format!("{}/v1/traces", endpoint.trim_end_matches('/'));
     let exporter = opentelemetry_otlp::SpanExporter::builder()
         .with_http()
         .with_protocol(opentelemetry_otlp::Protocol::HttpBinary)
         .with_endpoint(traces)
         .with_timeout(Duration::from_secs(5))
-        .with_headers(Default::default())
         .build()?;
     let resource = opentelemetry_sdk::Resource::builder()
         .with_service_name(service)
