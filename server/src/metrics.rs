@@ -77,9 +77,12 @@ impl Histogram {
 /// Series kept per family before new label combinations share the `other` series.
 pub const FAMILY_SLOTS: usize = 128;
 
+/// One series of a [`Family`]: its label values (set once, when claimed) and its metric.
+type Slot<M, const L: usize> = (OnceLock<[Box<str>; L]>, M);
+
 /// A metric per combination of `L` label values, in a bounded table.
 pub struct Family<M, const L: usize> {
-    slots: Box<[(OnceLock<[Box<str>; L]>, M)]>,
+    slots: Box<[Slot<M, L>]>,
     other: M,
 }
 
