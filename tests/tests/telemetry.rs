@@ -62,9 +62,10 @@ impl Receiver {
         Receiver { endpoint, spans }
     }
 
-    /// Waits (up to 20 s: the exporters send every 100 ms here) for a span `matching`.
+    /// Waits (up to 90 s: the exporters send every 100 ms here, but a loaded machine makes a
+    /// round of Meilisearch tasks slow) for a span `matching`.
     fn wait_for(&self, what: &str, matching: impl Fn(&Received) -> bool) -> Received {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(90);
         loop {
             if let Some(found) = self.spans.lock().unwrap().iter().find(|s| matching(s)) {
                 return found.clone();
@@ -385,7 +386,7 @@ fn start_sync(
     meili: (&str, &str),
     receiver: &Receiver,
     service: &str,
-) -> (Background, String) {
+) -> (Background, String, Sync) {
     let url = format!("sqlite://{}", dir.join("rial.db").display());
     let seeded = std::process::Command::new(gateway_binary())
         .arg("seed")
@@ -394,15 +395,13 @@ fn start_sync(
         .status()
         .expect("gateway seed");
     assert!(seeded.success());
+    let prefix = format!("e2e-tel-{}-{}-", std::process::id(), unique());
     let mut child = std::process::Command::new(e2e::binary("search-indexer"))
         .args(["sync", "--poll-ms", "100", "--metrics-addr", "127.0.0.1:0"])
         .env("DATABASE_URL", &url)
         .env("MEILI_URL", meili.0)
         .env("MEILI_ADMIN_KEY", meili.1)
-        .env(
-            "MEILI_INDEX_PREFIX",
-            format!("e2e-tel-{}-{}-", std::process::id(), unique()),
-        )
+        .env("MEILI_INDEX_PREFIX", &prefix)
         .envs(exporting_to(receiver, service))
         .env("RUST_LOG", log_level())
         .stdout(Stdio::piped())
@@ -419,7 +418,13 @@ fn start_sync(
         .and_then(|url| url.strip_suffix("/metrics"))
         .unwrap_or_else(|| panic!("unexpected line: {line:?}"))
         .to_owned();
-    (Background(child), base)
+    (Background(child), base, Sync { url, prefix })
+}
+
+/// Where a started sync worker works: its database and index prefix.
+struct Sync {
+    url: String,
+    prefix: String,
 }
 
 /// Waits for a scrape that satisfies `done`.
@@ -428,7 +433,7 @@ fn scrape_until(
     what: &str,
     done: impl Fn(&prometheus_parse::Scrape) -> bool,
 ) -> prometheus_parse::Scrape {
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + Duration::from_secs(90);
     loop {
         let scraped = scrape(base);
         if done(&scraped) {
@@ -445,8 +450,8 @@ fn the_indexer_exports_sync_round_spans_and_serves_metrics() {
     let dir = tempfile::tempdir().expect("temp dir");
     let service = format!("indexer-e2e-{}", unique());
     match test_meili() {
-        Some((url, admin, _)) => {
-            let (_sync, base) = start_sync(dir.path(), (&url, &admin), &receiver, &service);
+        Some((url, admin, search)) => {
+            let (_sync, base, parts) = start_sync(dir.path(), (&url, &admin), &receiver, &service);
             let round = receiver.wait_for("a sync round that applied the outbox", |s| {
                 s.service == service
                     && s.span.name == "sync.round"
@@ -485,12 +490,73 @@ fn the_indexer_exports_sync_round_spans_and_serves_metrics() {
             ] {
                 assert!(has(&scraped, metric), "{metric} missing");
             }
+
+            // A reindex: one span, a child per step.
+            let reindex_service = format!("{service}-reindex");
+            let output = std::process::Command::new(e2e::binary("search-indexer"))
+                .arg("reindex")
+                .env("DATABASE_URL", &parts.url)
+                .env("MEILI_URL", &url)
+                .env("MEILI_ADMIN_KEY", &admin)
+                .env("MEILI_INDEX_PREFIX", &parts.prefix)
+                .envs(exporting_to(&receiver, &reindex_service))
+                .env("RUST_LOG", log_level())
+                .output()
+                .expect("search-indexer reindex");
+            assert!(output.status.success(), "{output:?}");
+            // The process flushed its spans as it ended.
+            let reindex = receiver.wait_for("the reindex span", |s| {
+                s.service == reindex_service && s.span.name == "reindex"
+            });
+            let steps: Vec<String> = receiver
+                .all()
+                .into_iter()
+                .filter(|s| s.span.parent_span_id == reindex.span.span_id)
+                .map(|s| s.span.name)
+                .collect();
+            for step in [
+                "reindex.create_indexes",
+                "reindex.send",
+                "reindex.index",
+                "reindex.swap",
+                "reindex.clear_outbox",
+            ] {
+                assert!(steps.iter().any(|name| name == step), "{step} in {steps:?}");
+            }
+
+            // The gateway's search: a child span of the request, timed in /metrics.
+            let gateway_service = format!("{service}-gateway");
+            let mut env = exporting_to(&receiver, &gateway_service).to_vec();
+            env.extend([
+                ("MEILI_URL", url.as_str()),
+                ("MEILI_SEARCH_KEY", search.as_str()),
+                ("MEILI_INDEX_PREFIX", parts.prefix.as_str()),
+            ]);
+            let gateway = Gateway::start_with(&parts.url, &env);
+            let id = format!("e2e-search-{}", unique());
+            let (status, _, body) = post(
+                &gateway.base,
+                "query Find { search(query: \"domestic work\") { totalHits } }",
+                &id,
+            );
+            assert_eq!(status, 200, "{body}");
+            assert!(body.get("errors").is_none(), "{body}");
+            let request = receiver.wait_for("the search request", |s| {
+                s.attribute("request_id").as_deref() == Some(&id)
+            });
+            let searched = receiver.wait_for("the Meilisearch span", |s| {
+                s.span.name == "meilisearch.search" && s.span.parent_span_id == request.span.span_id
+            });
+            assert_eq!(searched.attribute("outcome").as_deref(), Some("OK"));
+            let scraped = scrape(&gateway.base);
+            assert_eq!(value(&scraped, "gateway_search_duration_seconds", &[]), 1.0);
+            assert_eq!(value(&scraped, "gateway_search_failures_total", &[]), 0.0);
         }
         None => {
             // No test Meilisearch: an engine that is not there. The rounds fail, the outbox
             // keeps the seed's rows, and both show.
             eprintln!("no test Meilisearch (RIAL_TEST_MEILI_*): the indexer's failing side only");
-            let (_sync, base) = start_sync(
+            let (_sync, base, _) = start_sync(
                 dir.path(),
                 ("http://127.0.0.1:9", "key"),
                 &receiver,
