@@ -189,7 +189,14 @@ pub fn routes(state: AppState) -> poem::endpoint::BoxEndpoint<'static> {
                 poem::middleware::Cors::new()
                     .allow_origins(origins)
                     .allow_methods([poem::http::Method::GET, poem::http::Method::POST])
-                    .allow_headers(["content-type", "accept-language", "authorization"]),
+                    .allow_headers([
+                        "content-type",
+                        "accept-language",
+                        "authorization",
+                        REQUEST_ID,
+                    ])
+                    // A browser client may read the id of its request (to quote it).
+                    .expose_headers([REQUEST_ID]),
             )
             .boxed()
     }
