@@ -25,6 +25,10 @@ pub struct Cli {
     #[arg(long, env = "LOCALES_DIR", global = true)]
     pub locales_dir: Option<std::path::PathBuf>,
 
+    /// Logs and traces.
+    #[command(flatten)]
+    pub telemetry: rial_server::telemetry::TelemetryArgs,
+
     /// What to do; `serve` when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,

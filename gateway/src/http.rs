@@ -1,11 +1,15 @@
 //! The HTTP layer (poem): routes, GraphiQL (its files: [`crate::graphiql`]), health and readiness, metrics.
 //!
 //! Thin on purpose: everything GraphQL happens in [`crate::graphql`], which tests drive
-//! without a socket.
+//! without a socket. Every GraphQL request is observed here ([`begin`], [`finish`]): one
+//! span with its request id (taken from `X-Request-Id` or made, and sent back), operation,
+//! language, audience and outcome; its duration and error codes counted in
+//! [`crate::metrics`].
 
+use std::borrow::Cow;
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 
 use async_graphql_poem::GraphQLRequest;
 use poem::error::ReadBodyError;
@@ -13,6 +17,7 @@ use poem::http::{header, StatusCode};
 use poem::web::{Data, Json, Path};
 use poem::{get, handler, Body, EndpointExt, IntoResponse, Request, Response, Route};
 use sea_orm::DatabaseConnection;
+use tracing::Instrument as _;
 
 use rial_schema::enums::Language;
 use rial_schema::l10n::negotiate;
@@ -26,13 +31,84 @@ use crate::graphql::Api;
 /// does, without hammering it meanwhile.
 const RETRY_AFTER_SECS: &str = "1";
 
-/// Counters exposed at `GET /metrics` (Prometheus text format).
+pub use crate::metrics::Metrics;
+
+/// The header that carries a request's id, both ways.
+pub const REQUEST_ID: &str = "x-request-id";
+
+/// How a GraphQL request ended, filled in as it is answered.
 #[derive(Debug, Default)]
-pub struct Metrics {
-    /// SQL statements run on the pool (counted by the connection's metric callback).
-    pub sql_statements: AtomicU64,
-    /// GraphQL requests answered.
-    pub graphql_requests: AtomicU64,
+struct Outcome {
+    /// Not a GraphQL request after all (GraphiQL's page): not counted.
+    not_graphql: bool,
+    /// The operation's name, once known.
+    operation: Option<String>,
+    /// The codes of the errors sent, in order; none: `OK`.
+    codes: Vec<Cow<'static, str>>,
+}
+
+impl Outcome {
+    /// A refusal with `code`, noted.
+    fn refuse(
+        &mut self,
+        status: StatusCode,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Response {
+        self.codes.push(Cow::Borrowed(code));
+        refusal(status, code, message)
+    }
+}
+
+/// The start of a GraphQL request: its id, its span, the time.
+fn begin(request: &Request) -> (String, tracing::Span, Instant) {
+    let id = rial_server::telemetry::request_id(
+        request
+            .headers()
+            .get(REQUEST_ID)
+            .map(|value| value.as_bytes()),
+    );
+    let span = tracing::info_span!(
+        "graphql.request",
+        otel.kind = "server",
+        otel.status_code = tracing::field::Empty,
+        request_id = %id,
+        graphql.operation = tracing::field::Empty,
+        language = language_of(request).as_str(),
+        audience = tracing::field::Empty,
+        outcome = tracing::field::Empty,
+    );
+    (id, span, Instant::now())
+}
+
+/// The end of a GraphQL request: counted, its span completed, its id sent back.
+fn finish(
+    state: &AppState,
+    (id, span, started): (String, tracing::Span, Instant),
+    outcome: Outcome,
+    mut response: Response,
+) -> Response {
+    if let Ok(value) = header::HeaderValue::from_str(&id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    if outcome.not_graphql {
+        return response;
+    }
+    let code = outcome.codes.first().map_or("OK", |code| code.as_ref());
+    let operation = outcome.operation.as_deref();
+    state.metrics.request(operation, code, started.elapsed());
+    for code in &outcome.codes {
+        state.metrics.error(code);
+    }
+    if !span.is_disabled() {
+        let label = crate::metrics::operation_label(operation);
+        span.record("graphql.operation", label);
+        span.record("outcome", code);
+        if code == "INTERNAL" || response.status().is_server_error() {
+            span.record("otel.status_code", "ERROR");
+        }
+    }
+    response
 }
 
 /// What every handler can reach.
@@ -113,7 +189,14 @@ pub fn routes(state: AppState) -> poem::endpoint::BoxEndpoint<'static> {
                 poem::middleware::Cors::new()
                     .allow_origins(origins)
                     .allow_methods([poem::http::Method::GET, poem::http::Method::POST])
-                    .allow_headers(["content-type", "accept-language", "authorization"]),
+                    .allow_headers([
+                        "content-type",
+                        "accept-language",
+                        "authorization",
+                        REQUEST_ID,
+                    ])
+                    // A browser client may read the id of its request (to quote it).
+                    .expose_headers([REQUEST_ID]),
             )
             .boxed()
     }
@@ -126,6 +209,20 @@ async fn graphql_get(
     state: Data<&AppState>,
     graphql: poem::Result<GraphQLRequest>,
 ) -> Response {
+    let begun = begin(request);
+    let mut outcome = Outcome::default();
+    let response = get_answer(request, &state, graphql, &mut outcome)
+        .instrument(begun.1.clone())
+        .await;
+    finish(&state, begun, outcome, response)
+}
+
+async fn get_answer(
+    request: &Request,
+    state: &AppState,
+    graphql: poem::Result<GraphQLRequest>,
+    outcome: &mut Outcome,
+) -> Response {
     let wants_html = request
         .headers()
         .get(header::ACCEPT)
@@ -136,6 +233,7 @@ async fn graphql_get(
         .query()
         .is_some_and(|query| query.contains("query="));
     if wants_html && !has_query && state.http.graphiql {
+        outcome.not_graphql = true;
         let language = rial_schema::l10n::negotiate(
             request
                 .headers()
@@ -153,7 +251,7 @@ async fn graphql_get(
     // GET is for reading: a mutation over GET could be triggered by a link or an image.
     if let Ok(graphql) = &graphql {
         if is_mutation(graphql) {
-            let mut response = refusal(
+            let mut response = outcome.refuse(
                 StatusCode::METHOD_NOT_ALLOWED,
                 "METHOD_NOT_ALLOWED",
                 "mutations are only accepted over POST",
@@ -164,7 +262,7 @@ async fn graphql_get(
             return response;
         }
     }
-    answer(&state, request, graphql).await
+    answer(state, request, graphql, outcome).await
 }
 
 /// GraphiQL's scripts and styles, by fingerprinted name; nothing when GraphiQL is off.
@@ -180,6 +278,20 @@ fn graphiql_file(state: Data<&AppState>, Path(file): Path<String>) -> Response {
 /// a batch (a JSON array) is not one.
 #[handler]
 async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> Response {
+    let begun = begin(request);
+    let mut outcome = Outcome::default();
+    let response = post_answer(request, &state, body, &mut outcome)
+        .instrument(begun.1.clone())
+        .await;
+    finish(&state, begun, outcome, response)
+}
+
+async fn post_answer(
+    request: &Request,
+    state: &AppState,
+    body: Body,
+    outcome: &mut Outcome,
+) -> Response {
     let limit = state.http.max_body_bytes;
     let read = tokio::time::timeout(state.http.body_timeout, body.into_bytes_limit(limit)).await;
     let Ok(read) = read else {
@@ -187,7 +299,7 @@ async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> 
         // an honest client needs and no more.
         let millis = state.http.body_timeout.as_millis();
         tracing::warn!(timeout_ms = %millis, "request body not received in time");
-        let mut response = refusal(
+        let mut response = outcome.refuse(
             StatusCode::REQUEST_TIMEOUT,
             "BODY_TIMEOUT",
             format!("the request body did not arrive within {millis} ms"),
@@ -201,13 +313,13 @@ async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> 
     let bytes = match read {
         Ok(bytes) => bytes,
         Err(ReadBodyError::PayloadTooLarge) => {
-            return refusal(
+            return outcome.refuse(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "REQUEST_TOO_LARGE",
                 format!("the request body is larger than {limit} bytes"),
             );
         }
-        Err(error) => return answer(&state, request, Err(error.to_string())).await,
+        Err(error) => return answer(state, request, Err(error.to_string()), outcome).await,
     };
     let content_type = request
         .headers()
@@ -221,7 +333,7 @@ async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> 
             || media.eq_ignore_ascii_case("application/graphql-response+json")
     });
     if !is_json {
-        return refusal(
+        return outcome.refuse(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "UNSUPPORTED_MEDIA_TYPE",
             "POST /graphql takes a JSON body (Content-Type: application/json)",
@@ -234,7 +346,7 @@ async fn graphql_post(request: &Request, state: Data<&AppState>, body: Body) -> 
     )
     .await
     .map_err(|error| error.to_string());
-    answer(&state, request, parsed).await
+    answer(state, request, parsed, outcome).await
 }
 
 /// A request refused before GraphQL runs, still in GraphQL's shape and with its code.
@@ -280,12 +392,9 @@ async fn answer(
     state: &AppState,
     http: &Request,
     graphql: Result<async_graphql::Request, String>,
+    outcome: &mut Outcome,
 ) -> Response {
     let language = language_of(http);
-    state
-        .metrics
-        .graphql_requests
-        .fetch_add(1, Ordering::Relaxed);
     let viewer = match bearer_token(http) {
         None => None,
         Some(token) => match state.api.auth.authenticate(&state.db, token).await {
@@ -306,7 +415,7 @@ async fn answer(
                         StatusCode::INTERNAL_SERVER_ERROR
                     }
                 };
-                let mut response = refusal(status, error.code(), message);
+                let mut response = outcome.refuse(status, error.code(), message);
                 let headers = response.headers_mut();
                 if status == StatusCode::SERVICE_UNAVAILABLE {
                     headers.insert(
@@ -340,14 +449,27 @@ async fn answer(
     .map(|ip| ClientAddress(ip.to_string()));
     match graphql {
         Ok(request) => {
-            let result = state
+            let (result, operation) = state
                 .api
-                .execute_as(request, language, viewer, address)
+                .execute_observed(request, language, viewer, address)
                 .await;
+            outcome.operation = operation;
+            for error in &result.errors {
+                let code = match error
+                    .extensions
+                    .as_ref()
+                    .and_then(|extensions| extensions.get("code"))
+                {
+                    Some(async_graphql::Value::String(code)) => Cow::Owned(code.clone()),
+                    _ => Cow::Borrowed("INTERNAL"),
+                };
+                outcome.codes.push(code);
+            }
             let mut response = serialize(
                 result,
                 accepts_graphql_response(http),
                 state.api.protection.max_response_bytes,
+                outcome,
             );
             response.headers_mut().insert(
                 header::CONTENT_LANGUAGE,
@@ -356,7 +478,7 @@ async fn answer(
             response
         }
         // A body that is not a GraphQL request at all: still a GraphQL-shaped error, with a code.
-        Err(error) => refusal(
+        Err(error) => outcome.refuse(
             StatusCode::BAD_REQUEST,
             "BAD_REQUEST",
             format!("the request is not a valid GraphQL request: {error}"),
@@ -478,6 +600,7 @@ fn serialize(
     result: async_graphql::Response,
     graphql_response: bool,
     max_bytes: usize,
+    outcome: &mut Outcome,
 ) -> Response {
     let not_executed = result.data == async_graphql::Value::Null
         && !result.errors.is_empty()
@@ -509,7 +632,9 @@ fn serialize(
     };
     if written.is_err() {
         tracing::warn!(max_bytes, "answer refused: larger than the response limit");
-        return refusal(
+        // What the client gets instead: this one error.
+        outcome.codes.clear();
+        return outcome.refuse(
             StatusCode::OK,
             crate::graphql::protection::RESPONSE_TOO_LARGE,
             format!("the answer is larger than {max_bytes} bytes: ask for smaller pages or fewer fields"),
@@ -604,7 +729,8 @@ async fn ready(state: Data<&AppState>) -> Response {
     }
 }
 
-/// The counters, to whom [`MetricsAccess`] allows (an unknown route to anyone else).
+/// The series (Prometheus text format 0.0.4), to whom [`MetricsAccess`] allows (an unknown
+/// route to anyone else).
 #[handler]
 fn metrics(request: &Request, state: Data<&AppState>) -> Response {
     let allowed = match &state.http.metrics {
@@ -623,13 +749,10 @@ fn metrics(request: &Request, state: Data<&AppState>) -> Response {
     if !allowed {
         return StatusCode::NOT_FOUND.into_response();
     }
-    format!(
-        "# TYPE gateway_sql_statements_total counter\ngateway_sql_statements_total {}\n\
-         # TYPE gateway_graphql_requests_total counter\ngateway_graphql_requests_total {}\n",
-        state.metrics.sql_statements.load(Ordering::Relaxed),
-        state.metrics.graphql_requests.load(Ordering::Relaxed),
-    )
-    .into_response()
+    let text = state.metrics.render(&state.db, &state.api.catalog);
+    Response::builder()
+        .header(header::CONTENT_TYPE, rial_server::metrics::CONTENT_TYPE)
+        .body(text)
 }
 
 #[cfg(test)]

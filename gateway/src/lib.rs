@@ -12,9 +12,9 @@ pub mod graphiql;
 pub mod graphql;
 pub mod http;
 pub mod i18n;
+pub mod metrics;
 pub mod search;
 
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use anyhow::Context as _;
@@ -22,7 +22,8 @@ use sea_orm::DatabaseConnection;
 
 use config::{Cli, Command, ServeArgs};
 use graphql::{Api, Limits};
-use http::{AppState, Metrics};
+use http::AppState;
+use metrics::Metrics;
 use rial_schema::l10n::live::LiveCatalog;
 
 /// Runs the subcommand the CLI asked for.
@@ -167,8 +168,23 @@ pub async fn open_with(
         .await
         .with_context(|| format!("connecting to {}", redact(url)))?;
     if let Some(metrics) = metrics {
-        db.set_metric_callback(move |_| {
-            metrics.sql_statements.fetch_add(1, Ordering::Relaxed);
+        let system = match sea_orm::ConnectionTrait::get_database_backend(&db) {
+            sea_orm::DatabaseBackend::Postgres => "postgresql",
+            sea_orm::DatabaseBackend::Sqlite => "sqlite",
+            sea_orm::DatabaseBackend::MySql => "mysql",
+        };
+        db.set_metric_callback(move |info| {
+            metrics.sql_statements.inc();
+            if info.failed {
+                metrics.sql_failures.inc();
+            }
+            // A child span of the request (or sync round) when spans are exported.
+            rial_server::telemetry::sql_statement(
+                system,
+                &info.statement.sql,
+                info.elapsed,
+                info.failed,
+            );
         });
     }
     Ok(db)
@@ -318,7 +334,8 @@ async fn serve(
                 &args.meili_index_prefix,
                 std::time::Duration::from_millis(args.search_timeout_ms),
             )
-            .context("configuring search")?,
+            .context("configuring search")?
+            .with_metrics(metrics.clone()),
         ),
         None => {
             tracing::warn!("MEILI_URL is not set: `search` will answer SEARCH_UNAVAILABLE");

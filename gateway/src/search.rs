@@ -28,6 +28,8 @@ pub struct SearchService {
     client: Client,
     prefix: String,
     timeout: Duration,
+    /// Where searches are timed and failures counted (`/metrics`), when serving.
+    metrics: Option<std::sync::Arc<crate::metrics::Metrics>>,
 }
 
 /// Why a search could not be answered; the detail is for the log only.
@@ -222,7 +224,14 @@ impl SearchService {
             client: Client::new(url, search_key)?,
             prefix: prefix.to_owned(),
             timeout,
+            metrics: None,
         })
+    }
+
+    /// The same client, timing its searches into `metrics`.
+    pub fn with_metrics(mut self, metrics: std::sync::Arc<crate::metrics::Metrics>) -> Self {
+        self.metrics = Some(metrics);
+        self
     }
 
     /// Whether a search would work now: the engine answers in time, the key is accepted
@@ -242,9 +251,30 @@ impl SearchService {
 
     /// Runs a search.
     pub async fn search(&self, request: &Request) -> Result<Outcome, Unavailable> {
-        tokio::time::timeout(self.timeout, self.run(request))
+        use tracing::Instrument as _;
+        let started = std::time::Instant::now();
+        let span = tracing::info_span!(
+            "meilisearch.search",
+            otel.kind = "client",
+            language = request.language.as_str(),
+            outcome = tracing::field::Empty,
+            otel.status_code = tracing::field::Empty,
+        );
+        let result = tokio::time::timeout(self.timeout, self.run(request))
+            .instrument(span.clone())
             .await
-            .map_err(|_| Unavailable(format!("no answer within {:?}", self.timeout)))?
+            .map_err(|_| Unavailable(format!("no answer within {:?}", self.timeout)))
+            .and_then(|result| result);
+        if let Some(metrics) = &self.metrics {
+            metrics.searched(started.elapsed(), result.is_err());
+        }
+        if result.is_err() {
+            span.record("outcome", "SEARCH_UNAVAILABLE");
+            span.record("otel.status_code", "ERROR");
+        } else {
+            span.record("outcome", "OK");
+        }
+        result
     }
 
     async fn run(&self, request: &Request) -> Result<Outcome, Unavailable> {

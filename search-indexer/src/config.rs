@@ -50,6 +50,10 @@ pub struct Cli {
     )]
     pub task_timeout_secs: u64,
 
+    /// Logs and traces.
+    #[command(flatten)]
+    pub telemetry: rial_server::telemetry::TelemetryArgs,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -75,6 +79,11 @@ pub enum Command {
         /// Milliseconds between looks at the locale files (0: do not watch).
         #[arg(long, env = "LOCALES_POLL_MS", default_value_t = 1000)]
         locales_poll_ms: u64,
+        /// Serve Prometheus metrics at `http://<addr>/metrics` (e.g. `127.0.0.1:9091`; port 0
+        /// picks one, printed on stdout). Unset: no listener — the worker opens no port unless
+        /// asked, and two workers on one host never fight over one.
+        #[arg(long, env = "INDEXER_METRICS_ADDR")]
+        metrics_addr: Option<std::net::SocketAddr>,
     },
     /// Create (once) and print the least-privilege keys: the indexer's (documents, settings,
     /// indexes of the prefix only) and the gateway's (search only), as `MEILI_ADMIN_KEY=…`

@@ -58,7 +58,17 @@ impl Engine {
 
     /// Waits for a task; fails unless it succeeded.
     pub async fn wait(&self, task: TaskInfo) -> anyhow::Result<()> {
+        use tracing::Instrument as _;
         let uid = task.get_task_uid();
+        let span = tracing::info_span!("meilisearch.wait_task", otel.kind = "client", task = uid);
+        let result = self.wait_untraced(task, uid).instrument(span).await;
+        if result.is_err() {
+            crate::metrics::METRICS.task_failures.inc();
+        }
+        result
+    }
+
+    async fn wait_untraced(&self, task: TaskInfo, uid: u32) -> anyhow::Result<()> {
         let task = task
             .wait_for_completion(&self.client, Some(POLL), Some(self.task_timeout))
             .await
@@ -196,6 +206,35 @@ impl Engine {
 
     /// Enqueues upserts and deletions on one index; returns the tasks to wait for.
     pub async fn write(
+        &self,
+        uid: &str,
+        upserts: &[SearchDocument],
+        deletions: &[String],
+    ) -> anyhow::Result<Vec<TaskInfo>> {
+        use tracing::Instrument as _;
+        let span = tracing::info_span!(
+            "meilisearch.write",
+            otel.kind = "client",
+            index = uid,
+            upserts = upserts.len(),
+            deletions = deletions.len()
+        );
+        let result = self
+            .write_untraced(uid, upserts, deletions)
+            .instrument(span)
+            .await;
+        let metrics = &crate::metrics::METRICS;
+        match &result {
+            Ok(_) => {
+                metrics.documents_written.add(upserts.len() as u64);
+                metrics.documents_deleted.add(deletions.len() as u64);
+            }
+            Err(_) => metrics.task_failures.inc(),
+        }
+        result
+    }
+
+    async fn write_untraced(
         &self,
         uid: &str,
         upserts: &[SearchDocument],

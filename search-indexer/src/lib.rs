@@ -10,7 +10,8 @@
 //! - [`sync`]: the outbox worker; [`translations`]: locale file edits into the outbox;
 //! - [`lease`]: one writer at a time; [`status`]: what is indexed and what waits;
 //! - [`keys`]: the least-privilege API keys, made from the master key;
-//! - [`progress`]: the terminal progress bar; `testing` (feature): test support.
+//! - [`progress`]: the terminal progress bar; `testing` (feature): test support;
+//! - [`metrics`]: the Prometheus series, served by `sync --metrics-addr`.
 
 pub mod config;
 pub mod contract;
@@ -18,6 +19,7 @@ pub mod documents;
 pub mod engine;
 pub mod keys;
 pub mod lease;
+pub mod metrics;
 pub mod progress;
 pub mod reindex;
 pub mod status;
@@ -62,11 +64,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             batch,
             poll_ms,
             locales_poll_ms,
+            metrics_addr,
         } => {
             let (db, engine, catalog) = open(&cli).await?;
             if *locales_poll_ms > 0 {
                 catalog.watch(Duration::from_millis(*locales_poll_ms));
             }
+            let listener = match metrics_addr {
+                Some(addr) => Some(
+                    metrics::listen(*addr, db.clone(), catalog.clone())
+                        .await
+                        .with_context(|| format!("serving metrics on {addr}"))?,
+                ),
+                None => None,
+            };
             let options = sync::Options {
                 batch: *batch,
                 idle_poll: Duration::from_millis(*poll_ms),
@@ -80,6 +91,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 rial_schema::shutdown_signal(),
             )
             .await?;
+            if let Some(listener) = listener {
+                listener.abort();
+            }
         }
         Command::Status { json } => {
             let (db, engine, _) = open(&cli).await?;
@@ -106,9 +120,24 @@ async fn open(cli: &Cli) -> anyhow::Result<(DatabaseConnection, Engine, Arc<Live
         &cli.index_prefix,
         Duration::from_secs(cli.task_timeout_secs),
     )?;
-    let db = rial_schema::connect(&cli.database_url)
+    let mut db = rial_schema::connect(&cli.database_url)
         .await
         .context("connecting to the database")?;
+    let system = match sea_orm::ConnectionTrait::get_database_backend(&db) {
+        sea_orm::DatabaseBackend::Postgres => "postgresql",
+        sea_orm::DatabaseBackend::Sqlite => "sqlite",
+        sea_orm::DatabaseBackend::MySql => "mysql",
+    };
+    db.set_metric_callback(move |info| {
+        metrics::METRICS.sql_statements.inc();
+        // A child span of the sync round or reindex step, when spans are exported.
+        rial_server::telemetry::sql_statement(
+            system,
+            &info.statement.sql,
+            info.elapsed,
+            info.failed,
+        );
+    });
     rial_schema::migrate(&db)
         .await
         .context("applying migrations")?;

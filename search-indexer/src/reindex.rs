@@ -13,6 +13,7 @@ use rial_schema::entity::search_outbox;
 use rial_schema::enums::Language;
 use rial_schema::l10n::{Catalog, LANGUAGES};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use tracing::Instrument as _;
 
 use crate::contract::Entity;
 use crate::documents;
@@ -42,7 +43,9 @@ pub async fn run(
     let lease = Lease::new("reindex", Duration::from_secs(30));
     lease.acquire(db, Duration::from_secs(300)).await?;
     let renewal = lease.keep_alive(db);
-    let result = rebuild(db, engine, catalog, batch).await;
+    let result = rebuild(db, engine, catalog, batch)
+        .instrument(tracing::info_span!("reindex"))
+        .await;
     renewal.abort();
     lease.release(db).await?;
     result
@@ -67,12 +70,17 @@ async fn rebuild(
 
     let stamp = chrono::Utc::now().format("%Y%m%d%H%M%S%3f");
     let mut builds: Vec<(Language, String, String)> = Vec::new();
-    for language in LANGUAGES {
-        let live = engine.index_uid(language);
-        let build = format!("{live}-build-{stamp}");
-        engine.create_index(&build, language).await?;
-        builds.push((language, live, build));
+    async {
+        for language in LANGUAGES {
+            let live = engine.index_uid(language);
+            let build = format!("{live}-build-{stamp}");
+            engine.create_index(&build, language).await?;
+            builds.push((language, live, build));
+        }
+        anyhow::Ok(())
     }
+    .instrument(tracing::info_span!("reindex.create_indexes"))
+    .await?;
     let entities = match fill_and_swap(db, engine, catalog, batch, &builds).await {
         Ok(entities) => entities,
         Err(error) => {
@@ -86,14 +94,18 @@ async fn rebuild(
         }
     };
 
-    for chunk in covered.chunks(1000) {
-        search_outbox::Entity::delete_many()
-            .filter(search_outbox::Column::Id.is_in(chunk.iter().copied()))
-            .exec(db)
-            .await
-            .context("clearing the outbox rows the rebuild covered")?;
+    async {
+        for chunk in covered.chunks(1000) {
+            search_outbox::Entity::delete_many()
+                .filter(search_outbox::Column::Id.is_in(chunk.iter().copied()))
+                .exec(db)
+                .await
+                .context("clearing the outbox rows the rebuild covered")?;
+        }
+        translations::remember(db, &translated).await
     }
-    translations::remember(db, &translated).await?;
+    .instrument(tracing::info_span!("reindex.clear_outbox"))
+    .await?;
 
     let report = Report {
         entities,
@@ -123,36 +135,53 @@ async fn fill_and_swap(
     let mut sending = Progress::new("sending", total);
     let mut tasks = Vec::new();
     let mut entities = 0;
+    let send = tracing::info_span!("reindex.send", entities = total);
     for entity in [Entity::Program, Entity::Document] {
         let mut after = 0;
         loop {
-            let ids = documents::ids_after(db, entity, after, batch).await?;
+            let ids = documents::ids_after(db, entity, after, batch)
+                .instrument(send.clone())
+                .await?;
             let Some(&last) = ids.last() else { break };
             after = last;
-            let built = documents::build(db, catalog, entity, &ids).await?;
+            let built = documents::build(db, catalog, entity, &ids)
+                .instrument(send.clone())
+                .await?;
             for (position, (_, _, build)) in builds.iter().enumerate() {
                 let documents: Vec<_> = built
                     .values()
                     .filter_map(|documents| documents.get(position).cloned())
                     .collect();
-                tasks.extend(engine.write(build, &documents, &[]).await?);
+                tasks.extend(
+                    engine
+                        .write(build, &documents, &[])
+                        .instrument(send.clone())
+                        .await?,
+                );
             }
             entities += built.len() as u64;
             sending.advance(ids.len() as u64);
         }
     }
     sending.finish();
+    drop(send);
 
     let mut indexing = Progress::new("indexing", tasks.len() as u64);
+    let index = tracing::info_span!("reindex.index", tasks = tasks.len());
     for task in tasks {
-        engine.wait(task).await?;
+        engine.wait(task).instrument(index.clone()).await?;
         indexing.advance(1);
     }
     indexing.finish();
+    drop(index);
+    let swap = tracing::info_span!("reindex.swap");
 
     for (language, live, _) in builds {
-        if !engine.exists(live).await? {
-            engine.create_index(live, *language).await?;
+        if !engine.exists(live).instrument(swap.clone()).await? {
+            engine
+                .create_index(live, *language)
+                .instrument(swap.clone())
+                .await?;
         }
     }
     let swaps: Vec<SwapIndexes> = builds
@@ -164,18 +193,26 @@ async fn fill_and_swap(
         .collect();
     let mut moved = Vec::new();
     for (_, live, build) in builds {
-        moved.push((live.clone(), engine.created_at(build).await?));
+        moved.push((
+            live.clone(),
+            engine.created_at(build).instrument(swap.clone()).await?,
+        ));
     }
     // One swap task for every language: they change together.
-    let task = engine
-        .client
-        .swap_indexes(&swaps)
-        .await
-        .context("swapping the new indexes in")?;
-    engine.wait_swap(task, &moved).await?;
-    // After the swap the build names hold the old indexes.
-    for (_, _, old) in builds {
-        engine.delete_index(old).await?;
+    async {
+        let task = engine
+            .client
+            .swap_indexes(&swaps)
+            .await
+            .context("swapping the new indexes in")?;
+        engine.wait_swap(task, &moved).await?;
+        // After the swap the build names hold the old indexes.
+        for (_, _, old) in builds {
+            engine.delete_index(old).await?;
+        }
+        anyhow::Ok(())
     }
+    .instrument(swap)
+    .await?;
     Ok(entities)
 }

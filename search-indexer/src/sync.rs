@@ -7,17 +7,22 @@
 //! Any failure (Meilisearch down or restarting, a task that fails, the database away) leaves
 //! the rows in place and the round is retried with exponential backoff: nothing is lost,
 //! and since documents are keyed by entity, nothing is duplicated.
+//!
+//! Each round that finds rows is a `sync.round` span (its SQL statements and Meilisearch
+//! calls its children); a look at an empty outbox is only counted
+//! ([`crate::metrics::METRICS`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use rial_schema::entity::search_outbox;
 use rial_schema::l10n::live::LiveCatalog;
 use rial_schema::l10n::{Catalog, LANGUAGES};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use tracing::Instrument as _;
 
 use crate::contract::Entity;
 use crate::documents;
@@ -81,15 +86,22 @@ pub async fn run(
     let mut failures: u32 = 0;
     let mut indexes_checked = false;
     tracing::info!("sync worker started");
+    let metrics = &crate::metrics::METRICS;
     loop {
+        let started = Instant::now();
         let outcome = async {
             if !indexes_checked {
-                engine.ensure_live_indexes().await?;
+                engine
+                    .ensure_live_indexes()
+                    .instrument(tracing::info_span!("sync.check_indexes"))
+                    .await?;
                 indexes_checked = true;
             }
             if catalog_changed {
                 let current = catalog_changes.borrow_and_update().clone();
-                translations::record_changes(db, &current).await?;
+                translations::record_changes(db, &current)
+                    .instrument(tracing::info_span!("sync.catalog_changes"))
+                    .await?;
                 catalog_changed = false;
             }
             round(db, engine, &catalog.current(), &lease, options.batch).await
@@ -97,16 +109,24 @@ pub async fn run(
         .await;
         let pause = match outcome {
             Ok(Round::Idle) => {
+                metrics.rounds_idle.inc();
                 failures = 0;
                 options.idle_poll
             }
             Ok(Round::Applied { rows, entities }) => {
+                metrics.rounds_applied.inc();
+                metrics.round_duration.observe(started.elapsed());
                 failures = 0;
                 tracing::info!(rows, entities, "outbox applied");
                 BETWEEN_ROUNDS
             }
-            Ok(Round::Waiting) => options.idle_poll,
+            Ok(Round::Waiting) => {
+                metrics.rounds_waiting.inc();
+                options.idle_poll
+            }
             Err(error) => {
+                metrics.rounds_failed.inc();
+                metrics.round_duration.observe(started.elapsed());
                 failures = failures.saturating_add(1);
                 // The engine may have restarted empty-handed: check the indexes again.
                 indexes_checked = false;
@@ -157,11 +177,40 @@ pub async fn round(
     if pending.is_none() {
         return Ok(Round::Idle);
     }
-    if !lease.try_acquire(db).await? {
-        return Ok(Round::Waiting);
+    let span = tracing::info_span!(
+        "sync.round",
+        outcome = tracing::field::Empty,
+        rows = tracing::field::Empty,
+        entities = tracing::field::Empty,
+        otel.status_code = tracing::field::Empty,
+    );
+    let result = async {
+        if !lease.try_acquire(db).await? {
+            return Ok(Round::Waiting);
+        }
+        let result = apply(db, engine, catalog, batch).await;
+        lease.release(db).await?;
+        result
     }
-    let result = apply(db, engine, catalog, batch).await;
-    lease.release(db).await?;
+    .instrument(span.clone())
+    .await;
+    match &result {
+        Ok(Round::Applied { rows, entities }) => {
+            span.record("outcome", "applied");
+            span.record("rows", rows);
+            span.record("entities", entities);
+        }
+        Ok(Round::Idle) => {
+            span.record("outcome", "idle");
+        }
+        Ok(Round::Waiting) => {
+            span.record("outcome", "waiting");
+        }
+        Err(_) => {
+            span.record("outcome", "failed");
+            span.record("otel.status_code", "ERROR");
+        }
+    }
     result
 }
 

@@ -17,6 +17,12 @@
 //!
 //! It serves a TCP listener or a Unix socket ([`Listener`]): the portal reaches a gateway on
 //! the same host through one, which spares both the kernel's loopback TCP.
+//!
+//! Beside the loop, what both services need to be watched: [`metrics`] (Prometheus) and
+//! [`telemetry`] (logs, traces, request ids).
+
+pub mod metrics;
+pub mod telemetry;
 
 /// The memory allocator of the gateway and the portal, installed by each binary
 /// (`#[global_allocator]`): answering GraphQL allocates and frees many small objects from

@@ -211,10 +211,9 @@ fn dependencies(
                     }
                 }
                 for target in targets.into_iter().flatten() {
-                    let own_child =
-                        !module.is_empty() && target.starts_with(&format!("{module}::"));
-                    if target != module && !own_child && !(module.is_empty() && !target.is_empty())
-                    {
+                    // Every module is the crate root's own child.
+                    let own_child = module.is_empty() || target.starts_with(&format!("{module}::"));
+                    if target != module && !own_child {
                         found.insert(target);
                     }
                 }

@@ -525,7 +525,12 @@ impl Loaders {
             // The default splits batches at 1000 keys, which would make the statement count
             // of a nested page grow with the data; 10 000 keys per `IN (…)` stays well under
             // SQLite's and PostgreSQL's bound-parameter limits.
-            DataLoader::new(inner, tokio::spawn).max_batch_size(10_000)
+            // A batch runs in a task of its own: in the span of the request that started
+            // it, so its SQL statements are that request's children in a trace.
+            DataLoader::new(inner, |batch| {
+                tokio::spawn(tracing::Instrument::in_current_span(batch))
+            })
+            .max_batch_size(10_000)
         }
         // A has-many edge: children of `E` whose `parent_column` holds the parent's key.
         fn children<E: EntityTrait, K, O>(

@@ -173,6 +173,22 @@ impl Api {
         viewer: Option<Viewer>,
         address: Option<ClientAddress>,
     ) -> async_graphql::Response {
+        self.execute_observed(request, language, viewer, address)
+            .await
+            .0
+    }
+
+    /// [`Api::execute_as`], also giving the name of the operation that ran (the request's
+    /// `operationName`, or the name of the document's only operation), for metrics. The
+    /// audience and operation are recorded on the current span (the HTTP layer's request
+    /// span, when there is one).
+    pub async fn execute_observed(
+        &self,
+        request: impl Into<async_graphql::Request>,
+        language: Language,
+        viewer: Option<Viewer>,
+        address: Option<ClientAddress>,
+    ) -> (async_graphql::Response, Option<String>) {
         let catalog = self.catalog.current();
         let mut request = request
             .into()
@@ -183,6 +199,14 @@ impl Api {
             .data(self.auth.clone())
             .data(versioned::RequestVersion::default());
         let audience = Audience::of(viewer.as_ref());
+        tracing::Span::current().record(
+            "audience",
+            match audience {
+                Audience::Public => "public",
+                Audience::Institution(_) => "institution",
+                Audience::Secretariat => "secretariat",
+            },
+        );
         if audience != Audience::Public {
             // The schema's loaders see published programs only; a viewer who may see more
             // gets their audience's (request data shadows schema data).
@@ -197,11 +221,22 @@ impl Api {
         // The parsed document (parsed once, by the protection step), kept to put the answer
         // back in the order the query asked for (`order.rs`).
         let mut selection = None;
+        let mut operation = None;
         let mut response = if let Some(refused) = self.protection.admit(&mut request, self.limits) {
             refusal(refused)
         } else {
             let operation_name = request.operation_name.clone();
             if let Ok(document) = request.parsed_query() {
+                operation = operation_name
+                    .clone()
+                    .or_else(|| match &document.operations {
+                        async_graphql::parser::types::DocumentOperations::Multiple(named)
+                            if named.len() == 1 =>
+                        {
+                            named.keys().next().map(|name| name.to_string())
+                        }
+                        _ => None,
+                    });
                 selection = Some((document.clone(), operation_name));
             }
             match tokio::time::timeout(self.protection.timeout, self.schema.execute(request)).await
@@ -285,7 +320,7 @@ impl Api {
                 extensions.set("fields", async_graphql::Value::List(fields));
             }
         }
-        response
+        (response, operation)
     }
 }
 

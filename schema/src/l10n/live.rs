@@ -6,6 +6,7 @@
 //! default): no extra dependency, and it works on every filesystem, containers included.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -17,6 +18,9 @@ use super::{Catalog, CatalogError};
 pub struct LiveCatalog {
     dir: Option<PathBuf>,
     current: watch::Sender<Arc<Catalog>>,
+    /// Reloads tried, and those that failed (the files were broken): for `/metrics`.
+    reloads: AtomicU64,
+    reload_failures: AtomicU64,
 }
 
 /// What identifies the state of the locale files.
@@ -28,6 +32,8 @@ impl LiveCatalog {
         Ok(LiveCatalog {
             dir: Some(dir.to_owned()),
             current: watch::Sender::new(Arc::new(Catalog::load(dir)?)),
+            reloads: AtomicU64::new(0),
+            reload_failures: AtomicU64::new(0),
         })
     }
 
@@ -36,6 +42,8 @@ impl LiveCatalog {
         LiveCatalog {
             dir: None,
             current: watch::Sender::new(Arc::new(Catalog::empty())),
+            reloads: AtomicU64::new(0),
+            reload_failures: AtomicU64::new(0),
         }
     }
 
@@ -52,9 +60,25 @@ impl LiveCatalog {
     /// Loads the files again; swaps the catalog in only when they are all valid.
     pub fn reload(&self) -> Result<(), CatalogError> {
         let Some(dir) = &self.dir else { return Ok(()) };
-        let catalog = Arc::new(Catalog::load(dir)?);
+        self.reloads.fetch_add(1, Ordering::Relaxed);
+        let catalog = match Catalog::load(dir) {
+            Ok(catalog) => Arc::new(catalog),
+            Err(error) => {
+                self.reload_failures.fetch_add(1, Ordering::Relaxed);
+                return Err(error);
+            }
+        };
         self.current.send_replace(catalog);
         Ok(())
+    }
+
+    /// Reloads tried since start, and how many of them failed (broken files, the catalog
+    /// in force kept).
+    pub fn reload_counts(&self) -> (u64, u64) {
+        (
+            self.reloads.load(Ordering::Relaxed),
+            self.reload_failures.load(Ordering::Relaxed),
+        )
     }
 
     fn fingerprint(&self) -> Fingerprint {
