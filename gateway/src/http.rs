@@ -262,7 +262,76 @@ async fn get_answer(
             return response;
         }
     }
-    answer(state, request, graphql, outcome).await
+    // An anonymous read over GET is cacheable by a browser or a CDN: its answer stays the
+    // same while the data version and the catalog do not move, so its entity tag is made of
+    // them, and a client sending it back (`If-None-Match`) gets `304 Not Modified` without
+    // the query being run. Never for a signed-in request, whose answer is the viewer's.
+    let tag = match (&graphql, bearer_token(request)) {
+        (Ok(_), None) => entity_tag(state, request).await,
+        _ => None,
+    };
+    if let Some(tag) = &tag {
+        if matches_tag(request, tag) {
+            let mut response = StatusCode::NOT_MODIFIED.into_response();
+            cacheable(&mut response, tag);
+            return response;
+        }
+    }
+    let mut response = answer(state, request, graphql, outcome).await;
+    // Errors are not cached, nor what a resolver marked (search: Meilisearch's, not the
+    // database's, state).
+    if let Some(tag) = tag {
+        if response.status() == StatusCode::OK
+            && outcome.codes.is_empty()
+            && !response.headers().contains_key(header::CACHE_CONTROL)
+        {
+            cacheable(&mut response, &tag);
+        }
+    }
+    response
+}
+
+/// The entity tag of an anonymous GET: its query string and language, the data version
+/// and the catalog's digest. `None` when the version cannot be read (the answer then goes
+/// uncached, and says why through its own error).
+async fn entity_tag(state: &AppState, request: &Request) -> Option<String> {
+    use std::hash::{Hash, Hasher};
+    let version = rial_schema::migration::data_version(&state.db).await.ok()?;
+    #[allow(deprecated)] // SipHasher: fixed keys, so every replica makes the same tag.
+    let mut hasher = std::hash::SipHasher::new();
+    version.hash(&mut hasher);
+    state.api.catalog.current().digest().hash(&mut hasher);
+    language_of(request).as_str().hash(&mut hasher);
+    request.uri().query().unwrap_or_default().hash(&mut hasher);
+    Some(format!("\"{:016x}\"", hasher.finish()))
+}
+
+/// Whether the request's `If-None-Match` names `tag` (or `*`).
+fn matches_tag(request: &Request, tag: &str) -> bool {
+    request
+        .headers()
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|candidate| candidate.trim().trim_start_matches("W/"))
+        .any(|candidate| candidate == tag || candidate == "*")
+}
+
+/// Marks an answer as stored by caches but checked with the gateway before each reuse.
+fn cacheable(response: &mut Response, tag: &str) {
+    let headers = response.headers_mut();
+    if let Ok(value) = header::HeaderValue::from_str(tag) {
+        headers.insert(header::ETAG, value);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("public, no-cache"),
+    );
+    headers.insert(
+        header::VARY,
+        header::HeaderValue::from_static("accept-language"),
+    );
 }
 
 /// GraphiQL's scripts and styles, by fingerprinted name; nothing when GraphiQL is off.

@@ -163,6 +163,8 @@ fn line_column(source: &str, offset: usize) -> (usize, usize) {
 pub struct Catalog {
     bundles: BTreeMap<Language, FluentBundle<Arc<FluentResource>>>,
     files: Vec<LocaleFile>,
+    /// A hash of every file's language, name and text ([`Catalog::digest`]).
+    digest: u64,
 }
 
 impl Catalog {
@@ -171,6 +173,7 @@ impl Catalog {
         Catalog {
             bundles: LANGUAGES.iter().map(|l| (*l, new_bundle(*l))).collect(),
             files: Vec::new(),
+            digest: 0,
         }
     }
 
@@ -261,7 +264,12 @@ impl Catalog {
             bundles.insert(language, bundle);
         }
         if problems.is_empty() {
-            Ok(Catalog { bundles, files })
+            let digest = digest_of(&files);
+            Ok(Catalog {
+                bundles,
+                files,
+                digest,
+            })
         } else {
             Err(CatalogError(problems))
         }
@@ -270,6 +278,12 @@ impl Catalog {
     /// The parsed files, for the Secretariat's tools.
     pub fn files(&self) -> &[LocaleFile] {
         &self.files
+    }
+
+    /// What the catalog says, as one number: the same files give the same digest in every
+    /// process of a build (an HTTP entity tag is made from it, so that replicas agree).
+    pub fn digest(&self) -> u64 {
+        self.digest
     }
 
     /// Formats a message (`attribute: None`) or one of its attributes, if present.
@@ -503,4 +517,17 @@ mod tests {
         let found = variables(message.value.as_ref().expect("value"));
         assert_eq!(found.into_iter().collect::<Vec<_>>(), ["n", "who"]);
     }
+}
+
+/// [`Catalog::digest`]: SipHash with fixed keys over each file's language, name and text.
+fn digest_of(files: &[LocaleFile]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    #[allow(deprecated)] // SipHasher: fixed keys, the same in every process.
+    let mut hasher = std::hash::SipHasher::new();
+    for file in files {
+        language_id(file.language).to_string().hash(&mut hasher);
+        file.path.file_name().hash(&mut hasher);
+        file.resource.source().hash(&mut hasher);
+    }
+    hasher.finish()
 }

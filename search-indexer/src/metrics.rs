@@ -5,6 +5,7 @@
 
 use std::net::SocketAddr;
 use std::sync::{Arc, LazyLock};
+use std::time::Duration;
 
 use poem::http::{header, StatusCode};
 use poem::web::Data;
@@ -43,7 +44,7 @@ pub static METRICS: LazyLock<IndexerMetrics> = LazyLock::new(IndexerMetrics::def
 pub async fn render(db: &DatabaseConnection, catalog: &LiveCatalog) -> String {
     let metrics = &*METRICS;
     let mut out = Exposition::new();
-    match crate::sync::backlog(db).await {
+    match backlog(db).await {
         Ok((rows, oldest)) => {
             out.gauge(
                 "indexer_outbox_backlog",
@@ -163,4 +164,25 @@ pub async fn listen(
             tracing::error!(%error, "the metrics listener stopped");
         }
     }))
+}
+
+/// Rows waiting in the outbox, and the age of the oldest.
+pub async fn backlog(db: &DatabaseConnection) -> anyhow::Result<(u64, Option<Duration>)> {
+    use anyhow::Context as _;
+    use rial_schema::entity::search_outbox;
+    use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder, QuerySelect};
+    let count = search_outbox::Entity::find()
+        .count(db)
+        .await
+        .context("counting the outbox")?;
+    let oldest: Option<chrono::DateTime<chrono::Utc>> = search_outbox::Entity::find()
+        .select_only()
+        .column(search_outbox::Column::CreatedAt)
+        .order_by_asc(search_outbox::Column::Id)
+        .into_tuple()
+        .one(db)
+        .await
+        .context("reading the oldest outbox row")?;
+    let lag = oldest.map(|at| (chrono::Utc::now() - at).to_std().unwrap_or_default());
+    Ok((count, lag))
 }

@@ -9,7 +9,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::contract::Entity;
 use crate::engine::Engine;
-use crate::{documents, lease, sync};
+use crate::{documents, lease};
 
 /// The state of search.
 #[derive(Debug, Clone, Serialize)]
@@ -49,7 +49,7 @@ pub async fn read(db: &DatabaseConnection, engine: &Engine) -> anyhow::Result<St
             in_meilisearch,
         });
     }
-    let (backlog, lag) = sync::backlog(db).await?;
+    let (backlog, lag) = crate::metrics::backlog(db).await?;
     Ok(Status {
         indexes,
         backlog,

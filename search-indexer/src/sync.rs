@@ -276,25 +276,6 @@ async fn apply(
     })
 }
 
-/// Rows waiting in the outbox, and the age of the oldest.
-pub async fn backlog(db: &DatabaseConnection) -> anyhow::Result<(u64, Option<Duration>)> {
-    use sea_orm::PaginatorTrait;
-    let count = search_outbox::Entity::find()
-        .count(db)
-        .await
-        .context("counting the outbox")?;
-    let oldest: Option<chrono::DateTime<chrono::Utc>> = search_outbox::Entity::find()
-        .select_only()
-        .column(search_outbox::Column::CreatedAt)
-        .order_by_asc(search_outbox::Column::Id)
-        .into_tuple()
-        .one(db)
-        .await
-        .context("reading the oldest outbox row")?;
-    let lag = oldest.map(|at| (chrono::Utc::now() - at).to_std().unwrap_or_default());
-    Ok((count, lag))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

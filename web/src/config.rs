@@ -51,6 +51,9 @@ pub struct Config {
     /// behind one address; by default a random key per process.
     #[arg(long, env = "PORTAL_CSRF_SECRET", hide_env_values = true)]
     pub csrf_secret: Option<String>,
+    /// Logs and traces, as the gateway's (`LOG_FORMAT`, `OTEL_EXPORTER_OTLP_ENDPOINT`, …).
+    #[command(flatten)]
+    pub telemetry: rial_server::telemetry::TelemetryArgs,
     /// How often the locale files are re-read (ms, 0 = never).
     #[arg(long, env = "PORTAL_LOCALES_POLL_MS", default_value_t = 1000)]
     pub locales_poll_ms: u64,

@@ -865,6 +865,8 @@ impl Query {
     ) -> ApiResult<Option<super::search::SearchResult>> {
         // Nullable, so that when search is unavailable the other fields of the same
         // request still come back (a non-null error would null the whole `data`).
+        // From Meilisearch, which the data version does not follow: never kept by a cache.
+        ctx.insert_http_header("cache-control", "no-store");
         super::search::search(ctx, query, filter, sort, page, hits_per_page)
             .await
             .map(Some)

@@ -330,3 +330,88 @@ fn committed_sdl_matches_the_code() {
         .expect("schema/schema.graphql exists (regenerate with `cargo run -p gateway -- sdl > schema/schema.graphql`)");
     assert!(committed == sdl(), "schema/schema.graphql is stale: regenerate it with `cargo run -p gateway -- sdl > schema/schema.graphql`");
 }
+
+#[tokio::test]
+async fn anonymous_gets_are_revalidated_by_entity_tag_until_the_data_moves() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let state = AppState {
+        api: app.api.clone(),
+        db: app.db.clone(),
+        metrics: Default::default(),
+        http: Default::default(),
+    };
+    let client = TestClient::new(routes(state));
+    let query = "{ themes { totalCount } }";
+    let get = |tag: Option<String>| {
+        let mut request = client.get("/graphql").query("query", &query);
+        if let Some(tag) = tag {
+            request = request.header("if-none-match", tag);
+        }
+        request.send()
+    };
+    let first = get(None).await;
+    first.assert_status_is_ok();
+    first.assert_header("cache-control", "public, no-cache");
+    first.assert_header("vary", "accept-language");
+    let tag = first
+        .0
+        .headers()
+        .get("etag")
+        .and_then(|value| value.to_str().ok())
+        .expect("an anonymous GET has an entity tag")
+        .to_owned();
+    // Nothing moved: 304, no body.
+    let again = get(Some(tag.clone())).await;
+    again.assert_status(StatusCode::NOT_MODIFIED);
+    assert!(again.0.into_body().into_bytes().await.unwrap().is_empty());
+    // Another language is another answer.
+    let spanish = client
+        .get("/graphql")
+        .query("query", &query)
+        .header("accept-language", "es")
+        .header("if-none-match", tag.clone())
+        .send()
+        .await;
+    spanish.assert_status_is_ok();
+    // A write anywhere (here straight in SQL): the old tag no longer matches.
+    use sea_orm::ConnectionTrait;
+    app.db
+        .execute_unprepared(
+            "INSERT INTO theme (slug, name, description, position) VALUES ('new', 'New', '', 99)",
+        )
+        .await
+        .unwrap();
+    let moved = get(Some(tag.clone())).await;
+    moved.assert_status_is_ok();
+    let body = moved.json().await;
+    body.value()
+        .object()
+        .get("data")
+        .object()
+        .get("themes")
+        .object()
+        .get("totalCount")
+        .assert_i64(10);
+    // Signed-in answers and searches carry no tag; POST neither.
+    let search = client
+        .get("/graphql")
+        .query("query", &"{ search(query: \"care\") { totalHits } }")
+        .send()
+        .await;
+    assert!(search.0.headers().get("etag").is_none());
+    let post = client
+        .post("/graphql")
+        .content_type("application/json")
+        .body(r#"{"query":"{ themes { totalCount } }"}"#)
+        .send()
+        .await;
+    post.assert_status_is_ok();
+    assert!(post.0.headers().get("etag").is_none());
+    let signed_in = client
+        .get("/graphql")
+        .query("query", &query)
+        .header("authorization", "Bearer not-a-token")
+        .send()
+        .await;
+    assert!(signed_in.0.headers().get("etag").is_none());
+}
