@@ -435,6 +435,19 @@ pub fn variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
     found
 }
 
+/// [`Catalog::digest`]: SipHash with fixed keys over each file's language, name and text.
+fn digest_of(files: &[LocaleFile]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    #[allow(deprecated)] // SipHasher: fixed keys, the same in every process.
+    let mut hasher = std::hash::SipHasher::new();
+    for file in files {
+        language_id(file.language).to_string().hash(&mut hasher);
+        file.path.file_name().hash(&mut hasher);
+        file.resource.source().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -517,17 +530,4 @@ mod tests {
         let found = variables(message.value.as_ref().expect("value"));
         assert_eq!(found.into_iter().collect::<Vec<_>>(), ["n", "who"]);
     }
-}
-
-/// [`Catalog::digest`]: SipHash with fixed keys over each file's language, name and text.
-fn digest_of(files: &[LocaleFile]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    #[allow(deprecated)] // SipHasher: fixed keys, the same in every process.
-    let mut hasher = std::hash::SipHasher::new();
-    for file in files {
-        language_id(file.language).to_string().hash(&mut hasher);
-        file.path.file_name().hash(&mut hasher);
-        file.resource.source().hash(&mut hasher);
-    }
-    hasher.finish()
 }
