@@ -248,6 +248,30 @@ pub fn request_id(given: Option<&[u8]>) -> String {
     format!("{:016x}", z ^ (z >> 31))
 }
 
+/// The body of each binary's `main` (gateway, portal, indexer): logs and traces set up before
+/// the runtime (the span exporter's HTTP client blocks, and flushes at the end), `run` on a
+/// multi-threaded runtime, a failure logged and printed, the exit code.
+pub fn main(
+    service: &str,
+    args: &TelemetryArgs,
+    run: impl std::future::Future<Output = anyhow::Result<()>>,
+) -> std::process::ExitCode {
+    let telemetry = init(service, args);
+    let result = tokio::runtime::Runtime::new()
+        .map_err(anyhow::Error::from)
+        .and_then(|runtime| runtime.block_on(run));
+    let code = match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!("{error:#}");
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    };
+    telemetry.shutdown();
+    code
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

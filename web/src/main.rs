@@ -1,5 +1,5 @@
-//! The `portal` binary: parses the settings, sets up logs and traces
-//! ([`rial_server::telemetry`], as the gateway does) and serves (see `web::run`).
+//! The `portal` binary: parses the settings and serves (see `web::run`) through
+//! [`rial_server::telemetry::main`] (logs, traces, runtime, exit code), as the gateway does.
 
 use clap::Parser;
 
@@ -7,20 +7,7 @@ use clap::Parser;
 static ALLOCATOR: rial_server::Allocator = rial_server::Allocator;
 
 fn main() -> std::process::ExitCode {
-    let config = web::config::Config::parse();
-    // Before the runtime: the span exporter's HTTP client blocks, and flushes at the end.
-    let telemetry = rial_server::telemetry::init("portal", &config.telemetry);
-    let result = tokio::runtime::Runtime::new()
-        .map_err(anyhow::Error::from)
-        .and_then(|runtime| runtime.block_on(web::run(config)));
-    let code = match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(error) => {
-            tracing::error!("{error:#}");
-            eprintln!("error: {error:#}");
-            std::process::ExitCode::FAILURE
-        }
-    };
-    telemetry.shutdown();
-    code
+    let cli = web::config::Config::parse();
+    let telemetry = cli.telemetry.clone();
+    rial_server::telemetry::main("portal", &telemetry, web::run(cli))
 }
