@@ -1048,6 +1048,18 @@ fn every_page_passes_axe_in_both_languages_and_a_spanish_faceted_search_works_in
     browser.goto(&format!("{}/en/", portal.base));
     browser.click(&browser.find("h1"));
     browser.goto(&format!("{}/en/search", portal.base));
+    // On a loaded machine the new page may not hold the window's keyboard yet: wait until it
+    // does (as a person waits for the page), so the Tab below is the page's first.
+    for _ in 0..50 {
+        let ready = browser.execute(
+            "window.focus(); return document.readyState === 'complete' && document.hasFocus()",
+            json!([]),
+        );
+        if ready == json!(true) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     browser.press("\u{E004}");
     let focused = browser.execute("return document.activeElement.textContent", json!([]));
     assert_eq!(focused, "Skip to main content");
