@@ -266,10 +266,11 @@ async fn get_answer(
     // same while the data version and the catalog do not move, so its entity tag is made of
     // them, and a client sending it back (`If-None-Match`) gets `304 Not Modified` without
     // the query being run. Never for a signed-in request, whose answer is the viewer's.
-    let tag = match (&graphql, bearer_token(request)) {
+    let tagged = match (&graphql, bearer_token(request)) {
         (Ok(_), None) => entity_tag(state, request).await,
         _ => None,
     };
+    let tag = tagged.as_ref().map(|(tag, _)| tag.clone());
     if let Some(tag) = &tag {
         if matches_tag(request, tag) {
             let mut response = StatusCode::NOT_MODIFIED.into_response();
@@ -277,6 +278,12 @@ async fn get_answer(
             return response;
         }
     }
+    // The answer is computed at the tag's data version, without reading it again.
+    let graphql = match tagged {
+        Some((_, version)) => graphql
+            .map(|graphql| graphql.data(crate::graphql::versioned::RequestVersion::known(version))),
+        None => graphql,
+    };
     let mut response = answer(state, request, graphql, outcome).await;
     // Errors are not cached, nor what a resolver marked (search: Meilisearch's, not the
     // database's, state).
@@ -291,10 +298,10 @@ async fn get_answer(
     response
 }
 
-/// The entity tag of an anonymous GET: its query string and language, the data version
-/// and the catalog's digest. `None` when the version cannot be read (the answer then goes
+/// The entity tag of an anonymous GET, and the data version it was made at: its query string
+/// and language, the data version and the catalog's digest. `None` when the version cannot be read (the answer then goes
 /// uncached, and says why through its own error).
-async fn entity_tag(state: &AppState, request: &Request) -> Option<String> {
+async fn entity_tag(state: &AppState, request: &Request) -> Option<(String, i64)> {
     use std::hash::{Hash, Hasher};
     let version = rial_schema::migration::data_version(&state.db).await.ok()?;
     #[allow(deprecated)] // SipHasher: fixed keys, so every replica makes the same tag.
@@ -303,7 +310,7 @@ async fn entity_tag(state: &AppState, request: &Request) -> Option<String> {
     state.api.catalog.current().digest().hash(&mut hasher);
     language_of(request).as_str().hash(&mut hasher);
     request.uri().query().unwrap_or_default().hash(&mut hasher);
-    Some(format!("\"{:016x}\"", hasher.finish()))
+    Some((format!("\"{:016x}\"", hasher.finish()), version))
 }
 
 /// Whether the request's `If-None-Match` names `tag` (or `*`).

@@ -196,8 +196,15 @@ impl Api {
                 language,
                 catalog: catalog.clone(),
             })
-            .data(self.auth.clone())
-            .data(versioned::RequestVersion::default());
+            .data(self.auth.clone());
+        // The data version, read on first need, unless the caller read it already (the
+        // entity tag of a GET): then the answer is of the tag's version, in one read.
+        if !request
+            .data
+            .contains_key(&std::any::TypeId::of::<versioned::RequestVersion>())
+        {
+            request = request.data(versioned::RequestVersion::default());
+        }
         let audience = Audience::of(viewer.as_ref());
         tracing::Span::current().record(
             "audience",

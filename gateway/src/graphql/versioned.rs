@@ -47,6 +47,11 @@ struct Generation {
 pub struct RequestVersion(OnceCell<i64>);
 
 impl RequestVersion {
+    /// A version the request's caller has read already.
+    pub fn known(version: i64) -> Self {
+        RequestVersion(OnceCell::new_with(Some(version)))
+    }
+
     async fn get<C: ConnectionTrait>(&self, db: &C) -> Result<i64, DbErr> {
         self.0
             .get_or_try_init(|| rial_schema::migration::data_version(db))
