@@ -1,5 +1,5 @@
 //! Writing to the database from the gateway: one transaction per write, rerun when it lost a
-//! race to another writer. Mutations (`graphql/write.rs`) run in [`in_transaction`]; so should
+//! race to another writer. Mutations (`graphql/write/`) run in [`in_transaction`]; so should
 //! any other write of several statements that must hold together (a read-then-write). A
 //! single statement outside a transaction needs none of this: it waits for the write lock by
 //! itself (busy timeout), and if it still cannot write, the error is `DATABASE_UNAVAILABLE`

@@ -100,6 +100,9 @@ pub enum FieldProblem {
     /// Exists, but cannot be used here (an institution of no country as the one running a
     /// program). `INVALID_REFERENCE`.
     InvalidReference(String),
+    /// Given on create only, and an edit sent another value (a slug, a dialogue's number:
+    /// they key the locale files). Holds the stored value. `IMMUTABLE`.
+    Immutable(String),
 }
 
 impl FieldProblem {
@@ -113,6 +116,7 @@ impl FieldProblem {
             FieldProblem::UnknownReference(_) => "UNKNOWN_REFERENCE",
             FieldProblem::AlreadyTaken(_) => "ALREADY_TAKEN",
             FieldProblem::InvalidReference(_) => "INVALID_REFERENCE",
+            FieldProblem::Immutable(_) => "IMMUTABLE",
         }
     }
 
@@ -127,6 +131,7 @@ impl FieldProblem {
             FieldProblem::UnknownReference(_) => "field-unknown-reference",
             FieldProblem::AlreadyTaken(_) => "field-already-taken",
             FieldProblem::InvalidReference(_) => "field-invalid-reference",
+            FieldProblem::Immutable(_) => "field-immutable",
         }
     }
 
@@ -145,6 +150,7 @@ impl FieldProblem {
             | FieldProblem::InvalidReference(value) => {
                 vec![("value", value.clone())]
             }
+            FieldProblem::Immutable(current) => vec![("current", current.clone())],
         }
     }
 
@@ -159,6 +165,9 @@ impl FieldProblem {
             FieldProblem::UnknownReference(value) => format!("`{value}` does not exist"),
             FieldProblem::AlreadyTaken(value) => format!("`{value}` is already taken"),
             FieldProblem::InvalidReference(value) => format!("`{value}` cannot be used here"),
+            FieldProblem::Immutable(current) => {
+                format!("may not change once created (it is `{current}`)")
+            }
         }
     }
 }

@@ -181,6 +181,7 @@ field-invalid-format = { $expected ->
 field-unknown-reference = `{ $value }` does not exist
 field-already-taken = `{ $value }` is already taken
 field-invalid-reference = `{ $value }` cannot be used here
+field-immutable = may not change once created (it is `{ $current }`)
 
 ## Sentences
 

@@ -181,6 +181,7 @@ field-invalid-format = { $expected ->
 field-unknown-reference = `{ $value }` no existe
 field-already-taken = `{ $value }` ya está en uso
 field-invalid-reference = `{ $value }` no puede usarse aquí
+field-immutable = no puede cambiar una vez creado (es `{ $current }`)
 
 ## Frases
 

@@ -28,8 +28,8 @@ use super::context::{db, parse_id};
 use super::enums::Language;
 use super::types::Program;
 use super::write::{
-    in_transaction, known_themes, referenced, replace_links, set, slug_taken, viewer, Check, LINE,
-    PARAGRAPH,
+    checked, free_slug, in_transaction, known_themes, replace_links, required_institution, set,
+    slug_taken, viewer, Check, LINE, PARAGRAPH,
 };
 use crate::auth::{Audience, Viewer};
 use crate::error::{ApiError, ApiResult, FieldProblem};
@@ -225,12 +225,15 @@ async fn create(
             institution::Entity::find_by_id(own).one(txn).await?
         }
         (AccountRole::Member, ..) => return Err(ApiError::Forbidden),
-        (AccountRole::Secretariat, None, _) => {
-            check.fail("institutionId", FieldProblem::Required);
-            None
-        }
-        (AccountRole::Secretariat, Some(id), _) => {
-            referenced::<institution::Entity>(txn, &mut check, "institutionId", id).await?
+        (AccountRole::Secretariat, ..) => {
+            required_institution(
+                txn,
+                &mut check,
+                "institutionId",
+                institution_id.as_ref(),
+                true,
+            )
+            .await?
         }
     };
     let country = match &institution {
@@ -250,17 +253,12 @@ async fn create(
     let fields = check_fields(txn, &mut check, &input, None).await?;
     let slug = match &slug {
         Some(slug) => {
-            let parsed = check.slug("slug", slug);
-            if let Some(parsed) = &parsed {
-                if program_slug_taken(txn, parsed.as_str()).await? {
-                    check.fail("slug", FieldProblem::AlreadyTaken(slug.clone()));
-                }
-            }
-            parsed
+            free_slug::<program::Entity>(txn, &mut check, "slug", program::Column::Slug, slug)
+                .await?
         }
         None => match fields.title.as_deref() {
             Some(title) => match Slug::from_title(title, 80) {
-                Some(base) => Some(free_slug(txn, base).await?),
+                Some(base) => Some(next_free_slug(txn, base).await?),
                 None => {
                     // A title of punctuation only: ask for a slug.
                     check.fail("slug", FieldProblem::Required);
@@ -271,11 +269,9 @@ async fn create(
         },
     };
     check.finish()?;
-    let (Some(institution), Some(country), Some(slug)) = (institution, country, slug) else {
-        return Err(ApiError::internal(anyhow::anyhow!(
-            "create_program: checks passed without institution, country or slug"
-        )));
-    };
+    let institution = checked(institution, "institution")?;
+    let country = checked(country, "country")?;
+    let slug = checked(slug, "slug")?;
     let now = Utc::now();
     let mut row = program::ActiveModel {
         slug: ActiveValue::Set(slug.as_str().to_owned()),
@@ -474,14 +470,7 @@ async fn check_fields(
         ),
         start_year: check.optional_year("input.startYear", &input.start_year),
         end_year: check.optional_year("input.endYear", &input.end_year),
-        themes: match &input.themes {
-            Some(slugs) => Some(
-                known_themes(txn, check, "input.themes", Some(slugs))
-                    .await?
-                    .unwrap_or_default(),
-            ),
-            None => None,
-        },
+        themes: known_themes(txn, check, "input.themes", input.themes.as_deref()).await?,
     };
     let start = fields
         .start_year
@@ -510,8 +499,8 @@ async fn link_themes(txn: &DatabaseTransaction, program_id: i32, themes: &[i32])
     .await
 }
 
-/// `base`, or `base-2`, `base-3`… whichever is free first.
-async fn free_slug(txn: &DatabaseTransaction, base: Slug) -> ApiResult<Slug> {
+/// `base`, or `base-2`, `base-3`… whichever is free first (a slug derived from the title).
+async fn next_free_slug(txn: &DatabaseTransaction, base: Slug) -> ApiResult<Slug> {
     if !program_slug_taken(txn, base.as_str()).await? {
         return Ok(base);
     }

@@ -811,7 +811,7 @@ async fn bad_institutions_dialogues_cooperations_and_seats_are_refused_field_by_
                     r#"mutation {{ updateMember(id: "{member}", input: {{ slug: "someone-else" }})
                         {{ id }} }}"#
                 ),
-                vec![("input.slug", "INVALID_REFERENCE")],
+                vec![("input.slug", "IMMUTABLE")],
             ),
             (
                 r#"mutation { createDialogue(input: { number: 1, title: "Again", heldOn: "2024-01-01",
@@ -838,7 +838,7 @@ async fn bad_institutions_dialogues_cooperations_and_seats_are_refused_field_by_
             ),
             (
                 r#"mutation { updateDialogue(number: 1, input: { number: 2 }) { id } }"#.to_owned(),
-                vec![("input.number", "INVALID_REFERENCE")],
+                vec![("input.number", "IMMUTABLE")],
             ),
             (
                 // Uruguay's side named with Argentina's Ministry; both sides Uruguay.
@@ -917,6 +917,148 @@ async fn bad_institutions_dialogues_cooperations_and_seats_are_refused_field_by_
             directory_state(&app).await,
             before,
             "{backend:?}: nothing was written"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_slug_or_a_dialogue_number_may_not_change_once_created() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let cast = Cast::new(&app).await;
+        let sec = Some(&cast.secretariat);
+        let member = member_id(&app, "juan-astral").await;
+        let mol_ar = institution_id(&app, "mol-ar").await;
+        let cooperation = cooperation_id(&app, "bo-pa-womens-cooperatives").await;
+        let before = directory_state(&app).await;
+
+        // Each edit with `KEY` for its key, the key field, the stored key and another one.
+        let cases: Vec<(String, &str, &str, &str)> = vec![
+            (
+                format!(
+                    r#"updateMember(id: "{member}", input: {{ slug: KEY, title: "Edited" }})
+                        {{ title }}"#
+                ),
+                "input.slug",
+                "juan-astral",
+                r#""juan-astral-2""#,
+            ),
+            (
+                format!(
+                    r#"updateInstitution(id: "{mol_ar}", input: {{ slug: KEY, name: "Edited" }})
+                        {{ name }}"#
+                ),
+                "input.slug",
+                "mol-ar",
+                r#""mol-argentina""#,
+            ),
+            (
+                r#"updateDocument(slug: "study-gender-institutionalization-2009",
+                    input: { slug: KEY, title: "Edited" }) { title }"#
+                    .to_owned(),
+                "input.slug",
+                "study-gender-institutionalization-2009",
+                r#""study-2009""#,
+            ),
+            (
+                r#"updateDialogue(number: 2, input: { number: KEY, title: "Edited" }) { title }"#
+                    .to_owned(),
+                "input.number",
+                "2",
+                "20",
+            ),
+            (
+                format!(
+                    r#"updateCooperation(id: "{cooperation}", input: {{ slug: KEY,
+                        topic: "Edited" }}) {{ topic }}"#
+                ),
+                "input.slug",
+                "bo-pa-womens-cooperatives",
+                r#""bo-pa-cooperatives""#,
+            ),
+        ];
+        let literal = |key: &str| match key.parse::<i32>() {
+            Ok(_) => key.to_owned(),
+            Err(_) => quoted(key),
+        };
+
+        // Another key: refused on the key field alone, the message naming the key that stays.
+        for (edit, field, stored, other) in &cases {
+            let mutation = format!("mutation {{ {} }}", edit.replace("KEY", other));
+            let (code, error) = app.error_as(sec, &mutation).await;
+            assert_eq!(code, "BAD_USER_INPUT", "{backend:?}: {mutation}: {error}");
+            assert_eq!(
+                field_codes(&error),
+                expected(&[(field, "IMMUTABLE")]),
+                "{backend:?}: {mutation}"
+            );
+            let message = error["extensions"]["fields"][0]["message"]
+                .as_str()
+                .unwrap_or_default();
+            assert_eq!(
+                message,
+                format!("may not change once created (it is `{stored}`)"),
+                "{backend:?}: {mutation}"
+            );
+        }
+        assert_eq!(
+            directory_state(&app).await,
+            before,
+            "{backend:?}: nothing was written"
+        );
+
+        // In Spanish too.
+        let (edit, _, stored, other) = &cases[0];
+        let response = app
+            .api
+            .execute_as(
+                &format!("mutation {{ {} }}", edit.replace("KEY", other)),
+                Language::Es,
+                Some(cast.secretariat.clone()),
+                None,
+            )
+            .await;
+        let response = serde_json::to_value(&response).expect("serializes");
+        assert_eq!(
+            response["errors"][0]["extensions"]["fields"][0]["message"],
+            format!("no puede cambiar una vez creado (es `{stored}`)"),
+            "{backend:?}"
+        );
+
+        // The key it has: the edit goes through, and the row keeps its key.
+        for (edit, _, stored, _) in &cases {
+            let mutation = format!("mutation {{ {} }}", edit.replace("KEY", &literal(stored)));
+            let data = app.data_as(sec, &mutation).await;
+            // Each edit selects the one field it changed.
+            let edited = data
+                .as_object()
+                .and_then(|fields| fields.values().next())
+                .and_then(Value::as_object)
+                .and_then(|row| row.values().next());
+            assert_eq!(
+                edited,
+                Some(&json!("Edited")),
+                "{backend:?}: {mutation}: {data}"
+            );
+        }
+        let read = app
+            .data(&format!(
+                r#"{{ institution(id: "{mol_ar}") {{ key name }}
+                    document(slug: "study-gender-institutionalization-2009") {{ title }}
+                    dialogue(number: 2) {{ title }} }}"#
+            ))
+            .await;
+        assert_eq!(
+            read["institution"],
+            json!({ "key": "mol-ar", "name": "Edited" }),
+            "{backend:?}"
+        );
+        assert_eq!(read["document"]["title"], "Edited");
+        assert_eq!(read["dialogue"]["title"], "Edited");
+        assert_eq!(member_id(&app, "juan-astral").await, member);
+        assert_eq!(
+            cooperation_id(&app, "bo-pa-womens-cooperatives").await,
+            cooperation
         );
     }
 }

@@ -1,18 +1,25 @@
-//! What every mutation shares: who may call it, input checks that report every bad field at
-//! once, and one transaction per mutation ([`in_transaction`], from [`crate::database`]:
-//! on SQLite it holds the write lock from the start, and it is rerun after a lost race).
+//! What every mutation shares, and the one home of each of its checks: who may call it;
+//! [`Check`], which collects every bad field of an input at once, with the checks of a
+//! value's shape (required, length, range, slug, URL, e-mail address, phone number); the
+//! checks against the database ([`references`]: ids, themes, countries, slugs, keys that
+//! may not change); writing link rows; and one transaction per mutation
+//! ([`in_transaction`], from [`crate::database`]: on SQLite it holds the write lock from
+//! the start, and it is rerun after a lost race).
+
+mod references;
 
 use async_graphql::{Context, MaybeUndefined};
 use rial_schema::domain::Slug;
-use rial_schema::entity::theme;
 use rial_schema::enums::AccountRole;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use crate::auth::Viewer;
 pub(crate) use crate::database::in_transaction;
 use crate::error::{ApiError, ApiResult, FieldError, FieldProblem};
+pub(crate) use references::{
+    free_slug, known_countries, known_themes, new_slug, of_country, optional_country, referenced,
+    required_country, required_institution, slug_taken, unchanged,
+};
 
 /// The authenticated viewer, or `UNAUTHENTICATED`.
 pub(crate) fn viewer<'a>(ctx: &Context<'a>) -> ApiResult<&'a Viewer> {
@@ -65,6 +72,15 @@ impl Check {
         } else {
             Err(ApiError::InvalidFields(self.errors))
         }
+    }
+
+    /// A value required when creating (`REQUIRED` if absent then); absent when updating is
+    /// "unchanged".
+    pub fn required<T>(&mut self, field: &str, value: Option<T>, creating: bool) -> Option<T> {
+        if value.is_none() && creating {
+            self.fail(field, FieldProblem::Required);
+        }
+        value
     }
 
     /// A text that cannot be empty: trimmed, at most `max` characters. Absent is fine when
@@ -214,38 +230,10 @@ impl Check {
     }
 }
 
-/// Ids of the themes named by `slugs` (`None`: links unchanged); each unknown slug is
-/// `UNKNOWN_REFERENCE`.
-pub(crate) async fn known_themes(
-    txn: &DatabaseTransaction,
-    check: &mut Check,
-    field: &str,
-    slugs: Option<&[String]>,
-) -> ApiResult<Option<Vec<i32>>> {
-    let Some(slugs) = slugs else {
-        return Ok(None);
-    };
-    let found = theme::Entity::find()
-        .filter(theme::Column::Slug.is_in(slugs.iter().cloned()))
-        .all(txn)
-        .await?;
-    let mut unknown = false;
-    for slug in slugs {
-        if !found.iter().any(|theme| &theme.slug == slug) {
-            check.fail(field, FieldProblem::UnknownReference(slug.clone()));
-            unknown = true;
-        }
-    }
-    Ok((!unknown).then(|| found.into_iter().map(|theme| theme.id).collect()))
-}
-
-/// Whether a row of `E` already has `slug` in `column`.
-pub(crate) async fn slug_taken<E: EntityTrait>(
-    txn: &DatabaseTransaction,
-    column: E::Column,
-    slug: &str,
-) -> ApiResult<bool> {
-    Ok(E::find().filter(column.eq(slug)).one(txn).await?.is_some())
+/// A value the checks guarantee once [`Check::finish`] passed (`INTERNAL` otherwise: a
+/// bug).
+pub(crate) fn checked<T>(value: Option<T>, what: &str) -> ApiResult<T> {
+    value.ok_or_else(|| ApiError::internal(anyhow::anyhow!("checks passed without {what}")))
 }
 
 /// Replaces the link rows `owner` selects with `rows`.
@@ -312,29 +300,6 @@ fn is_phone(text: &str) -> bool {
     text.chars()
         .all(|c| c.is_ascii_digit() || " +()-.".contains(c))
         && text.chars().filter(char::is_ascii_digit).count() >= 6
-}
-
-/// The row an `ID` names: a malformed id is `INVALID_FORMAT`, one naming nothing
-/// `UNKNOWN_REFERENCE`.
-pub(crate) async fn referenced<E>(
-    txn: &DatabaseTransaction,
-    check: &mut Check,
-    field: &str,
-    id: &async_graphql::ID,
-) -> ApiResult<Option<E::Model>>
-where
-    E: EntityTrait,
-    <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i32>,
-{
-    let Ok(key) = id.trim().parse::<i32>() else {
-        check.fail(field, FieldProblem::InvalidFormat("id"));
-        return Ok(None);
-    };
-    let found = E::find_by_id(key).one(txn).await?;
-    if found.is_none() {
-        check.fail(field, FieldProblem::UnknownReference(id.0.clone()));
-    }
-    Ok(found)
 }
 
 #[cfg(test)]
