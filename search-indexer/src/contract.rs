@@ -13,6 +13,7 @@ use meilisearch_sdk::settings::{
     FacetingSettings, LocalizedAttributes, PaginationSetting, Settings, TypoToleranceSettings,
 };
 use rial_schema::enums::{DocumentKind, Language};
+use rial_schema::l10n::contract::Kind;
 use sea_orm::Iterable;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +36,18 @@ pub enum Entity {
 }
 
 impl Entity {
+    /// Every entity search indexes.
+    pub const ALL: [Entity; 2] = [Entity::Program, Entity::Document];
+
+    /// Its kind of entry in the localization contract: whose messages its documents are
+    /// translated from.
+    pub fn kind(self) -> Kind {
+        match self {
+            Entity::Program => Kind::Program,
+            Entity::Document => Kind::Document,
+        }
+    }
+
     /// The name used in outbox rows and document uids.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -249,6 +262,14 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn each_entity_is_translated_from_the_messages_of_its_kind() {
+        for entity in Entity::ALL {
+            assert_eq!(entity.kind().name(), entity.as_str());
+            assert_eq!(Entity::parse(entity.as_str()), Some(entity));
         }
     }
 
