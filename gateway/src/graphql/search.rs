@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use rial_schema::enums as db;
 use rial_schema::l10n::contract::{Field, Message, Translatable as _};
-use search_indexer::contract::{Entity, PROGRAM_KIND};
+use rial_search_contract::{Entity, PROGRAM_KIND};
 
 use super::context::{check_years, known_countries, known_themes};
 use super::l10n::{label, localization};
@@ -246,7 +246,7 @@ async fn check(
         .ok()
         .filter(|n| *n <= MAX_HITS_PER_PAGE)
         .ok_or(InputError::HitsPerPageOutOfRange(MAX_HITS_PER_PAGE))?;
-    let last_page = search_indexer::contract::MAX_TOTAL_HITS / hits_per_page.max(1);
+    let last_page = rial_search_contract::MAX_TOTAL_HITS / hits_per_page.max(1);
     let page = usize::try_from(page)
         .ok()
         .filter(|p| (1..=last_page).contains(p))
