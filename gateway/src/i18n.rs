@@ -12,138 +12,21 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::Path;
 
 use rial_schema::entity::*;
 use rial_schema::enums::Language;
+use rial_schema::l10n::contract::{Field, Translatable};
 use rial_schema::l10n::fingerprint::{self, fingerprint, Freshness};
 use rial_schema::l10n::{plain_text, variables, Catalog, LocaleFile, Problem, LANGUAGES};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue, DatabaseConnection, DbErr, EntityTrait};
 use serde::Serialize;
 
-/// Kinds of translatable entities, each with its locale file and message prefix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// `programs.ftl`
-    Program,
-    /// `dialogues.ftl`
-    Dialogue,
-    /// `cooperations.ftl`
-    Cooperation,
-    /// `documents.ftl`
-    Document,
-    /// `actions.ftl`
-    Action,
-    /// `themes.ftl`
-    Theme,
-    /// `countries.ftl`
-    Country,
-    /// `objectives.ftl`
-    Objective,
-    /// `tools.ftl`
-    Tool,
-    /// `mandates.ftl`
-    Mandate,
-}
+/// Kinds of translatable entries, their message ids and fields: the localization contract.
+pub use rial_schema::l10n::contract::Kind;
 
-impl Kind {
-    const ALL: [Kind; 10] = [
-        Kind::Program,
-        Kind::Dialogue,
-        Kind::Cooperation,
-        Kind::Document,
-        Kind::Action,
-        Kind::Theme,
-        Kind::Country,
-        Kind::Objective,
-        Kind::Tool,
-        Kind::Mandate,
-    ];
-
-    /// The locale file of this kind's messages, without `.ftl`.
-    pub fn file_stem(self) -> &'static str {
-        match self {
-            Kind::Program => "programs",
-            Kind::Dialogue => "dialogues",
-            Kind::Cooperation => "cooperations",
-            Kind::Document => "documents",
-            Kind::Action => "actions",
-            Kind::Theme => "themes",
-            Kind::Country => "countries",
-            Kind::Objective => "objectives",
-            Kind::Tool => "tools",
-            Kind::Mandate => "mandates",
-        }
-    }
-
-    fn prefix(self) -> &'static str {
-        match self {
-            Kind::Program => "program-",
-            Kind::Dialogue => "dialogue-",
-            Kind::Cooperation => "cooperation-",
-            Kind::Document => "document-",
-            Kind::Action => "action-",
-            Kind::Theme => "theme-",
-            Kind::Country => "country-",
-            Kind::Objective => "objective-",
-            Kind::Tool => "tool-",
-            Kind::Mandate => "mandate-",
-        }
-    }
-
-    /// The kind's name, as `coverage` writes it (`program`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Program => "program",
-            Kind::Dialogue => "dialogue",
-            Kind::Cooperation => "cooperation",
-            Kind::Document => "document",
-            Kind::Action => "action",
-            Kind::Theme => "theme",
-            Kind::Country => "country",
-            Kind::Objective => "objective",
-            Kind::Tool => "tool",
-            Kind::Mandate => "mandate",
-        }
-    }
-
-    fn of_file(path: &Path) -> Option<Kind> {
-        let stem = path.file_stem()?.to_str()?;
-        Kind::ALL.into_iter().find(|kind| kind.file_stem() == stem)
-    }
-
-    /// Whether `field` (`None`: the message value) is a translatable field of this kind.
-    fn has_field(self, field: Option<&str>) -> bool {
-        field.is_none_or(|name| self.attributes().contains(&name))
-    }
-
-    /// Every attribute this kind can have (the message value is the main field).
-    fn attributes(self) -> &'static [&'static str] {
-        match self {
-            Kind::Program => &[
-                "summary",
-                "objectives",
-                "results",
-                "lessons-learned",
-                "evaluation-note",
-            ],
-            Kind::Dialogue => &["summary", "conclusions", "recommendations", "next-steps"],
-            Kind::Cooperation => &["outcome"],
-            Kind::Document => &["summary", "body"],
-            Kind::Action => &["description"],
-            Kind::Theme => &["description"],
-            Kind::Country => &[],
-            Kind::Objective => &[],
-            Kind::Tool => &["description"],
-            Kind::Mandate => &["instrument", "article"],
-        }
-    }
-}
-
-/// One translatable entity: its message id, source language and present fields
-/// (`None` = the message value) with their source text.
+/// One translatable entity: its message id, source language and present fields with their
+/// source text.
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Kind.
@@ -153,32 +36,30 @@ pub struct Entry {
     /// Language of the stored text.
     pub source: Language,
     /// Present fields and their source text.
-    pub fields: Vec<(Option<&'static str>, String)>,
-}
-
-fn entry(
-    kind: Kind,
-    key: &str,
-    source: Language,
-    fields: Vec<(Option<&'static str>, Option<&str>)>,
-) -> Entry {
-    Entry {
-        kind,
-        id: format!("{}{key}", kind.prefix()),
-        source,
-        fields: fields
-            .into_iter()
-            .filter_map(|(attribute, text)| Some((attribute, text?.to_owned())))
-            .collect(),
-    }
+    pub fields: Vec<(Field, String)>,
 }
 
 impl Entry {
+    /// The entry of a row, with the fields it has.
+    pub fn of<T: Translatable>(row: &T) -> Self {
+        let message = row.message();
+        Entry {
+            kind: message.kind,
+            id: message.id,
+            source: message.source,
+            fields: row
+                .fields()
+                .into_iter()
+                .filter_map(|(field, text)| Some((field, text?.to_owned())))
+                .collect(),
+        }
+    }
+
     /// The source text of a field (`None`: the message value), when the entity has it.
-    pub fn source_text(&self, field: Option<&str>) -> Option<&str> {
+    pub fn source_text(&self, attribute: Option<&str>) -> Option<&str> {
         self.fields
             .iter()
-            .find(|(attribute, _)| *attribute == field)
+            .find(|(field, _)| field.attribute() == attribute)
             .map(|(_, text)| text.as_str())
     }
 }
@@ -190,120 +71,25 @@ fn label(field: Option<&str>) -> String {
 
 /// Every translatable entity in the database.
 pub async fn inventory(db: &DatabaseConnection) -> Result<Vec<Entry>, DbErr> {
+    async fn all<E>(db: &DatabaseConnection, entries: &mut Vec<Entry>) -> Result<(), DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Translatable,
+    {
+        entries.extend(E::find().all(db).await?.iter().map(Entry::of));
+        Ok(())
+    }
     let mut entries = Vec::new();
-    for p in program::Entity::find().all(db).await? {
-        entries.push(entry(
-            Kind::Program,
-            &p.slug,
-            p.source_language,
-            vec![
-                (None, Some(&p.title)),
-                (Some("summary"), Some(&p.summary)),
-                (Some("objectives"), p.objectives.as_deref()),
-                (Some("results"), p.results.as_deref()),
-                (Some("lessons-learned"), p.lessons_learned.as_deref()),
-                (Some("evaluation-note"), p.evaluation_note.as_deref()),
-            ],
-        ));
-    }
-    for d in dialogue::Entity::find().all(db).await? {
-        entries.push(entry(
-            Kind::Dialogue,
-            &d.number.to_string(),
-            Language::En,
-            vec![
-                (None, Some(&d.title)),
-                (Some("summary"), Some(&d.summary)),
-                (Some("conclusions"), d.conclusions.as_deref()),
-                (Some("recommendations"), d.recommendations.as_deref()),
-                (Some("next-steps"), d.next_steps.as_deref()),
-            ],
-        ));
-    }
-    for c in cooperation::Entity::find().all(db).await? {
-        entries.push(entry(
-            Kind::Cooperation,
-            &c.slug,
-            Language::En,
-            vec![
-                (None, Some(&c.topic)),
-                (Some("outcome"), c.outcome.as_deref()),
-            ],
-        ));
-    }
-    for d in document::Entity::find().all(db).await? {
-        entries.push(entry(
-            Kind::Document,
-            &d.slug,
-            Language::En,
-            vec![
-                (None, Some(&d.title)),
-                (Some("summary"), Some(&d.summary)),
-                (Some("body"), d.body.as_deref()),
-            ],
-        ));
-    }
-    for a in domestic_work_action::Entity::find().all(db).await? {
-        entries.push(entry(
-            Kind::Action,
-            &a.slug,
-            Language::En,
-            vec![
-                (None, Some(&a.title)),
-                (Some("description"), Some(&a.description)),
-            ],
-        ));
-    }
-    for t in theme::Entity::find().all(db).await? {
-        entries.push(entry(
-            Kind::Theme,
-            &t.slug,
-            Language::En,
-            vec![
-                (None, Some(&t.name)),
-                (Some("description"), Some(&t.description)),
-            ],
-        ));
-    }
-    for c in country::Entity::find().all(db).await? {
-        entries.push(entry(
-            Kind::Country,
-            &c.code.to_ascii_lowercase(),
-            Language::En,
-            vec![(None, Some(&c.name))],
-        ));
-    }
-    for o in network_objective::Entity::find().all(db).await? {
-        entries.push(entry(
-            Kind::Objective,
-            &o.slug,
-            Language::En,
-            vec![(None, Some(&o.text))],
-        ));
-    }
-    for t in network_tool::Entity::find().all(db).await? {
-        entries.push(entry(
-            Kind::Tool,
-            &t.slug,
-            Language::En,
-            vec![
-                (None, Some(&t.name)),
-                (Some("description"), Some(&t.description)),
-            ],
-        ));
-    }
-    for m in mandate::Entity::find().all(db).await? {
-        entries.push(entry(
-            Kind::Mandate,
-            &m.slug,
-            Language::En,
-            vec![
-                (None, Some(&m.text)),
-                (Some("instrument"), Some(&m.instrument)),
-                (Some("article"), m.article.as_deref()),
-            ],
-        ));
-    }
+    all::<program::Entity>(db, &mut entries).await?;
+    all::<dialogue::Entity>(db, &mut entries).await?;
+    all::<cooperation::Entity>(db, &mut entries).await?;
+    all::<document::Entity>(db, &mut entries).await?;
+    all::<domestic_work_action::Entity>(db, &mut entries).await?;
+    all::<theme::Entity>(db, &mut entries).await?;
+    all::<country::Entity>(db, &mut entries).await?;
+    all::<network_objective::Entity>(db, &mut entries).await?;
+    all::<network_tool::Entity>(db, &mut entries).await?;
+    all::<mandate::Entity>(db, &mut entries).await?;
     Ok(entries)
 }
 
@@ -312,11 +98,11 @@ pub async fn inventory(db: &DatabaseConnection) -> Result<Vec<Entry>, DbErr> {
 type Shape = (BTreeMap<String, BTreeSet<String>>, usize, usize);
 
 /// Fields of an entry lacking a translation.
-type Gaps<'a> = (&'a Entry, Vec<&'a (Option<&'static str>, String)>);
+type Gaps<'a> = (&'a Entry, Vec<&'a (Field, String)>);
 
 /// Fields of an entry whose translation is stale: the field, its source text now, and the
 /// fingerprint the translation carries.
-type Stale<'a> = (&'a Entry, Vec<(Option<&'static str>, &'a str, String)>);
+type Stale<'a> = (&'a Entry, Vec<(Field, &'a str, String)>);
 
 fn at(file: &LocaleFile, line: usize, message: String) -> Problem {
     Problem {
@@ -344,7 +130,7 @@ pub fn check(catalog: &Catalog, entries: &[Entry]) -> Vec<Problem> {
         for (message, line) in file.messages() {
             let id = message.id.name;
             if let Some(kind) = kind {
-                match id.strip_prefix(kind.prefix()) {
+                match id.strip_prefix(kind.prefix().as_str()) {
                     None => problems.push(at(
                         file,
                         line,
@@ -373,12 +159,12 @@ pub fn check(catalog: &Catalog, entries: &[Entry]) -> Vec<Problem> {
                                     let name = attribute.id.name;
                                     if fingerprint::field_of(name).is_some() {
                                         // Checked above, as a fingerprint.
-                                    } else if !kind.attributes().contains(&name) {
+                                    } else if kind.field(Some(name)).is_none() {
                                         problems.push(at(file, line, format!("`{id}`: `.{name}` is not a translatable field of a {}", kind.name())));
                                     } else if !entry
                                         .fields
                                         .iter()
-                                        .any(|(field, _)| *field == Some(name))
+                                        .any(|(field, _)| field.attribute() == Some(name))
                                     {
                                         problems.push(at(
                                             file,
@@ -496,7 +282,7 @@ fn check_fingerprints(
             continue;
         };
         let written = plain_text(&attribute.value);
-        if !kind.has_field(field) {
+        if kind.field(field).is_none() {
             problems.push(format!(
                 "FINGERPRINT_UNKNOWN_FIELD `{id}`: `.{name}` is the fingerprint of `{}`, which is not a translatable field of a {}",
                 label(field),
@@ -521,11 +307,12 @@ fn check_fingerprints(
         }
     }
     for (field, _) in &entry.fields {
-        let wanted = fingerprint::attribute(*field);
-        if translates(*field) && !message.attributes.iter().any(|a| a.id.name == wanted) {
+        let wanted = fingerprint::attribute(field.attribute());
+        if translates(field.attribute()) && !message.attributes.iter().any(|a| a.id.name == wanted)
+        {
             problems.push(format!(
                 "FINGERPRINT_MISSING `{id}`: `{}` has no fingerprint `.{wanted}` (copy it from `gateway i18n missing`, or run `gateway i18n stamp` if the translation matches the current source text)",
-                label(*field)
+                label(field.attribute())
             ));
         }
     }
@@ -580,8 +367,8 @@ pub fn coverage(catalog: &Catalog, entries: &[Entry]) -> Vec<Coverage> {
             let mut entries_stale = 0;
             for entry in &needed {
                 let mut stale = false;
-                for (attribute, text) in &entry.fields {
-                    match catalog.freshness(language, &entry.id, *attribute, text) {
+                for (field, text) in &entry.fields {
+                    match catalog.freshness(language, &entry.id, field.attribute(), text) {
                         Freshness::Missing => {}
                         Freshness::Stale { .. } => {
                             fields_stale += 1;
@@ -658,7 +445,7 @@ pub async fn remember(db: &DatabaseConnection, entries: &[Entry]) -> Result<(), 
                 .iter()
                 .map(move |(field, text)| source_text::ActiveModel {
                     message_id: ActiveValue::Set(entry.id.clone()),
-                    field: ActiveValue::Set(field.unwrap_or_default().to_owned()),
+                    field: ActiveValue::Set(field.attribute().unwrap_or_default().to_owned()),
                     fingerprint: ActiveValue::Set(fingerprint(text)),
                     text: ActiveValue::Set(text.clone()),
                     recorded_at: ActiveValue::Set(now),
@@ -730,7 +517,7 @@ pub fn missing(
             let mut missing_fields = Vec::new();
             let mut stale_fields = Vec::new();
             for field in &entry.fields {
-                match catalog.freshness(language, &entry.id, field.0, &field.1) {
+                match catalog.freshness(language, &entry.id, field.0.attribute(), &field.1) {
                     Freshness::Missing => missing_fields.push(field),
                     Freshness::Stale { fingerprint } => {
                         stale_fields.push((field.0, field.1.as_str(), fingerprint))
@@ -750,24 +537,24 @@ pub fn missing(
         }
         for (entry, fields) in gaps {
             let _ = writeln!(out);
-            for (attribute, text) in &fields {
+            for (field, text) in &fields {
                 let _ = writeln!(
                     out,
                     "# {} ({}): {}",
-                    label(*attribute),
+                    label(field.attribute()),
                     entry.source.as_str(),
                     commented(text)
                 );
             }
             let _ = writeln!(out, "#{} =", entry.id);
-            for (attribute, text) in &fields {
-                if let Some(attribute) = attribute {
+            for (field, text) in &fields {
+                if let Some(attribute) = field.attribute() {
                     let _ = writeln!(out, "#    .{attribute} =");
                 }
                 let _ = writeln!(
                     out,
                     "#    .{} = {}",
-                    fingerprint::attribute(*attribute),
+                    fingerprint::attribute(field.attribute()),
                     fingerprint(text)
                 );
             }
@@ -775,7 +562,8 @@ pub fn missing(
         for (entry, fields) in stale {
             let file = format!("{}/{}.ftl", language.as_str(), kind.file_stem());
             let _ = writeln!(stale_notes, "\n# {} in {file}", entry.id);
-            for (attribute, now, written) in fields {
+            for (field, now, written) in fields {
+                let attribute = field.attribute();
                 let key = (
                     entry.id.clone(),
                     attribute.unwrap_or_default().to_owned(),

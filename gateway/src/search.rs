@@ -12,7 +12,7 @@ use std::time::Duration;
 use meilisearch_sdk::client::Client;
 use meilisearch_sdk::search::{SearchQuery, SearchResults, Selectors};
 use rial_schema::enums::Language;
-use search_indexer::contract::{self, field, Entity, SearchDocument};
+use rial_search_contract::{self as contract, field, Entity, SearchDocument};
 
 /// Highlight marks around matched words in titles and snippets.
 pub const HIGHLIGHT_PRE: &str = "<mark>";

@@ -1,8 +1,8 @@
 //! The localization catalog: Project Fluent files under `locales/<lang>/*.ftl`.
 //!
 //! The database keeps each text in its source language; the catalog holds the other
-//! language (content messages keyed by entity, see `locales/README.md`) and interface text
-//! (`ui.ftl`). A catalog is immutable once loaded: the gateway swaps in a new one when the
+//! language (content messages keyed by entity: [`contract`], and `locales/README.md` for
+//! translators) and interface text (`ui.ftl`). A catalog is immutable once loaded: the gateway swaps in a new one when the
 //! files change, and keeps the last good one when they are broken.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,6 +16,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::enums::Language;
 
+pub mod contract;
 pub mod fingerprint;
 pub mod live;
 
@@ -335,25 +336,6 @@ impl Catalog {
             })
             .collect()
     }
-}
-
-/// A content field in `language`: the catalog's text for message `id` (`attribute: None`
-/// for the value) when `language` is not the entity's `source` language and the catalog has
-/// it; else the source text. The one fallback rule of every service.
-pub fn localized(
-    catalog: &Catalog,
-    language: Language,
-    source: Language,
-    id: &str,
-    attribute: Option<&str>,
-    source_text: &str,
-) -> String {
-    if language != source {
-        if let Some(text) = catalog.format(language, id, attribute, None) {
-            return text;
-        }
-    }
-    source_text.to_owned()
 }
 
 fn new_bundle(language: Language) -> FluentBundle<Arc<FluentResource>> {

@@ -11,7 +11,8 @@ use rial_schema::entity::{
     document, document_country, document_theme, institution, program, program_theme, theme,
 };
 use rial_schema::enums::Language;
-use rial_schema::l10n::{localized, Catalog, LANGUAGES};
+use rial_schema::l10n::contract::{Field, Translatable};
+use rial_schema::l10n::{Catalog, LANGUAGES};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::contract::{Entity, SearchDocument, PROGRAM_KIND};
@@ -91,55 +92,41 @@ pub async fn count(db: &DatabaseConnection, entity: Entity) -> anyhow::Result<u6
     .with_context(|| format!("counting {}s", entity.as_str()))
 }
 
-/// One entity's translatable text, localized into each language.
-struct Localizer<'a> {
-    catalog: &'a Catalog,
-    message: String,
-    source: Language,
+/// The text of a search document in one language.
+struct Localized {
+    title: String,
+    summary: String,
+    /// Every other field the row's kind has, so a field added to the localization contract
+    /// is searched too.
+    text: String,
+    /// The language served in ([`rial_schema::l10n::contract::Served`]).
+    language: Language,
+    translated: bool,
 }
 
-impl Localizer<'_> {
-    fn text(&self, language: Language, attribute: Option<&str>, source_text: &str) -> String {
-        localized(
-            self.catalog,
-            language,
-            self.source,
-            &self.message,
-            attribute,
-            source_text,
-        )
-    }
-
-    /// Whether every present field has a translation into `language`.
-    fn translated(&self, language: Language, present: &[Option<&str>]) -> bool {
-        language == self.source
-            || present
-                .iter()
-                .all(|attribute| self.catalog.has(language, &self.message, *attribute))
-    }
-
-    /// The language the text is served in: the requested one if any field is translated.
-    fn served_in(&self, language: Language, present: &[Option<&str>]) -> Language {
-        if language == self.source
-            || present
-                .iter()
-                .any(|attribute| self.catalog.has(language, &self.message, *attribute))
-        {
-            language
-        } else {
-            self.source
-        }
-    }
-
-    /// Optional fields, localized and joined into one text.
-    fn joined(&self, language: Language, fields: &[(&str, Option<&str>)]) -> String {
-        fields
-            .iter()
-            .filter_map(|(attribute, text)| {
-                text.map(|text| self.text(language, Some(attribute), text))
-            })
-            .collect::<Vec<_>>()
-            .join("\n\n")
+/// A row's text in `language`, each field translated when the catalog has it, under the
+/// localization contract's one rule (as the gateway serves it).
+fn localized<T: Translatable>(catalog: &Catalog, row: &T, language: Language) -> Localized {
+    let message = row.message();
+    let fields = row.fields();
+    let text = |field: Field| {
+        let source = row.source_text(field);
+        message
+            .optional(catalog, language, field, source)
+            .unwrap_or_default()
+    };
+    let rest: Vec<String> = fields
+        .iter()
+        .filter(|(field, _)| !matches!(field, Field::Value | Field::Summary))
+        .filter_map(|(field, source)| message.optional(catalog, language, *field, *source))
+        .collect();
+    let served = message.served(catalog, language, &fields);
+    Localized {
+        title: text(Field::Value),
+        summary: text(Field::Summary),
+        text: rest.join("\n\n"),
+        language: served.language,
+        translated: served.translated,
     }
 }
 
@@ -201,41 +188,27 @@ async fn programs(
         })
         .collect();
     for row in rows {
-        let localizer = Localizer {
-            catalog,
-            message: format!("program-{}", row.slug),
-            source: row.source_language,
-        };
-        let text_fields = [
-            ("objectives", row.objectives.as_deref()),
-            ("results", row.results.as_deref()),
-            ("lessons-learned", row.lessons_learned.as_deref()),
-        ];
-        let mut present = vec![None, Some("summary")];
-        present.extend(
-            text_fields
-                .iter()
-                .filter(|(_, text)| text.is_some())
-                .map(|(attribute, _)| Some(*attribute)),
-        );
         let themes = program_themes.remove(&row.id).unwrap_or_default();
         let documents = LANGUAGES
             .iter()
-            .map(|&language| SearchDocument {
-                uid: Entity::Program.uid(row.id),
-                entity: Entity::Program,
-                id: row.id,
-                slug: row.slug.clone(),
-                kind: PROGRAM_KIND.to_owned(),
-                title: localizer.text(language, None, &row.title),
-                summary: localizer.text(language, Some("summary"), &row.summary),
-                text: localizer.joined(language, &text_fields),
-                institution: institutions.get(&row.institution_id).cloned(),
-                countries: vec![row.country_code.clone()],
-                themes: themes.clone(),
-                year: row.start_year,
-                language: localizer.served_in(language, &present).as_str().to_owned(),
-                translated: localizer.translated(language, &present),
+            .map(|&language| {
+                let text = localized(catalog, &row, language);
+                SearchDocument {
+                    uid: Entity::Program.uid(row.id),
+                    entity: Entity::Program,
+                    id: row.id,
+                    slug: row.slug.clone(),
+                    kind: PROGRAM_KIND.to_owned(),
+                    title: text.title,
+                    summary: text.summary,
+                    text: text.text,
+                    institution: institutions.get(&row.institution_id).cloned(),
+                    countries: vec![row.country_code.clone()],
+                    themes: themes.clone(),
+                    year: row.start_year,
+                    language: text.language.as_str().to_owned(),
+                    translated: text.translated,
+                }
             })
             .collect();
         built.insert(row.id, documents);
@@ -275,37 +248,30 @@ async fn documents(
     .await
     .context("reading document countries")?;
     for row in rows {
-        // Documents are catalogued in English; Spanish comes from the locale files.
-        let localizer = Localizer {
-            catalog,
-            message: format!("document-{}", row.slug),
-            source: Language::En,
-        };
-        let mut present = vec![None, Some("summary")];
-        if row.body.is_some() {
-            present.push(Some("body"));
-        }
         let themes = document_themes.remove(&row.id).unwrap_or_default();
         let countries = document_countries.remove(&row.id).unwrap_or_default();
         let documents = LANGUAGES
             .iter()
-            .map(|&language| SearchDocument {
-                uid: Entity::Document.uid(row.id),
-                entity: Entity::Document,
-                id: row.id,
-                slug: row.slug.clone(),
-                kind: row.kind.as_str().to_owned(),
-                title: localizer.text(language, None, &row.title),
-                summary: localizer.text(language, Some("summary"), &row.summary),
-                text: localizer.joined(language, &[("body", row.body.as_deref())]),
-                institution: None,
-                countries: countries.clone(),
-                themes: themes.clone(),
-                year: row
-                    .year
-                    .or_else(|| row.published_on.map(|date| chrono::Datelike::year(&date))),
-                language: localizer.served_in(language, &present).as_str().to_owned(),
-                translated: localizer.translated(language, &present),
+            .map(|&language| {
+                let text = localized(catalog, &row, language);
+                SearchDocument {
+                    uid: Entity::Document.uid(row.id),
+                    entity: Entity::Document,
+                    id: row.id,
+                    slug: row.slug.clone(),
+                    kind: row.kind.as_str().to_owned(),
+                    title: text.title,
+                    summary: text.summary,
+                    text: text.text,
+                    institution: None,
+                    countries: countries.clone(),
+                    themes: themes.clone(),
+                    year: row
+                        .year
+                        .or_else(|| row.published_on.map(|date| chrono::Datelike::year(&date))),
+                    language: text.language.as_str().to_owned(),
+                    translated: text.translated,
+                }
             })
             .collect();
         built.insert(row.id, documents);

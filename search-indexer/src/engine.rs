@@ -174,7 +174,7 @@ impl Engine {
         self.wait(task).await?;
         let task = self
             .index(uid)
-            .set_settings(&contract::settings(language))
+            .set_settings(&crate::settings::settings(language))
             .await
             .with_context(|| format!("setting up index {uid}"))?;
         self.wait(task).await

@@ -2,8 +2,9 @@
 //! Documentation Center into Meilisearch, in English and Spanish, kept in sync.
 //!
 //! Start reading at [`run`]. The moving parts:
-//! - [`contract`]: index names, document shape, facets and index settings — shared with the
-//!   gateway, which reads what this crate writes;
+//! - [`contract`]: index names, document shape and facets — the `rial-search-contract` crate,
+//!   shared with the gateway, which reads what this crate writes; [`settings`]: how each
+//!   index is configured;
 //! - [`documents`]: a search document built from the database and the Fluent catalog;
 //! - [`engine`]: Meilisearch writes and task waits (only this crate writes to Meilisearch);
 //! - [`reindex`]: full rebuild into new indexes and an atomic swap;
@@ -14,7 +15,7 @@
 //! - [`metrics`]: the Prometheus series, served by `sync --metrics-addr`.
 
 pub mod config;
-pub mod contract;
+pub use rial_search_contract as contract;
 pub mod documents;
 pub mod engine;
 pub mod keys;
@@ -22,6 +23,7 @@ pub mod lease;
 pub mod metrics;
 pub mod progress;
 pub mod reindex;
+pub mod settings;
 pub mod status;
 pub mod sync;
 #[cfg(feature = "testing")]

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Context as _;
 use rial_schema::entity::{document, program, search_outbox, search_translation};
+use rial_schema::l10n::contract::Kind;
 use rial_schema::l10n::Catalog;
 use sea_orm::{
     ActiveValue, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
@@ -19,13 +20,18 @@ use crate::contract::Entity;
 /// `(locale, message id)` → every field of the message, formatted.
 pub type Snapshot = BTreeMap<(String, String), String>;
 
-/// The content messages (`program-…`, `document-…`) of a catalog, formatted.
+/// The content messages of the indexed kinds (`program-…` in `programs.ftl`, `document-…`
+/// in `documents.ftl`) of a catalog, formatted: every field, fingerprints included (a new
+/// fingerprint can make a translation current again, which a document says).
 pub fn snapshot(catalog: &Catalog) -> Snapshot {
     let mut snapshot = Snapshot::new();
     for file in catalog.files() {
+        let Some(kind) = Kind::of_file(&file.path) else {
+            continue;
+        };
         for (message, _) in file.messages() {
             let id = message.id.name;
-            if message_entity(id).is_none() {
+            if message_entity(id).is_none_or(|(entity, _)| entity.kind() != kind) {
                 continue;
             }
             let mut content = catalog
@@ -45,14 +51,14 @@ pub fn snapshot(catalog: &Catalog) -> Snapshot {
     snapshot
 }
 
-/// The entity and slug a content message is about.
+/// The indexed entity and slug a content message is about (its id as the localization
+/// contract writes it); `None` for the kinds search does not index.
 fn message_entity(id: &str) -> Option<(Entity, &str)> {
-    if let Some(slug) = id.strip_prefix("program-") {
-        Some((Entity::Program, slug))
-    } else {
-        id.strip_prefix("document-")
-            .map(|slug| (Entity::Document, slug))
-    }
+    let (kind, slug) = Kind::parse_id(id)?;
+    Entity::ALL
+        .into_iter()
+        .find(|entity| entity.kind() == kind)
+        .map(|entity| (entity, slug))
 }
 
 /// Compares the catalog with what was last indexed; in one transaction, queues the entities
@@ -197,5 +203,6 @@ mod tests {
             Some((Entity::Document, "manual-abc"))
         );
         assert_eq!(message_entity("theme-telework"), None);
+        assert_eq!(message_entity("program-"), None);
     }
 }

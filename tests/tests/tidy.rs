@@ -36,6 +36,7 @@ fn crates() -> Vec<PathBuf> {
         "schema",
         "server",
         "gateway",
+        "search-contract",
         "search-indexer",
         "web",
         "tests",
@@ -71,6 +72,43 @@ fn every_rust_file_says_what_it_is_for() {
         missing.is_empty(),
         "files without a `//!` opening: {missing:#?}"
     );
+}
+
+/// The crates a manifest's `[dependencies]` section names (not its dev- or build-
+/// dependencies), as written at the start of each line.
+fn normal_dependencies(manifest: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut inside = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            inside = line == "[dependencies]";
+        } else if inside && !line.is_empty() && !line.starts_with('#') {
+            if let Some((name, _)) = line.split_once(['=', '.']) {
+                names.push(name.trim().to_owned());
+            }
+        }
+    }
+    names
+}
+
+/// "Only `search-indexer` writes to Meilisearch" holds by construction (ARCHITECTURE.md,
+/// invariants): the gateway and the portal read the search contract's crate, and neither
+/// links the indexer (a dev-dependency, for tests that build an index, is fine).
+#[test]
+fn only_the_indexer_links_the_code_that_writes_to_meilisearch() {
+    for krate in ["gateway", "web"] {
+        let manifest = std::fs::read_to_string(root().join(krate).join("Cargo.toml"))
+            .expect("the crate's manifest");
+        let dependencies = normal_dependencies(&manifest);
+        assert!(
+            dependencies.contains(&"rial-schema".to_owned()),
+            "{krate}: the manifest's dependencies are read: {dependencies:?}"
+        );
+        assert!(
+            !dependencies.contains(&"search-indexer".to_owned()),
+            "{krate} depends on search-indexer; use rial-search-contract"
+        );
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 use async_graphql::Context;
 use fluent_bundle::FluentArgs;
 use rial_schema::enums::Language;
+use rial_schema::l10n::contract::{Field, Message, Served};
 use rial_schema::l10n::Catalog;
 
 /// The language of a request and the catalog snapshot it is served from (one per request,
@@ -31,85 +32,57 @@ pub fn localization<'a>(ctx: &Context<'a>) -> &'a Localization {
     })
 }
 
-/// A translatable field of an entity: its attribute (`None`: the message value) and its
-/// source text (`None`: the entity does not have the field).
-pub type Field<'a> = (Option<&'static str>, Option<&'a str>);
-
-/// Translatable text fields of one entity: message `id`, written in `source`.
+/// An entry's translatable text in the request's language: its message in the request's
+/// catalog, under the one rule of the localization contract
+/// (`rial_schema::l10n::contract`).
 pub struct Content<'a> {
     localization: &'a Localization,
-    id: String,
-    source: Language,
+    message: Message,
 }
 
 impl<'a> Content<'a> {
-    /// The entity's message in the request's catalog.
-    pub fn new(ctx: &Context<'a>, id: String, source: Language) -> Self {
+    /// The entry's message in the request's catalog.
+    pub fn new(ctx: &Context<'a>, message: Message) -> Self {
         Content {
             localization: localization(ctx),
-            id,
-            source,
+            message,
         }
     }
 
-    fn wanted(&self) -> bool {
-        self.localization.language != self.source
-    }
-
-    /// A field (`attribute: None` for the message value), translated when the catalog has it.
-    pub fn text(&self, attribute: Option<&str>, source_text: &str) -> String {
-        rial_schema::l10n::localized(
+    /// A field, translated when the catalog has it, else its source text.
+    pub fn text(&self, field: Field, source_text: &str) -> String {
+        self.message.text(
             &self.localization.catalog,
             self.localization.language,
-            self.source,
-            &self.id,
-            attribute,
+            field,
             source_text,
         )
     }
 
     /// An optional field: absent stays absent in every language.
-    pub fn optional(&self, attribute: &str, source_text: Option<&str>) -> Option<String> {
-        source_text.map(|text| self.text(Some(attribute), text))
+    pub fn optional(&self, field: Field, source_text: Option<&str>) -> Option<String> {
+        source_text.map(|text| self.text(field, text))
     }
 
-    /// Of the present fields: how many are served in the request's language (current or
-    /// stale translations), how many of those are current, and how many there are.
-    fn served(&self, fields: &[Field<'_>]) -> (usize, usize, usize) {
-        let (mut served, mut current, mut present) = (0, 0, 0);
-        for (attribute, source_text) in fields {
-            let Some(source_text) = source_text else {
-                continue;
-            };
-            present += 1;
-            let freshness = self.localization.catalog.freshness(
-                self.localization.language,
-                &self.id,
-                *attribute,
-                source_text,
-            );
-            served += usize::from(freshness.translated());
-            current += usize::from(freshness.current());
-        }
-        (served, current, present)
+    fn served(&self, fields: &[(Field, Option<&str>)]) -> Served {
+        self.message.served(
+            &self.localization.catalog,
+            self.localization.language,
+            fields,
+        )
     }
 
     /// The language the fields were served in: the requested one when any field is
     /// translated (or when it is the source language), else the source language.
-    pub fn locale(&self, fields: &[Field<'_>]) -> Language {
-        if !self.wanted() || self.served(fields).0 > 0 {
-            self.localization.language
-        } else {
-            self.source
-        }
+    pub fn locale(&self, fields: &[(Field, Option<&str>)]) -> Language {
+        self.served(fields).language
     }
 
     /// False when any present field fell back to the source language, or is served from a
     /// stale translation (one whose fingerprint names an earlier source text): the old
     /// translation is still served, but a client should not present it as current.
-    pub fn translated(&self, fields: &[Field<'_>]) -> bool {
-        let (_, current, present) = self.served(fields);
-        !self.wanted() || current == present
+    pub fn translated(&self, fields: &[(Field, Option<&str>)]) -> bool {
+        self.served(fields).translated
     }
 }
 

@@ -11,9 +11,9 @@
 use std::collections::BTreeMap;
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
-use rial_schema::enums::{self as db, Language};
-use rial_schema::l10n::localized;
-use search_indexer::contract::{Entity, PROGRAM_KIND};
+use rial_schema::enums as db;
+use rial_schema::l10n::contract::{Field, Message, Translatable as _};
+use rial_search_contract::{Entity, PROGRAM_KIND};
 
 use super::context::{check_years, known_countries, known_themes};
 use super::l10n::{label, localization};
@@ -246,7 +246,7 @@ async fn check(
         .ok()
         .filter(|n| *n <= MAX_HITS_PER_PAGE)
         .ok_or(InputError::HitsPerPageOutOfRange(MAX_HITS_PER_PAGE))?;
-    let last_page = search_indexer::contract::MAX_TOTAL_HITS / hits_per_page.max(1);
+    let last_page = rial_search_contract::MAX_TOTAL_HITS / hits_per_page.max(1);
     let page = usize::try_from(page)
         .ok()
         .filter(|p| (1..=last_page).contains(p))
@@ -355,21 +355,20 @@ fn clamp(value: usize) -> i32 {
     i32::try_from(value).unwrap_or(i32::MAX)
 }
 
-/// Labels values with their entity's name (catalog message, English name in the database as
-/// the source text) in the request's language; values `source` does not know keep theirs.
+/// Labels values with their entry's name (its message's value, the English name in the
+/// database as the source text) in the request's language; values `source` does not know
+/// keep theirs.
 fn relabel<'a>(
     localization: &super::l10n::Localization,
     values: &mut [FacetValue],
-    source: impl Fn(&str) -> Option<(String, &'a str)>,
+    source: impl Fn(&str) -> Option<(Message, &'a str)>,
 ) {
     for value in values {
         if let Some((message, name)) = source(&value.value) {
-            value.label = localized(
+            value.label = message.text(
                 &localization.catalog,
                 localization.language,
-                Language::En,
-                &message,
-                None,
+                Field::Value,
                 name,
             );
         }
@@ -408,7 +407,7 @@ async fn labelled_facets(
     relabel(localization, &mut themes, |slug| {
         reference
             .theme(slug)
-            .map(|row| (format!("theme-{}", row.slug), row.name.as_str()))
+            .map(|row| (row.message(), row.name.as_str()))
     });
     // Themes in the network's own order.
     themes.sort_by_key(|value| {
@@ -417,12 +416,9 @@ async fn labelled_facets(
             .map_or(i32::MAX, |row| row.position)
     });
     relabel(localization, &mut countries, |code| {
-        reference.country(code).map(|row| {
-            (
-                format!("country-{}", row.code.to_ascii_lowercase()),
-                row.name.as_str(),
-            )
-        })
+        reference
+            .country(code)
+            .map(|row| (row.message(), row.name.as_str()))
     });
     // Alphabetical in the request's language, as people look for their country.
     countries.sort_by(|a, b| a.label.cmp(&b.label));

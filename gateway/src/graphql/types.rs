@@ -9,14 +9,14 @@ use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, Object, ID};
 use chrono::{DateTime, NaiveDate, Utc};
 use rial_schema::entity::*;
+use rial_schema::l10n::contract::{Field, Translatable as _};
 use sea_orm::EntityTrait;
 
 use super::cursor::{relation_page, Page, PageArgs};
 use super::enums::*;
-use super::l10n::{label, sentence, Content, Field};
+use super::l10n::{label, sentence, Content};
 use super::loaders::{ByKey, Loaders, SqlKey};
 use crate::error::{ApiError, ApiResult};
-use rial_schema::enums as db;
 
 /// Loads the row a foreign key points at.
 async fn load_one<E, K>(
@@ -57,11 +57,7 @@ pub struct Country(pub country::Model);
 
 impl Country {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
-        Content::new(
-            ctx,
-            format!("country-{}", self.0.code.to_ascii_lowercase()),
-            db::Language::En,
-        )
+        Content::new(ctx, self.0.message())
     }
 }
 
@@ -80,18 +76,16 @@ impl Country {
     }
     /// Short name, in the request's language.
     async fn name(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(None, &self.0.name)
+        self.content(ctx).text(Field::Value, &self.0.name)
     }
     /// The language `name` was served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx)
-            .locale(&[(None, Some(&self.0.name))])
-            .into()
+        self.content(ctx).locale(&self.0.fields()).into()
     }
     /// False when `name` fell back to English, or its translation is stale (made from an
     /// earlier English name, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&[(None, Some(&self.0.name))])
+        self.content(ctx).translated(&self.0.fields())
     }
     /// `oasStatus`, as a label in the request's language.
     async fn oas_status_label(&self, ctx: &Context<'_>) -> String {
@@ -534,13 +528,7 @@ pub struct Theme(pub theme::Model);
 
 impl Theme {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
-        Content::new(ctx, format!("theme-{}", self.0.slug), db::Language::En)
-    }
-    fn fields(&self) -> [Field<'_>; 2] {
-        [
-            (None, Some(&self.0.name)),
-            (Some("description"), Some(&self.0.description)),
-        ]
+        Content::new(ctx, self.0.message())
     }
 }
 
@@ -559,21 +547,21 @@ impl Theme {
     }
     /// Name, in the request's language.
     async fn name(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(None, &self.0.name)
+        self.content(ctx).text(Field::Value, &self.0.name)
     }
     /// What the area covers, as the foundational document puts it.
     async fn description(&self, ctx: &Context<'_>) -> String {
         self.content(ctx)
-            .text(Some("description"), &self.0.description)
+            .text(Field::Description, &self.0.description)
     }
     /// The language the text fields were served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&self.fields()).into()
+        self.content(ctx).locale(&self.0.fields()).into()
     }
     /// False when a text field fell back to English, or its translation is stale (made from
     /// an earlier version of the English text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&self.fields())
+        self.content(ctx).translated(&self.0.fields())
     }
     /// Programs on this theme: published ones, and those the viewer may also see.
     async fn programs(
@@ -649,21 +637,7 @@ pub struct Program(pub program::Model);
 
 impl Program {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
-        Content::new(
-            ctx,
-            format!("program-{}", self.0.slug),
-            self.0.source_language,
-        )
-    }
-    fn fields(&self) -> [Field<'_>; 6] {
-        [
-            (None, Some(&self.0.title)),
-            (Some("summary"), Some(&self.0.summary)),
-            (Some("objectives"), self.0.objectives.as_deref()),
-            (Some("results"), self.0.results.as_deref()),
-            (Some("lessons-learned"), self.0.lessons_learned.as_deref()),
-            (Some("evaluation-note"), self.0.evaluation_note.as_deref()),
-        ]
+        Content::new(ctx, self.0.message())
     }
 }
 
@@ -686,26 +660,26 @@ impl Program {
     }
     /// Title.
     async fn title(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(None, &self.0.title)
+        self.content(ctx).text(Field::Value, &self.0.title)
     }
     /// Summary.
     async fn summary(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(Some("summary"), &self.0.summary)
+        self.content(ctx).text(Field::Summary, &self.0.summary)
     }
     /// Objectives, where given.
     async fn objectives(&self, ctx: &Context<'_>) -> Option<String> {
         self.content(ctx)
-            .optional("objectives", self.0.objectives.as_deref())
+            .optional(Field::Objectives, self.0.objectives.as_deref())
     }
     /// Results, where given.
     async fn results(&self, ctx: &Context<'_>) -> Option<String> {
         self.content(ctx)
-            .optional("results", self.0.results.as_deref())
+            .optional(Field::Results, self.0.results.as_deref())
     }
     /// Lessons learned, where given.
     async fn lessons_learned(&self, ctx: &Context<'_>) -> Option<String> {
         self.content(ctx)
-            .optional("lessons-learned", self.0.lessons_learned.as_deref())
+            .optional(Field::LessonsLearned, self.0.lessons_learned.as_deref())
     }
     /// Whether the program has been evaluated; null when the sources do not say.
     async fn evaluated(&self) -> Option<bool> {
@@ -714,16 +688,16 @@ impl Program {
     /// About the evaluation, where given.
     async fn evaluation_note(&self, ctx: &Context<'_>) -> Option<String> {
         self.content(ctx)
-            .optional("evaluation-note", self.0.evaluation_note.as_deref())
+            .optional(Field::EvaluationNote, self.0.evaluation_note.as_deref())
     }
     /// The language the text fields were served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&self.fields()).into()
+        self.content(ctx).locale(&self.0.fields()).into()
     }
     /// False when a text field fell back to the source language, or its translation is stale
     /// (made from an earlier version of the source text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&self.fields())
+        self.content(ctx).translated(&self.0.fields())
     }
     /// Year the program started, where known.
     async fn start_year(&self) -> Option<i32> {
@@ -954,16 +928,7 @@ pub struct Dialogue(pub dialogue::Model);
 
 impl Dialogue {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
-        Content::new(ctx, format!("dialogue-{}", self.0.number), db::Language::En)
-    }
-    fn fields(&self) -> [Field<'_>; 5] {
-        [
-            (None, Some(&self.0.title)),
-            (Some("summary"), Some(&self.0.summary)),
-            (Some("conclusions"), self.0.conclusions.as_deref()),
-            (Some("recommendations"), self.0.recommendations.as_deref()),
-            (Some("next-steps"), self.0.next_steps.as_deref()),
-        ]
+        Content::new(ctx, self.0.message())
     }
 }
 
@@ -986,7 +951,7 @@ impl Dialogue {
     }
     /// Title.
     async fn title(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(None, &self.0.title)
+        self.content(ctx).text(Field::Value, &self.0.title)
     }
     /// Date held.
     async fn held_on(&self) -> NaiveDate {
@@ -1025,31 +990,31 @@ impl Dialogue {
     }
     /// What the dialogue was about.
     async fn summary(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(Some("summary"), &self.0.summary)
+        self.content(ctx).text(Field::Summary, &self.0.summary)
     }
     /// Main conclusions.
     async fn conclusions(&self, ctx: &Context<'_>) -> Option<String> {
         self.content(ctx)
-            .optional("conclusions", self.0.conclusions.as_deref())
+            .optional(Field::Conclusions, self.0.conclusions.as_deref())
     }
     /// Policy recommendations.
     async fn recommendations(&self, ctx: &Context<'_>) -> Option<String> {
         self.content(ctx)
-            .optional("recommendations", self.0.recommendations.as_deref())
+            .optional(Field::Recommendations, self.0.recommendations.as_deref())
     }
     /// Next steps agreed.
     async fn next_steps(&self, ctx: &Context<'_>) -> Option<String> {
         self.content(ctx)
-            .optional("next-steps", self.0.next_steps.as_deref())
+            .optional(Field::NextSteps, self.0.next_steps.as_deref())
     }
     /// The language the text fields were served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&self.fields()).into()
+        self.content(ctx).locale(&self.0.fields()).into()
     }
     /// False when a text field fell back to the source language, or its translation is stale
     /// (made from an earlier version of the source text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&self.fields())
+        self.content(ctx).translated(&self.0.fields())
     }
     /// Event page.
     async fn event_url(&self) -> Option<&str> {
@@ -1189,17 +1154,7 @@ pub struct Cooperation(pub cooperation::Model);
 
 impl Cooperation {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
-        Content::new(
-            ctx,
-            format!("cooperation-{}", self.0.slug),
-            db::Language::En,
-        )
-    }
-    fn fields(&self) -> [Field<'_>; 2] {
-        [
-            (None, Some(&self.0.topic)),
-            (Some("outcome"), self.0.outcome.as_deref()),
-        ]
+        Content::new(ctx, self.0.message())
     }
 }
 
@@ -1230,7 +1185,7 @@ impl Cooperation {
     }
     /// Topic.
     async fn topic(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(None, &self.0.topic)
+        self.content(ctx).text(Field::Value, &self.0.topic)
     }
     /// Progress.
     async fn status(&self) -> CooperationStatus {
@@ -1243,16 +1198,16 @@ impl Cooperation {
     /// Result, or expected result while under way.
     async fn outcome(&self, ctx: &Context<'_>) -> Option<String> {
         self.content(ctx)
-            .optional("outcome", self.0.outcome.as_deref())
+            .optional(Field::Outcome, self.0.outcome.as_deref())
     }
     /// The language the text fields were served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&self.fields()).into()
+        self.content(ctx).locale(&self.0.fields()).into()
     }
     /// False when a text field fell back to the source language, or its translation is stale
     /// (made from an earlier version of the source text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&self.fields())
+        self.content(ctx).translated(&self.0.fields())
     }
     /// Country that received the technical advice.
     async fn requesting_country(&self, ctx: &Context<'_>) -> ApiResult<Country> {
@@ -1320,18 +1275,11 @@ impl Document {
         Self::content_of(ctx, &self.0)
     }
     fn content_of<'a>(ctx: &Context<'a>, row: &document::Model) -> Content<'a> {
-        Content::new(ctx, format!("document-{}", row.slug), db::Language::En)
+        Content::new(ctx, row.message())
     }
     /// The title in the request's language (what `title` serves).
     pub fn localized_title(ctx: &Context<'_>, row: &document::Model) -> String {
-        Self::content_of(ctx, row).text(None, &row.title)
-    }
-    fn fields(&self) -> [Field<'_>; 3] {
-        [
-            (None, Some(&self.0.title)),
-            (Some("summary"), Some(&self.0.summary)),
-            (Some("body"), self.0.body.as_deref()),
-        ]
+        Self::content_of(ctx, row).text(Field::Value, &row.title)
     }
 }
 
@@ -1362,24 +1310,25 @@ impl Document {
     }
     /// Title.
     async fn title(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(None, &self.0.title)
+        self.content(ctx).text(Field::Value, &self.0.title)
     }
     /// Summary.
     async fn summary(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(Some("summary"), &self.0.summary)
+        self.content(ctx).text(Field::Summary, &self.0.summary)
     }
     /// Longer text: contents, modules, key points.
     async fn body(&self, ctx: &Context<'_>) -> Option<String> {
-        self.content(ctx).optional("body", self.0.body.as_deref())
+        self.content(ctx)
+            .optional(Field::Body, self.0.body.as_deref())
     }
     /// The language the text fields were served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&self.fields()).into()
+        self.content(ctx).locale(&self.0.fields()).into()
     }
     /// False when a text field fell back to the source language, or its translation is stale
     /// (made from an earlier version of the source text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&self.fields())
+        self.content(ctx).translated(&self.0.fields())
     }
     /// Exact publication date, where the sources give one.
     async fn published_on(&self) -> Option<NaiveDate> {
@@ -1522,13 +1471,7 @@ pub struct DomesticWorkAction(pub domestic_work_action::Model);
 
 impl DomesticWorkAction {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
-        Content::new(ctx, format!("action-{}", self.0.slug), db::Language::En)
-    }
-    fn fields(&self) -> [Field<'_>; 2] {
-        [
-            (None, Some(&self.0.title)),
-            (Some("description"), Some(&self.0.description)),
-        ]
+        Content::new(ctx, self.0.message())
     }
 }
 
@@ -1559,21 +1502,21 @@ impl DomesticWorkAction {
     }
     /// Title.
     async fn title(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(None, &self.0.title)
+        self.content(ctx).text(Field::Value, &self.0.title)
     }
     /// What the Ministry did.
     async fn description(&self, ctx: &Context<'_>) -> String {
         self.content(ctx)
-            .text(Some("description"), &self.0.description)
+            .text(Field::Description, &self.0.description)
     }
     /// The language the text fields were served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&self.fields()).into()
+        self.content(ctx).locale(&self.0.fields()).into()
     }
     /// False when a text field fell back to the source language, or its translation is stale
     /// (made from an earlier version of the source text, still served).
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&self.fields())
+        self.content(ctx).translated(&self.0.fields())
     }
     /// Year, where known.
     async fn year(&self) -> Option<i32> {
@@ -1593,10 +1536,7 @@ pub struct NetworkObjective(pub network_objective::Model);
 
 impl NetworkObjective {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
-        Content::new(ctx, format!("objective-{}", self.0.slug), db::Language::En)
-    }
-    fn fields(&self) -> [Field<'_>; 1] {
-        [(None, Some(&self.0.text))]
+        Content::new(ctx, self.0.message())
     }
 }
 
@@ -1616,15 +1556,15 @@ impl NetworkObjective {
     }
     /// The objective, in the document's words.
     async fn text(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(None, &self.0.text)
+        self.content(ctx).text(Field::Value, &self.0.text)
     }
     /// The language the text was served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&self.fields()).into()
+        self.content(ctx).locale(&self.0.fields()).into()
     }
     /// False when the text fell back to the source language.
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&self.fields())
+        self.content(ctx).translated(&self.0.fields())
     }
     /// Where it comes from (see `Program.sources`).
     async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
@@ -1637,13 +1577,7 @@ pub struct NetworkTool(pub network_tool::Model);
 
 impl NetworkTool {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
-        Content::new(ctx, format!("tool-{}", self.0.slug), db::Language::En)
-    }
-    fn fields(&self) -> [Field<'_>; 2] {
-        [
-            (None, Some(&self.0.name)),
-            (Some("description"), Some(&self.0.description)),
-        ]
+        Content::new(ctx, self.0.message())
     }
 }
 
@@ -1659,20 +1593,20 @@ impl NetworkTool {
     }
     /// Name.
     async fn name(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(None, &self.0.name)
+        self.content(ctx).text(Field::Value, &self.0.name)
     }
     /// What it is and how it works.
     async fn description(&self, ctx: &Context<'_>) -> String {
         self.content(ctx)
-            .text(Some("description"), &self.0.description)
+            .text(Field::Description, &self.0.description)
     }
     /// The language the text fields were served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&self.fields()).into()
+        self.content(ctx).locale(&self.0.fields()).into()
     }
     /// False when a text field fell back to the source language.
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&self.fields())
+        self.content(ctx).translated(&self.0.fields())
     }
     /// Where it comes from (see `Program.sources`).
     async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {
@@ -1686,14 +1620,7 @@ pub struct Mandate(pub mandate::Model);
 
 impl Mandate {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
-        Content::new(ctx, format!("mandate-{}", self.0.slug), db::Language::En)
-    }
-    fn fields(&self) -> [Field<'_>; 3] {
-        [
-            (None, Some(&self.0.text)),
-            (Some("instrument"), Some(&self.0.instrument)),
-            (Some("article"), self.0.article.as_deref()),
-        ]
+        Content::new(ctx, self.0.message())
     }
 }
 
@@ -1706,12 +1633,12 @@ impl Mandate {
     /// The instrument ("Declaration of Buenos Aires (XXI IACML)").
     async fn instrument(&self, ctx: &Context<'_>) -> String {
         self.content(ctx)
-            .text(Some("instrument"), &self.0.instrument)
+            .text(Field::Instrument, &self.0.instrument)
     }
     /// The article cited ("Art. 12"); null where the sources cite none.
     async fn article(&self, ctx: &Context<'_>) -> Option<String> {
         self.content(ctx)
-            .optional("article", self.0.article.as_deref())
+            .optional(Field::Article, self.0.article.as_deref())
     }
     /// Year the instrument was adopted, where the sources say.
     async fn year(&self) -> Option<i32> {
@@ -1720,15 +1647,15 @@ impl Mandate {
     /// What it says, quoted as the sources quote it (a Spanish text translates the English
     /// quotation: the official Spanish wording is not in the sources).
     async fn text(&self, ctx: &Context<'_>) -> String {
-        self.content(ctx).text(None, &self.0.text)
+        self.content(ctx).text(Field::Value, &self.0.text)
     }
     /// The language the text fields were served in.
     async fn locale(&self, ctx: &Context<'_>) -> Language {
-        self.content(ctx).locale(&self.fields()).into()
+        self.content(ctx).locale(&self.0.fields()).into()
     }
     /// False when a text field fell back to the source language.
     async fn translated(&self, ctx: &Context<'_>) -> bool {
-        self.content(ctx).translated(&self.fields())
+        self.content(ctx).translated(&self.0.fields())
     }
     /// Where it comes from (see `Program.sources`).
     async fn sources(&self, ctx: &Context<'_>) -> ApiResult<Vec<Source>> {

@@ -141,7 +141,7 @@ async fn missing_writes_a_stub_with_the_source_text() {
     let (_, summary) = choferas
         .fields
         .iter()
-        .find(|(a, _)| *a == Some("summary"))
+        .find(|(field, _)| field.attribute() == Some("summary"))
         .expect("summary");
     assert!(
         stub.contains(&format!(

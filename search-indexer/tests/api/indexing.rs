@@ -5,11 +5,12 @@ use std::sync::Arc;
 
 use rial_schema::entity::{document, program};
 use rial_schema::enums::{Language, ProgramStatus};
+use rial_schema::l10n::fingerprint::fingerprint;
 use sea_orm::{
     ActiveModelTrait, ActiveValue, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
 };
 
-use crate::helpers::{backends, spawn_indexer};
+use crate::helpers::{backends, spawn_indexer, spawn_indexer_with};
 
 #[tokio::test]
 async fn reindex_puts_published_programs_and_every_document_in_both_languages() {
@@ -118,6 +119,90 @@ async fn programs_read_in_the_language_of_each_index() {
             .titles(Language::Es, "formalización trabajadoras")
             .await
             .contains(&"Registradas".to_owned()));
+    }
+}
+
+/// Every translatable field of a program is searched in its translation, the evaluation note
+/// too (the indexer once kept a list of its own that lacked it), and a document is
+/// `translated` exactly when the API says the program is: not when a field's translation is
+/// stale.
+#[tokio::test]
+async fn a_programs_evaluation_note_is_searched_in_its_translation() {
+    for backend in backends() {
+        let Some(indexer) = spawn_indexer_with(backend, true).await else {
+            return;
+        };
+        let note = "An external team of auditors evaluated the program in 2023.";
+        let choferas = program::Entity::find()
+            .filter(program::Column::Slug.eq("choferas"))
+            .one(indexer.db())
+            .await
+            .unwrap()
+            .expect("the seed has `choferas`");
+        let mut active: program::ActiveModel = choferas.clone().into();
+        active.evaluation_note = ActiveValue::Set(Some(note.to_owned()));
+        active.update(indexer.db()).await.unwrap();
+        let file = indexer.locales.as_ref().unwrap().join("es/programs.ftl");
+        let original = std::fs::read_to_string(&file).unwrap();
+        let summary = format!("    .summary-source = {}\n", fingerprint(&choferas.summary));
+        assert!(
+            original.contains(&summary),
+            "choferas's summary is translated"
+        );
+        std::fs::write(
+            &file,
+            original.replacen(
+                &summary,
+                &format!(
+                    "{summary}    .evaluation-note = Un equipo externo de auditoras evaluó el programa en 2023.\n    .evaluation-note-source = {}\n",
+                    fingerprint(note)
+                ),
+                1,
+            ),
+        )
+        .unwrap();
+        indexer.catalog.reload().expect("the edited file loads");
+        indexer.reindex().await;
+
+        let uid = format!("program-{}", choferas.id);
+        let spanish = indexer.document(Language::Es, &uid).await;
+        let english = indexer.document(Language::En, &uid).await;
+        assert!(
+            spanish["text"]
+                .as_str()
+                .unwrap()
+                .contains("Un equipo externo de auditoras evaluó el programa"),
+            "{backend:?}: {spanish}"
+        );
+        assert!(
+            english["text"].as_str().unwrap().contains(note),
+            "{backend:?}: {english}"
+        );
+        assert_eq!(spanish["translated"], true, "{backend:?}");
+        assert!(
+            indexer
+                .titles(Language::Es, "auditoras")
+                .await
+                .contains(&"Choferas".to_owned()),
+            "{backend:?}: the Spanish note's words find the program"
+        );
+
+        // The note's English text changes: its translation is stale, still indexed, but the
+        // document no longer says it is translated (as the API's `translated` does not).
+        let mut active: program::ActiveModel = choferas.clone().into();
+        active.evaluation_note = ActiveValue::Set(Some(format!("{note} It is ongoing.")));
+        active.update(indexer.db()).await.unwrap();
+        indexer.reindex().await;
+        let spanish = indexer.document(Language::Es, &uid).await;
+        assert!(
+            spanish["text"]
+                .as_str()
+                .unwrap()
+                .contains("Un equipo externo de auditoras"),
+            "{backend:?}: {spanish}"
+        );
+        assert_eq!(spanish["language"], "es", "{backend:?}");
+        assert_eq!(spanish["translated"], false, "{backend:?}");
     }
 }
 

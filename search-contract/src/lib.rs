@@ -1,5 +1,12 @@
-//! What the indexer writes and the gateway reads: index names, the shape of a search
-//! document, its facets and the settings of every index.
+//! The search contract: what `search-indexer` writes to Meilisearch and the gateway reads
+//! from it — index names, the shape of a search document, its fields and facets, the most
+//! hits a query pages through.
+//!
+//! A crate of its own so that the gateway depends on it and not on the indexer: the
+//! gateway's build holds no code that writes to Meilisearch (the indexer's engine, reindex,
+//! sync), and its key can only search. How an index is configured (searchable attributes,
+//! stop words, synonyms…) is the indexer's business (`search-indexer/src/settings.rs`), so
+//! this crate needs no Meilisearch client: serde and the data model's enums.
 //!
 //! One index per language (`<prefix>en`, `<prefix>es`), each holding programs and documents
 //! side by side so that one query ranks both. Why not one index with `localizedAttributes`:
@@ -7,12 +14,8 @@
 //! document would carry every field twice, and facet counts would need a language filter on
 //! every query. See ARCHITECTURE.md.
 
-use std::collections::HashMap;
-
-use meilisearch_sdk::settings::{
-    FacetingSettings, LocalizedAttributes, PaginationSetting, Settings, TypoToleranceSettings,
-};
 use rial_schema::enums::{DocumentKind, Language};
+use rial_schema::l10n::contract::Kind;
 use sea_orm::Iterable;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +38,18 @@ pub enum Entity {
 }
 
 impl Entity {
+    /// Every entity search indexes.
+    pub const ALL: [Entity; 2] = [Entity::Program, Entity::Document];
+
+    /// Its kind of entry in the localization contract: whose messages its documents are
+    /// translated from.
+    pub fn kind(self) -> Kind {
+        match self {
+            Entity::Program => Kind::Program,
+            Entity::Document => Kind::Document,
+        }
+    }
+
     /// The name used in outbox rows and document uids.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -116,6 +131,8 @@ pub mod field {
     pub const SUMMARY: &str = "summary";
     /// Remaining text.
     pub const TEXT: &str = "text";
+    /// A program's institution.
+    pub const INSTITUTION: &str = "institution";
 }
 
 /// The facets of the search page, in display order.
@@ -125,93 +142,6 @@ pub const FACETS: [&str; 4] = [field::THEMES, field::COUNTRIES, field::KIND, fie
 /// total of a broad query over the scaled Portfolio; this keeps `totalHits` honest for
 /// anything a person pages through, at a bounded cost.
 pub const MAX_TOTAL_HITS: usize = 10_000;
-
-/// The settings of a language's index.
-pub fn settings(language: Language) -> Settings {
-    let (stop_words, synonyms, locale) = match language {
-        Language::En => (EN_STOP_WORDS, EN_SYNONYMS, "eng"),
-        Language::Es => (ES_STOP_WORDS, ES_SYNONYMS, "spa"),
-    };
-    let mut synonym_map: HashMap<String, Vec<String>> = HashMap::new();
-    for group in synonyms {
-        for word in *group {
-            let others = group
-                .iter()
-                .filter(|other| *other != word)
-                .map(|other| (*other).to_owned());
-            synonym_map
-                .entry((*word).to_owned())
-                .or_default()
-                .extend(others);
-        }
-    }
-    Settings::new()
-        // Ranking order: a match in the title beats one in the summary, then the text.
-        .with_searchable_attributes([field::TITLE, field::SUMMARY, "institution", field::TEXT])
-        .with_filterable_attributes(FACETS)
-        .with_sortable_attributes([field::YEAR, field::TITLE])
-        .with_stop_words(stop_words.iter().copied())
-        .with_synonyms(synonym_map)
-        .with_typo_tolerance(TypoToleranceSettings {
-            enabled: Some(true),
-            // Codes and slugs are exact by nature.
-            disable_on_attributes: Some(vec![field::COUNTRIES.into(), field::THEMES.into()]),
-            disable_on_words: None,
-            min_word_size_for_typos: None,
-            disable_on_numbers: Some(true),
-        })
-        .with_pagination(PaginationSetting {
-            max_total_hits: MAX_TOTAL_HITS,
-        })
-        .with_faceting(FacetingSettings {
-            max_values_per_facet: 200,
-            sort_facet_values_by: None,
-        })
-        // The language is known: no detection, which misreads short Spanish titles.
-        .with_localized_attributes([LocalizedAttributes {
-            locales: vec![locale.into()],
-            attribute_patterns: vec!["*".into()],
-        }])
-}
-
-/// Words too common to rank on. Short lists on purpose: a long list hides words people do
-/// search for. No stop word may occur in a synonym: Meilisearch drops stop words from the
-/// documents, so a synonym phrase containing one ("violencia de género") never matches
-/// (seen on 1.21; a unit test below keeps the lists apart).
-const EN_STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "on",
-    "or", "that", "the", "their", "this", "to", "was", "were", "with",
-];
-const ES_STOP_WORDS: &[&str] = &[
-    "a", "al", "con", "el", "es", "la", "las", "lo", "para", "por", "que", "se", "su", "sus", "un",
-    "una", "y", "o",
-];
-
-/// Groups of interchangeable terms, as the network writes them.
-const EN_SYNONYMS: &[&[&str]] = &[
-    &["gbv", "gender-based violence", "gender based violence"],
-    &["domestic work", "household work", "domestic workers"],
-    &["care work", "care economy", "unpaid care"],
-    &["telework", "teleworking", "remote work"],
-    &["ilo", "international labour organization"],
-    &["oas", "organization of american states"],
-    &["c190", "convention 190"],
-    &["c189", "convention 189"],
-];
-const ES_SYNONYMS: &[&[&str]] = &[
-    &["violencia de género", "violencia basada en género", "vbg"],
-    &[
-        "trabajo doméstico",
-        "trabajo del hogar",
-        "trabajadoras del hogar",
-    ],
-    &["cuidados", "trabajo de cuidados", "economía del cuidado"],
-    &["teletrabajo", "trabajo remoto"],
-    &["oit", "organización internacional del trabajo"],
-    &["oea", "organización de los estados americanos"],
-    &["c190", "convenio 190"],
-    &["c189", "convenio 189"],
-];
 
 #[cfg(test)]
 mod tests {
@@ -231,24 +161,10 @@ mod tests {
     }
 
     #[test]
-    fn synonyms_are_symmetric() {
-        let settings = settings(Language::Es);
-        let synonyms = settings.synonyms.expect("synonyms are set");
-        assert!(synonyms["vbg"].contains(&"violencia de género".to_owned()));
-        assert!(synonyms["violencia de género"].contains(&"vbg".to_owned()));
-    }
-
-    #[test]
-    fn no_synonym_contains_a_stop_word() {
-        for (stop_words, synonyms) in [(EN_STOP_WORDS, EN_SYNONYMS), (ES_STOP_WORDS, ES_SYNONYMS)] {
-            for phrase in synonyms.iter().flat_map(|group| group.iter()) {
-                for word in phrase.split([' ', '-']) {
-                    assert!(
-                        !stop_words.contains(&word),
-                        "stop word `{word}` in synonym `{phrase}`"
-                    );
-                }
-            }
+    fn each_entity_is_translated_from_the_messages_of_its_kind() {
+        for entity in Entity::ALL {
+            assert_eq!(entity.kind().name(), entity.as_str());
+            assert_eq!(Entity::parse(entity.as_str()), Some(entity));
         }
     }
 
