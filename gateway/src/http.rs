@@ -45,6 +45,8 @@ struct Outcome {
     operation: Option<String>,
     /// The codes of the errors sent, in order; none: `OK`.
     codes: Vec<Cow<'static, str>>,
+    /// The engine ran the operation (its answer has data): the text was a valid query.
+    executed: bool,
 }
 
 impl Outcome {
@@ -231,7 +233,8 @@ async fn get_answer(
     let has_query = request
         .uri()
         .query()
-        .is_some_and(|query| query.contains("query="));
+        // A persisted query's GET names it by hash, in `extensions`.
+        .is_some_and(|query| query.contains("query=") || query.contains("extensions="));
     if wants_html && !has_query && state.http.graphiql {
         outcome.not_graphql = true;
         let language = rial_schema::l10n::negotiate(
@@ -248,6 +251,10 @@ async fn get_answer(
     let graphql = graphql
         .map(|GraphQLRequest(request)| request)
         .map_err(|error| error.to_string());
+    let (graphql, register) = match persisted(state, graphql, outcome) {
+        Ok(resolved) => resolved,
+        Err(refused) => return refused,
+    };
     // GET is for reading: a mutation over GET could be triggered by a link or an image.
     if let Ok(graphql) = &graphql {
         if is_mutation(graphql) {
@@ -285,6 +292,7 @@ async fn get_answer(
         None => graphql,
     };
     let mut response = answer(state, request, graphql, outcome).await;
+    remember(state, register, outcome);
     // Errors are not cached, nor what a resolver marked (search: Meilisearch's, not the
     // database's, state).
     if let Some(tag) = tag {
@@ -422,7 +430,55 @@ async fn post_answer(
     )
     .await
     .map_err(|error| error.to_string());
-    answer(state, request, parsed, outcome).await
+    let (parsed, register) = match persisted(state, parsed, outcome) {
+        Ok(resolved) => resolved,
+        Err(refused) => return refused,
+    };
+    let response = answer(state, request, parsed, outcome).await;
+    remember(state, register, outcome);
+    response
+}
+
+/// A query text to keep under its hash once the engine has run it.
+type Register = Option<([u8; 32], String)>;
+
+/// Applies the automatic persisted query protocol (see [`crate::graphql::persisted`]): a
+/// request naming its query by hash gets the text, or is refused (`PERSISTED_QUERY_NOT_FOUND`
+/// while the hash is unknown: the client then sends the text with it; `BAD_REQUEST` for a
+/// hash that does not match). A request sending both says what to keep.
+fn persisted(
+    state: &AppState,
+    graphql: Result<async_graphql::Request, String>,
+    outcome: &mut Outcome,
+) -> Result<(Result<async_graphql::Request, String>, Register), Response> {
+    use crate::graphql::persisted::{Persisted, PersistedError};
+    let Ok(mut request) = graphql else {
+        return Ok((graphql, None));
+    };
+    match state.api.persisted.resolve(&mut request) {
+        Ok(Persisted::Register(hash)) => {
+            let text = request.query.clone();
+            Ok((Ok(request), Some((hash, text))))
+        }
+        Ok(Persisted::No | Persisted::Found) => Ok((Ok(request), None)),
+        // Apollo's clients recognize this code (and this message) and send the text.
+        Err(PersistedError::NotFound) => Err(outcome.refuse(
+            StatusCode::OK,
+            "PERSISTED_QUERY_NOT_FOUND",
+            "PersistedQueryNotFound",
+        )),
+        Err(PersistedError::Invalid(why)) => {
+            Err(outcome.refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", why))
+        }
+    }
+}
+
+/// Keeps a registered text, if the engine accepted it (parsed, valid, within the limits):
+/// the store holds no text that was refused.
+fn remember(state: &AppState, register: Register, outcome: &Outcome) {
+    if let (Some((hash, text)), true) = (register, outcome.executed) {
+        state.api.persisted.remember(hash, &text);
+    }
 }
 
 /// A request refused before GraphQL runs, still in GraphQL's shape and with its code.
@@ -530,6 +586,7 @@ async fn answer(
                 .execute_observed(request, language, viewer, address)
                 .await;
             outcome.operation = operation;
+            outcome.executed = !matches!(result.data, async_graphql::Value::Null);
             for error in &result.errors {
                 let code = match error
                     .extensions

@@ -9,6 +9,7 @@ pub mod l10n;
 pub mod loaders;
 pub mod mutation;
 pub mod order;
+pub mod persisted;
 pub mod protection;
 pub mod query;
 pub mod search;
@@ -92,6 +93,8 @@ pub struct Api {
     pub limits: Limits,
     /// Token issuer and checker.
     pub auth: Arc<Auth>,
+    /// Automatic persisted queries: texts by hash, for GETs that name their query by hash.
+    pub persisted: persisted::PersistedQueries,
     /// The pool, for the loaders of other audiences.
     db: DatabaseConnection,
     /// Loaders of the audiences other than the public (whose loaders are in the schema),
@@ -129,6 +132,7 @@ impl Api {
             protection,
             limits,
             auth: Arc::new(Auth::ephemeral(std::time::Duration::from_secs(8 * 3600))),
+            persisted: persisted::PersistedQueries::default(),
         }
     }
 

@@ -415,3 +415,152 @@ async fn anonymous_gets_are_revalidated_by_entity_tag_until_the_data_moves() {
         .await;
     assert!(signed_in.0.headers().get("etag").is_none());
 }
+
+/// The SHA-256 of a query text, as Apollo's clients write it.
+fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// `extensions` naming `text` by its hash.
+fn persisted_extension(text: &str) -> String {
+    format!(
+        r#"{{"persistedQuery":{{"version":1,"sha256Hash":"{}"}}}}"#,
+        sha256_hex(text)
+    )
+}
+
+#[tokio::test]
+async fn a_get_names_a_query_by_its_hash_once_the_text_was_sent() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let state = AppState {
+        api: app.api.clone(),
+        db: app.db.clone(),
+        metrics: Default::default(),
+        http: Default::default(),
+    };
+    let client = TestClient::new(routes(state));
+    let text = "{ themes(first: 2) { nodes { slug } } }";
+    let by_hash = |text: &'static str| {
+        client
+            .get("/graphql")
+            .query("extensions", &persisted_extension(text))
+            .send()
+    };
+    let code = |body: &serde_json::Value| body["errors"][0]["extensions"]["code"].clone();
+
+    // Unknown hash: the protocol's answer, after which a client sends the text.
+    let unknown = by_hash(text).await;
+    unknown.assert_status_is_ok();
+    let body: serde_json::Value = unknown.json().await.value().deserialize();
+    assert_eq!(code(&body), "PERSISTED_QUERY_NOT_FOUND");
+
+    // Text and hash together: answered, and kept.
+    let post = |body: String| {
+        client
+            .post("/graphql")
+            .content_type("application/json")
+            .body(body)
+            .send()
+    };
+    let both = post(format!(
+        r#"{{"query":{},"extensions":{}}}"#,
+        serde_json::to_string(text).unwrap(),
+        persisted_extension(text)
+    ))
+    .await;
+    both.assert_status_is_ok();
+    let direct: serde_json::Value = both.json().await.value().deserialize();
+    assert_eq!(
+        direct["data"]["themes"]["nodes"].as_array().unwrap().len(),
+        2
+    );
+
+    // From now on the hash alone is the query, and its GET is cacheable like any other.
+    let again = by_hash(text).await;
+    again.assert_status_is_ok();
+    let tag = again
+        .0
+        .headers()
+        .get("etag")
+        .and_then(|value| value.to_str().ok())
+        .expect("an anonymous GET by hash has an entity tag")
+        .to_owned();
+    let body: serde_json::Value = again.json().await.value().deserialize();
+    assert_eq!(body, direct);
+    client
+        .get("/graphql")
+        .query("extensions", &persisted_extension(text))
+        .header("if-none-match", tag)
+        .send()
+        .await
+        .assert_status(StatusCode::NOT_MODIFIED);
+
+    // A text that does not hash to the hash sent is refused, and not kept.
+    let lying = post(format!(
+        r#"{{"query":"{{ countries {{ totalCount }} }}","extensions":{}}}"#,
+        persisted_extension("{ nothing }")
+    ))
+    .await;
+    lying.assert_status(StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = lying.json().await.value().deserialize();
+    assert_eq!(code(&body), "BAD_REQUEST");
+    let nothing = by_hash("{ nothing }").await;
+    let body: serde_json::Value = nothing.json().await.value().deserialize();
+    assert_eq!(code(&body), "PERSISTED_QUERY_NOT_FOUND");
+
+    // A text the engine refuses (it does not validate) is not kept either.
+    let invalid = "{ noSuchField }";
+    let refused = post(format!(
+        r#"{{"query":{},"extensions":{}}}"#,
+        serde_json::to_string(invalid).unwrap(),
+        persisted_extension(invalid)
+    ))
+    .await;
+    let body: serde_json::Value = refused.json().await.value().deserialize();
+    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED");
+    let body: serde_json::Value = by_hash(invalid).await.json().await.value().deserialize();
+    assert_eq!(code(&body), "PERSISTED_QUERY_NOT_FOUND");
+
+    // A mutation kept by its hash is still a mutation: never run over GET.
+    let password = gateway::auth::add_user(
+        &app.db,
+        "persisted.user",
+        rial_schema::enums::AccountRole::Secretariat,
+        None,
+    )
+    .await
+    .expect("account created");
+    let login = post(
+        serde_json::json!({
+            "query": "mutation($password: String!) { login(username: \"persisted.user\", password: $password) { token } }",
+            "variables": { "password": password },
+        })
+        .to_string(),
+    )
+    .await;
+    let body: serde_json::Value = login.json().await.value().deserialize();
+    let token = body["data"]["login"]["token"]
+        .as_str()
+        .expect("a token")
+        .to_owned();
+    let logout = "mutation { logout }";
+    let kept = client
+        .post("/graphql")
+        .content_type("application/json")
+        .header("authorization", format!("Bearer {token}"))
+        .body(format!(
+            r#"{{"query":"{logout}","extensions":{}}}"#,
+            persisted_extension(logout)
+        ))
+        .send()
+        .await;
+    let body: serde_json::Value = kept.json().await.value().deserialize();
+    assert!(body["errors"].is_null(), "{body}");
+    by_hash(logout)
+        .await
+        .assert_status(StatusCode::METHOD_NOT_ALLOWED);
+}
