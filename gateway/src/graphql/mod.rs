@@ -25,16 +25,15 @@ use rial_schema::enums::Language;
 use sea_orm::DatabaseConnection;
 
 use crate::auth::{Audience, Auth, ClientAddress, Viewer};
-use crate::error::{
-    args_value, GRAPHQL_VALIDATION_FAILED, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION,
-};
+use crate::error::code::ErrorCode;
+use crate::error::{args_value, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION};
 use crate::search::SearchService;
 pub use cursor::Limits;
 use l10n::Localization;
 use loaders::Loaders;
 pub use mutation::Mutation;
 pub use protection::Protection;
-use protection::{Refusal, TIMEOUT};
+use protection::Refusal;
 pub use query::Query;
 use rial_schema::l10n::live::LiveCatalog;
 
@@ -253,7 +252,7 @@ impl Api {
                     let millis = self.protection.timeout.as_millis().to_string();
                     tracing::warn!(timeout_ms = %millis, "request stopped at its time limit");
                     refusal(Refusal {
-                        code: TIMEOUT,
+                        code: ErrorCode::Timeout,
                         message_id: "error-timeout",
                         arg: ("ms", millis.clone()),
                         english: format!("the request took longer than {millis} ms"),
@@ -284,10 +283,10 @@ impl Api {
                 // Any other error without a code is a fault of ours (our resolvers all give
                 // one): logged, and its message not shown.
                 if error.path.is_empty() || engine_input_error(&error.message) {
-                    extensions.set("code", GRAPHQL_VALIDATION_FAILED);
+                    extensions.set("code", ErrorCode::GraphqlValidationFailed.as_str());
                 } else {
                     tracing::error!(message = %error.message, path = ?error.path, "error without a code");
-                    extensions.set("code", "INTERNAL");
+                    extensions.set("code", ErrorCode::Internal.as_str());
                     error.message = localize(&catalog, language, "error-internal", None)
                         .unwrap_or_else(|| "internal error".to_owned());
                 }
@@ -372,7 +371,7 @@ pub(crate) fn refusal(refused: Refusal) -> async_graphql::Response {
     } = refused;
     let mut error = async_graphql::ServerError::new(english, None);
     let mut extensions = async_graphql::ErrorExtensionValues::default();
-    extensions.set("code", code);
+    extensions.set("code", code.as_str());
     extensions.set(MESSAGE_ID_EXTENSION, message_id);
     extensions.set(MESSAGE_ARGS_EXTENSION, args_value(vec![(name, value)]));
     error.extensions = Some(extensions);

@@ -29,19 +29,7 @@ use async_graphql::parser::types::{
 use async_graphql::{Positioned, Value, Variables};
 
 use super::cursor::Limits;
-
-/// `extensions.code` of a query nested deeper than the limit (fields, or brackets).
-pub const QUERY_TOO_DEEP: &str = "QUERY_TOO_DEEP";
-/// `extensions.code` of a query with more fields than the limit.
-pub const QUERY_TOO_COMPLEX: &str = "QUERY_TOO_COMPLEX";
-/// `extensions.code` of a query whose answer could hold more values than the limit.
-pub const QUERY_TOO_COSTLY: &str = "QUERY_TOO_COSTLY";
-/// `extensions.code` of a query with more aliases than the limit.
-pub const TOO_MANY_ALIASES: &str = "TOO_MANY_ALIASES";
-/// `extensions.code` of a request that ran out of time.
-pub const TIMEOUT: &str = "TIMEOUT";
-/// `extensions.code` of an answer larger than the limit once serialized.
-pub const RESPONSE_TOO_LARGE: &str = "RESPONSE_TOO_LARGE";
+use crate::error::code::ErrorCode;
 
 /// Deepest nesting of brackets (`{`, `[`, `(`) in a document, and of lists and objects in
 /// its variables. Not configurable: it is what keeps the parser's recursion within a worker
@@ -94,7 +82,7 @@ impl Default for Protection {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     /// `extensions.code`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// Message id in `ui.ftl`.
     pub message_id: &'static str,
     /// The one message argument, `$max` (or `$name`).
@@ -105,7 +93,7 @@ pub struct Refusal {
 
 impl Refusal {
     fn over(
-        code: &'static str,
+        code: ErrorCode,
         message_id: &'static str,
         max: impl ToString,
         english: String,
@@ -451,7 +439,7 @@ impl Protection {
     pub fn admit(&self, request: &mut async_graphql::Request, limits: Limits) -> Option<Refusal> {
         let too_deep = |what: &str| {
             Refusal::over(
-                QUERY_TOO_DEEP,
+                ErrorCode::QueryTooDeep,
                 "error-nesting-too-deep",
                 MAX_NESTING,
                 format!("the {what} nests brackets more than {MAX_NESTING} levels deep"),
@@ -483,7 +471,7 @@ impl Protection {
             Ok(measure) => measure,
             Err(FragmentCycle(name)) => {
                 return Some(Refusal {
-                    code: crate::error::GRAPHQL_VALIDATION_FAILED,
+                    code: ErrorCode::GraphqlValidationFailed,
                     message_id: "error-fragment-cycle",
                     arg: ("name", name.clone()),
                     english: format!("fragment `{name}` spreads itself"),
@@ -492,14 +480,14 @@ impl Protection {
         };
         let refusal = if measure.spreads > MAX_NESTING as u64 {
             Some(Refusal::over(
-                QUERY_TOO_DEEP,
+                ErrorCode::QueryTooDeep,
                 "error-nesting-too-deep",
                 MAX_NESTING,
                 format!("fragments spread fragments more than {MAX_NESTING} levels deep"),
             ))
         } else if measure.depth > self.max_depth as u64 {
             Some(Refusal::over(
-                QUERY_TOO_DEEP,
+                ErrorCode::QueryTooDeep,
                 "error-query-too-deep",
                 self.max_depth,
                 format!(
@@ -509,14 +497,14 @@ impl Protection {
             ))
         } else if measure.aliases > self.max_aliases as u64 {
             Some(Refusal::over(
-                TOO_MANY_ALIASES,
+                ErrorCode::TooManyAliases,
                 "error-too-many-aliases",
                 self.max_aliases,
                 format!("the query has more than {} aliases", self.max_aliases),
             ))
         } else if measure.fields > self.max_complexity as u64 {
             Some(Refusal::over(
-                QUERY_TOO_COMPLEX,
+                ErrorCode::QueryTooComplex,
                 "error-query-too-complex",
                 self.max_complexity,
                 format!(
@@ -526,7 +514,7 @@ impl Protection {
             ))
         } else if measure.cost > self.max_cost {
             Some(Refusal::over(
-                QUERY_TOO_COSTLY,
+                ErrorCode::QueryTooCostly,
                 "error-query-too-costly",
                 self.max_cost,
                 format!(
@@ -536,7 +524,7 @@ impl Protection {
             ))
         } else if has_nul(document, variables) {
             Some(Refusal {
-                code: "BAD_USER_INPUT",
+                code: ErrorCode::BadUserInput,
                 message_id: "error-nul-character",
                 arg: ("max", String::new()),
                 english: "a text holds a NUL character (U+0000)".to_owned(),
@@ -546,7 +534,7 @@ impl Protection {
         };
         if let Some(refusal) = &refusal {
             tracing::warn!(
-                code = refusal.code,
+                code = refusal.code.as_str(),
                 fields = measure.fields,
                 depth = measure.depth,
                 aliases = measure.aliases,

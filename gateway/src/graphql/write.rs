@@ -340,6 +340,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::code::FieldCode;
 
     #[test]
     fn urls_need_a_scheme_and_a_host() {
@@ -396,16 +397,16 @@ mod tests {
         let Err(ApiError::InvalidFields(errors)) = check.finish() else {
             panic!("three problems expected");
         };
-        let found: Vec<(&str, &str)> = errors
+        let found: Vec<(&str, FieldCode)> = errors
             .iter()
             .map(|error| (error.field.as_str(), error.problem.code()))
             .collect();
         assert_eq!(
             found,
             [
-                ("title", "REQUIRED"),
-                ("summary", "TOO_LONG"),
-                ("startYear", "OUT_OF_RANGE")
+                ("title", FieldCode::Required),
+                ("summary", FieldCode::TooLong),
+                ("startYear", FieldCode::OutOfRange)
             ]
         );
     }
