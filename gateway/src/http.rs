@@ -241,11 +241,11 @@ async fn get_answer(
             .graphiql_files
             .page(&state.api.catalog.current(), language);
     }
-    let graphql = graphql
+    let mut graphql = graphql
         .map(|GraphQLRequest(request)| request)
         .map_err(|error| error.to_string());
     // GET is for reading: a mutation over GET could be triggered by a link or an image.
-    if let Ok(graphql) = &graphql {
+    if let Ok(graphql) = &mut graphql {
         if is_mutation(graphql) {
             let mut response = outcome.refuse(
                 ErrorCode::MethodNotAllowed,
@@ -426,19 +426,17 @@ fn refusal(code: ErrorCode, message: impl Into<String>) -> Response {
     (code.status(), Json(body)).into_response()
 }
 
-/// Whether the operation a request would run is a mutation.
-fn is_mutation(request: &async_graphql::Request) -> bool {
-    // The parser recurses: a document nested too deep is left for the protection step to
-    // refuse, unparsed.
-    if crate::graphql::protection::nesting(&request.query) > crate::graphql::protection::MAX_NESTING
-    {
-        return false;
-    }
-    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+/// Whether the operation a request would run is a mutation. The document is parsed here for
+/// the whole request (kept in it: [`crate::graphql::protection::parsed`]); one nested too
+/// deep is left unparsed, for the protection step to refuse, and one that does not parse
+/// for the engine's error to be answered.
+fn is_mutation(request: &mut async_graphql::Request) -> bool {
+    let operation_name = request.operation_name.clone();
+    let Some(Ok(document)) = crate::graphql::protection::parsed(request) else {
         return false;
     };
     document.operations.iter().any(|(name, operation)| {
-        let selected = match (&request.operation_name, name) {
+        let selected = match (&operation_name, name) {
             (Some(wanted), Some(name)) => wanted.as_str() == name.as_str(),
             (None, _) => true,
             (Some(_), None) => false,

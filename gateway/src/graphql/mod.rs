@@ -224,39 +224,49 @@ impl Api {
         if let Some(address) = address {
             request = request.data(address);
         }
-        // The parsed document (parsed once, by the protection step), kept to put the answer
-        // back in the order the query asked for (`order.rs`).
+        // The parsed document (parsed once per request, see `protection::parsed`), kept to
+        // put the answer back in the order the query asked for (`order.rs`).
         let mut selection = None;
         let mut operation = None;
         let mut response = if let Some(refused) = self.protection.admit(&mut request, self.limits) {
             refusal(refused)
         } else {
-            let operation_name = request.operation_name.clone();
-            if let Ok(document) = request.parsed_query() {
-                operation = operation_name
-                    .clone()
-                    .or_else(|| match &document.operations {
-                        async_graphql::parser::types::DocumentOperations::Multiple(named)
-                            if named.len() == 1 =>
-                        {
-                            named.keys().next().map(|name| name.to_string())
+            match protection::parsed(&mut request).map(|parsed| parsed.cloned()) {
+                // The engine would parse it again only to give this error: answered here.
+                Some(Err(error)) => not_a_document(error),
+                parsed => {
+                    let operation_name = request.operation_name.clone();
+                    if let Some(Ok(document)) = parsed {
+                        operation = operation_name
+                            .clone()
+                            .or_else(|| match &document.operations {
+                                async_graphql::parser::types::DocumentOperations::Multiple(
+                                    named,
+                                ) if named.len() == 1 => {
+                                    named.keys().next().map(|name| name.to_string())
+                                }
+                                _ => None,
+                            });
+                        selection = Some((document, operation_name));
+                    }
+                    match tokio::time::timeout(
+                        self.protection.timeout,
+                        self.schema.execute(request),
+                    )
+                    .await
+                    {
+                        Ok(response) => response,
+                        Err(_) => {
+                            let millis = self.protection.timeout.as_millis().to_string();
+                            tracing::warn!(timeout_ms = %millis, "request stopped at its time limit");
+                            refusal(Refusal {
+                                code: ErrorCode::Timeout,
+                                message_id: "error-timeout",
+                                arg: ("ms", millis.clone()),
+                                english: format!("the request took longer than {millis} ms"),
+                            })
                         }
-                        _ => None,
-                    });
-                selection = Some((document.clone(), operation_name));
-            }
-            match tokio::time::timeout(self.protection.timeout, self.schema.execute(request)).await
-            {
-                Ok(response) => response,
-                Err(_) => {
-                    let millis = self.protection.timeout.as_millis().to_string();
-                    tracing::warn!(timeout_ms = %millis, "request stopped at its time limit");
-                    refusal(Refusal {
-                        code: ErrorCode::Timeout,
-                        message_id: "error-timeout",
-                        arg: ("ms", millis.clone()),
-                        english: format!("the request took longer than {millis} ms"),
-                    })
+                    }
                 }
             }
         };
@@ -375,5 +385,14 @@ pub(crate) fn refusal(refused: Refusal) -> async_graphql::Response {
     extensions.set(MESSAGE_ID_EXTENSION, message_id);
     extensions.set(MESSAGE_ARGS_EXTENSION, args_value(vec![(name, value)]));
     error.extensions = Some(extensions);
+    async_graphql::Response::from_errors(vec![error])
+}
+
+/// The answer to a text that does not parse: the parser's error, as the engine gives it.
+fn not_a_document(mut error: async_graphql::ServerError) -> async_graphql::Response {
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", ErrorCode::GraphqlValidationFailed.as_str());
     async_graphql::Response::from_errors(vec![error])
 }

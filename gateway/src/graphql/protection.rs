@@ -432,10 +432,41 @@ pub fn has_nul(document: &ExecutableDocument, variables: &Variables) -> bool {
         })
 }
 
+/// A request whose text does not parse: the parser's error, kept in the request's data so
+/// that no one parses the text again to learn it.
+#[derive(Clone)]
+struct Unparsable(async_graphql::ServerError);
+
+/// The request's document, parsed once per request whoever asks first (the HTTP layer's
+/// check of a GET, [`Protection::admit`], the execution): kept in the request, where the
+/// engine takes it instead of parsing again, and a text that does not parse remembered with
+/// its error. `None`: the text nests brackets deeper than [`MAX_NESTING`] and is left
+/// unparsed (the parser recurses), for [`Protection::admit`] to refuse.
+pub fn parsed(
+    request: &mut async_graphql::Request,
+) -> Option<Result<&ExecutableDocument, async_graphql::ServerError>> {
+    if nesting(&request.query) > MAX_NESTING {
+        return None;
+    }
+    if let Some(Unparsable(error)) = request
+        .data
+        .get(&std::any::TypeId::of::<Unparsable>())
+        .and_then(|data| data.downcast_ref::<Unparsable>())
+    {
+        return Some(Err(error.clone()));
+    }
+    if let Some(error) = request.parsed_query().err() {
+        request.data.insert(Unparsable(error.clone()));
+        return Some(Err(error));
+    }
+    // Parsed and kept by the call above: this one only lends it.
+    Some(request.parsed_query())
+}
+
 impl Protection {
-    /// Checks a request before the engine sees it; parses its document once (kept in the
-    /// request for the engine). `None`: admitted (a document that does not parse is
-    /// admitted too, so the engine reports the syntax error as it always has).
+    /// Checks a request before the engine sees it; parses its document ([`parsed`]: once,
+    /// kept in the request for the engine). `None`: admitted (a document that does not parse
+    /// is admitted too, for its error to be answered as the engine's).
     pub fn admit(&self, request: &mut async_graphql::Request, limits: Limits) -> Option<Refusal> {
         let too_deep = |what: &str| {
             Refusal::over(
@@ -466,7 +497,7 @@ impl Protection {
         variables: &Variables,
         limits: Limits,
     ) -> Option<Refusal> {
-        let document = request.parsed_query().ok()?;
+        let document = parsed(request)?.ok()?;
         let measure = match measure(document, variables, limits) {
             Ok(measure) => measure,
             Err(FragmentCycle(name)) => {
@@ -626,6 +657,27 @@ mod tests {
             measured("query($n: Int) { themes(first: $n) { totalCount } }").cost,
             1 + 100
         );
+    }
+
+    #[test]
+    fn a_text_is_parsed_once_and_one_too_deep_never() {
+        let mut deep =
+            async_graphql::Request::new(format!("{}{}", "{ a ".repeat(70), "}".repeat(70)));
+        assert!(parsed(&mut deep).is_none());
+        let mut broken = async_graphql::Request::new("{ a ");
+        let error = parsed(&mut broken)
+            .expect("shallow")
+            .expect_err("does not parse");
+        // Remembered with its error, for whoever asks next.
+        assert!(broken
+            .data
+            .contains_key(&std::any::TypeId::of::<Unparsable>()));
+        assert_eq!(
+            parsed(&mut broken).expect("shallow").expect_err("still"),
+            error
+        );
+        let mut good = async_graphql::Request::new("{ a }");
+        assert!(parsed(&mut good).expect("shallow").is_ok());
     }
 
     #[test]
