@@ -121,7 +121,11 @@ mod tests {
         let error = in_transaction(&second, insert_theme)
             .await
             .expect_err("the lock is never free");
-        assert_eq!(error.code(), "DATABASE_UNAVAILABLE", "{error:?}");
+        assert_eq!(
+            error.code(),
+            crate::error::code::ErrorCode::DatabaseUnavailable,
+            "{error:?}"
+        );
         // Retried, not given up after the first wait.
         assert!(
             started.elapsed() >= Duration::from_millis(600),
@@ -139,7 +143,10 @@ mod tests {
         let timeout = ApiError::from(DbErr::ConnectionAcquire(
             sea_orm::error::ConnAcquireErr::Timeout,
         ));
-        assert_eq!(timeout.code(), "DATABASE_UNAVAILABLE");
+        assert_eq!(
+            timeout.code(),
+            crate::error::code::ErrorCode::DatabaseUnavailable
+        );
         assert!(
             !timeout.lost_race(),
             "an unreachable database is not retried"
@@ -147,9 +154,12 @@ mod tests {
         let shared = ApiError::from(std::sync::Arc::new(DbErr::ConnectionAcquire(
             sea_orm::error::ConnAcquireErr::Timeout,
         )));
-        assert_eq!(shared.code(), "DATABASE_UNAVAILABLE");
+        assert_eq!(
+            shared.code(),
+            crate::error::code::ErrorCode::DatabaseUnavailable
+        );
         let bug = ApiError::from(DbErr::RecordNotFound("x".into()));
-        assert_eq!(bug.code(), "INTERNAL");
+        assert_eq!(bug.code(), crate::error::code::ErrorCode::Internal);
         assert!(!bug.lost_race());
     }
 }

@@ -1,13 +1,17 @@
 //! The one error type of the API: each variant says what the client gets.
 //!
-//! Every GraphQL error carries a stable `extensions.code` from the table in ARCHITECTURE.md,
-//! the same in every language. Messages are localized through `ui.ftl` (`error-…` ids) when
+//! Every GraphQL error carries a stable `extensions.code` ([`ErrorCode`], in `code.rs`: the
+//! table in ARCHITECTURE.md), the same in every language. Messages are localized through `ui.ftl` (`error-…` ids) when
 //! the response is finished (see [`crate::graphql::Api::execute`]); the English text here is
 //! the fallback. Internal detail (SQL, driver messages) is logged and never sent.
+
+pub mod code;
 
 use std::sync::Arc;
 
 use async_graphql::ErrorExtensions;
+
+use code::{ErrorCode, FieldCode};
 
 /// Extension carrying the message id of a localizable error until the response is finished.
 pub(crate) const MESSAGE_ID_EXTENSION: &str = "messageId";
@@ -107,16 +111,16 @@ pub enum FieldProblem {
 
 impl FieldProblem {
     /// The stable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> FieldCode {
         match self {
-            FieldProblem::Required => "REQUIRED",
-            FieldProblem::TooLong(_) => "TOO_LONG",
-            FieldProblem::OutOfRange(..) | FieldProblem::BeforeStart(_) => "OUT_OF_RANGE",
-            FieldProblem::InvalidFormat(_) => "INVALID_FORMAT",
-            FieldProblem::UnknownReference(_) => "UNKNOWN_REFERENCE",
-            FieldProblem::AlreadyTaken(_) => "ALREADY_TAKEN",
-            FieldProblem::InvalidReference(_) => "INVALID_REFERENCE",
-            FieldProblem::Immutable(_) => "IMMUTABLE",
+            FieldProblem::Required => FieldCode::Required,
+            FieldProblem::TooLong(_) => FieldCode::TooLong,
+            FieldProblem::OutOfRange(..) | FieldProblem::BeforeStart(_) => FieldCode::OutOfRange,
+            FieldProblem::InvalidFormat(_) => FieldCode::InvalidFormat,
+            FieldProblem::UnknownReference(_) => FieldCode::UnknownReference,
+            FieldProblem::AlreadyTaken(_) => FieldCode::AlreadyTaken,
+            FieldProblem::InvalidReference(_) => FieldCode::InvalidReference,
+            FieldProblem::Immutable(_) => FieldCode::Immutable,
         }
     }
 
@@ -310,19 +314,18 @@ impl InputError {
 
 impl ApiError {
     /// The stable code sent in `extensions.code`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ApiError::BadUserInput(_) => "BAD_USER_INPUT",
-            ApiError::NotFound { .. } => "NOT_FOUND",
-            ApiError::SearchUnavailable => "SEARCH_UNAVAILABLE",
-            ApiError::Unauthenticated | ApiError::SignInRequired => "UNAUTHENTICATED",
-            ApiError::InvalidCredentials => "INVALID_CREDENTIALS",
-            ApiError::LoginThrottled { .. } => "LOGIN_THROTTLED",
-            ApiError::Forbidden => "FORBIDDEN",
-            ApiError::InvalidTransition { .. } => "INVALID_TRANSITION",
-            ApiError::InvalidFields(_) => "BAD_USER_INPUT",
-            ApiError::DatabaseUnavailable(_) => DATABASE_UNAVAILABLE,
-            ApiError::Internal(_) => "INTERNAL",
+            ApiError::BadUserInput(_) | ApiError::InvalidFields(_) => ErrorCode::BadUserInput,
+            ApiError::NotFound { .. } => ErrorCode::NotFound,
+            ApiError::SearchUnavailable => ErrorCode::SearchUnavailable,
+            ApiError::Unauthenticated | ApiError::SignInRequired => ErrorCode::Unauthenticated,
+            ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            ApiError::LoginThrottled { .. } => ErrorCode::LoginThrottled,
+            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::InvalidTransition { .. } => ErrorCode::InvalidTransition,
+            ApiError::DatabaseUnavailable(_) => ErrorCode::DatabaseUnavailable,
+            ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
 
@@ -503,7 +506,7 @@ impl From<ApiError> for async_graphql::Error {
             _ => None,
         };
         async_graphql::Error::new(error.message()).extend_with(|_, extensions| {
-            extensions.set("code", code);
+            extensions.set("code", code.as_str());
             if let Some(fields) = fields {
                 extensions.set("fields", fields);
             }
@@ -523,7 +526,7 @@ fn field_error_value(error: &FieldError) -> async_graphql::Value {
     put("field", async_graphql::Value::String(error.field.clone()));
     put(
         "code",
-        async_graphql::Value::String(error.problem.code().to_owned()),
+        async_graphql::Value::String(error.problem.code().as_str().to_owned()),
     );
     put(
         "message",
@@ -553,11 +556,3 @@ pub(crate) fn args_value(args: Vec<(&str, String)>) -> async_graphql::Value {
 
 /// Result type of resolvers.
 pub type ApiResult<T> = Result<T, ApiError>;
-
-/// Code of [`ApiError::DatabaseUnavailable`]; the HTTP layer answers it with 503 where it
-/// answers with a status of its own (the bearer-token check).
-pub const DATABASE_UNAVAILABLE: &str = "DATABASE_UNAVAILABLE";
-
-/// Code given to errors raised by the GraphQL engine itself before any resolver ran
-/// (syntax errors, unknown fields, wrong argument types).
-pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";

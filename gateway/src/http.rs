@@ -6,7 +6,6 @@
 //! language, audience and outcome; its duration and error codes counted in
 //! [`crate::metrics`].
 
-use std::borrow::Cow;
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Instant;
@@ -23,6 +22,7 @@ use rial_schema::enums::Language;
 use rial_schema::l10n::negotiate;
 
 use crate::auth::ClientAddress;
+use crate::error::code::ErrorCode;
 use crate::error::ApiError;
 use crate::graphiql::GraphiQL;
 use crate::graphql::Api;
@@ -44,21 +44,16 @@ struct Outcome {
     /// The operation's name, once known.
     operation: Option<String>,
     /// The codes of the errors sent, in order; none: `OK`.
-    codes: Vec<Cow<'static, str>>,
+    codes: Vec<ErrorCode>,
     /// The engine ran the operation (its answer has data): the text was a valid query.
     executed: bool,
 }
 
 impl Outcome {
-    /// A refusal with `code`, noted.
-    fn refuse(
-        &mut self,
-        status: StatusCode,
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> Response {
-        self.codes.push(Cow::Borrowed(code));
-        refusal(status, code, message)
+    /// A refusal with `code` and its status ([`ErrorCode::status`]), noted.
+    fn refuse(&mut self, code: ErrorCode, message: impl Into<String>) -> Response {
+        self.codes.push(code);
+        refusal(code, message)
     }
 }
 
@@ -96,17 +91,18 @@ fn finish(
     if outcome.not_graphql {
         return response;
     }
-    let code = outcome.codes.first().map_or("OK", |code| code.as_ref());
+    let first = outcome.codes.first().copied();
+    let code = first.map_or("OK", ErrorCode::as_str);
     let operation = outcome.operation.as_deref();
     state.metrics.request(operation, code, started.elapsed());
     for code in &outcome.codes {
-        state.metrics.error(code);
+        state.metrics.error(*code);
     }
     if !span.is_disabled() {
         let label = crate::metrics::operation_label(operation);
         span.record("graphql.operation", label);
         span.record("outcome", code);
-        if code == "INTERNAL" || response.status().is_server_error() {
+        if first == Some(ErrorCode::Internal) || response.status().is_server_error() {
             span.record("otel.status_code", "ERROR");
         }
     }
@@ -251,16 +247,15 @@ async fn get_answer(
     let graphql = graphql
         .map(|GraphQLRequest(request)| request)
         .map_err(|error| error.to_string());
-    let (graphql, register) = match persisted(state, graphql, outcome) {
+    let (mut graphql, register) = match persisted(state, graphql, outcome) {
         Ok(resolved) => resolved,
         Err(refused) => return refused,
     };
     // GET is for reading: a mutation over GET could be triggered by a link or an image.
-    if let Ok(graphql) = &graphql {
+    if let Ok(graphql) = &mut graphql {
         if is_mutation(graphql) {
             let mut response = outcome.refuse(
-                StatusCode::METHOD_NOT_ALLOWED,
-                "METHOD_NOT_ALLOWED",
+                ErrorCode::MethodNotAllowed,
                 "mutations are only accepted over POST",
             );
             response
@@ -384,8 +379,7 @@ async fn post_answer(
         let millis = state.http.body_timeout.as_millis();
         tracing::warn!(timeout_ms = %millis, "request body not received in time");
         let mut response = outcome.refuse(
-            StatusCode::REQUEST_TIMEOUT,
-            "BODY_TIMEOUT",
+            ErrorCode::BodyTimeout,
             format!("the request body did not arrive within {millis} ms"),
         );
         response.headers_mut().insert(
@@ -398,8 +392,7 @@ async fn post_answer(
         Ok(bytes) => bytes,
         Err(ReadBodyError::PayloadTooLarge) => {
             return outcome.refuse(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "REQUEST_TOO_LARGE",
+                ErrorCode::RequestTooLarge,
                 format!("the request body is larger than {limit} bytes"),
             );
         }
@@ -418,8 +411,7 @@ async fn post_answer(
     });
     if !is_json {
         return outcome.refuse(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "UNSUPPORTED_MEDIA_TYPE",
+            ErrorCode::UnsupportedMediaType,
             "POST /graphql takes a JSON body (Content-Type: application/json)",
         );
     }
@@ -462,14 +454,10 @@ fn persisted(
         }
         Ok(Persisted::No | Persisted::Found) => Ok((Ok(request), None)),
         // Apollo's clients recognize this code (and this message) and send the text.
-        Err(PersistedError::NotFound) => Err(outcome.refuse(
-            StatusCode::OK,
-            "PERSISTED_QUERY_NOT_FOUND",
-            "PersistedQueryNotFound",
-        )),
-        Err(PersistedError::Invalid(why)) => {
-            Err(outcome.refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", why))
+        Err(PersistedError::NotFound) => {
+            Err(outcome.refuse(ErrorCode::PersistedQueryNotFound, "PersistedQueryNotFound"))
         }
+        Err(PersistedError::Invalid(why)) => Err(outcome.refuse(ErrorCode::BadRequest, why)),
     }
 }
 
@@ -481,27 +469,26 @@ fn remember(state: &AppState, register: Register, outcome: &Outcome) {
     }
 }
 
-/// A request refused before GraphQL runs, still in GraphQL's shape and with its code.
-fn refusal(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
+/// A request refused before GraphQL runs, still in GraphQL's shape and with its code, under
+/// the code's status.
+fn refusal(code: ErrorCode, message: impl Into<String>) -> Response {
     let body = serde_json::json!({
-        "errors": [{ "message": message.into(), "extensions": { "code": code } }]
+        "errors": [{ "message": message.into(), "extensions": { "code": code.as_str() } }]
     });
-    (status, Json(body)).into_response()
+    (code.status(), Json(body)).into_response()
 }
 
-/// Whether the operation a request would run is a mutation.
-fn is_mutation(request: &async_graphql::Request) -> bool {
-    // The parser recurses: a document nested too deep is left for the protection step to
-    // refuse, unparsed.
-    if crate::graphql::protection::nesting(&request.query) > crate::graphql::protection::MAX_NESTING
-    {
-        return false;
-    }
-    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+/// Whether the operation a request would run is a mutation. The document is parsed here for
+/// the whole request (kept in it: [`crate::graphql::protection::parsed`]); one nested too
+/// deep is left unparsed, for the protection step to refuse, and one that does not parse
+/// for the engine's error to be answered.
+fn is_mutation(request: &mut async_graphql::Request) -> bool {
+    let operation_name = request.operation_name.clone();
+    let Some(Ok(document)) = crate::graphql::protection::parsed(request) else {
         return false;
     };
     document.operations.iter().any(|(name, operation)| {
-        let selected = match (&request.operation_name, name) {
+        let selected = match (&operation_name, name) {
             (Some(wanted), Some(name)) => wanted.as_str() == name.as_str(),
             (None, _) => true,
             (Some(_), None) => false,
@@ -533,23 +520,24 @@ async fn answer(
             Ok(viewer) => Some(viewer),
             Err(error) => {
                 let message = error.localized(&state.api.catalog.current(), language);
-                let status = match &error {
-                    ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
-                    // The token could not be checked: the same code as anywhere else the
-                    // database is away, and a status that says "try again" rather than "bug".
+                // The status is the code's own (`ErrorCode::status`): 401 for a token that
+                // is not valid; when the token could not be checked, the same code as
+                // anywhere else the database is away, with a status that says "try again"
+                // (503) rather than "bug" (500).
+                match &error {
+                    ApiError::Unauthenticated => {}
                     ApiError::DatabaseUnavailable(cause) => {
                         tracing::warn!(error = %format!("{cause:#}"), "checking a bearer token: database unavailable");
-                        StatusCode::SERVICE_UNAVAILABLE
                     }
                     _ => {
                         // The detail goes to the log only, as for every internal error.
                         tracing::error!(error = ?error, "checking a bearer token");
-                        StatusCode::INTERNAL_SERVER_ERROR
                     }
-                };
-                let mut response = outcome.refuse(status, error.code(), message);
+                }
+                let mut response = outcome.refuse(error.code(), message);
+                let unavailable = response.status() == StatusCode::SERVICE_UNAVAILABLE;
                 let headers = response.headers_mut();
-                if status == StatusCode::SERVICE_UNAVAILABLE {
+                if unavailable {
                     headers.insert(
                         header::RETRY_AFTER,
                         header::HeaderValue::from_static(RETRY_AFTER_SECS),
@@ -588,15 +576,16 @@ async fn answer(
             outcome.operation = operation;
             outcome.executed = !matches!(result.data, async_graphql::Value::Null);
             for error in &result.errors {
+                // Every error has a code by now (`Api::execute`), one of `ErrorCode`'s.
                 let code = match error
                     .extensions
                     .as_ref()
                     .and_then(|extensions| extensions.get("code"))
                 {
-                    Some(async_graphql::Value::String(code)) => Cow::Owned(code.clone()),
-                    _ => Cow::Borrowed("INTERNAL"),
+                    Some(async_graphql::Value::String(code)) => ErrorCode::from_code(code),
+                    _ => None,
                 };
-                outcome.codes.push(code);
+                outcome.codes.push(code.unwrap_or(ErrorCode::Internal));
             }
             let mut response = serialize(
                 result,
@@ -612,8 +601,7 @@ async fn answer(
         }
         // A body that is not a GraphQL request at all: still a GraphQL-shaped error, with a code.
         Err(error) => outcome.refuse(
-            StatusCode::BAD_REQUEST,
-            "BAD_REQUEST",
+            ErrorCode::BadRequest,
             format!("the request is not a valid GraphQL request: {error}"),
         ),
     }
@@ -743,7 +731,7 @@ fn serialize(
                 .as_ref()
                 .and_then(|extensions| extensions.get("code"))
                 .is_some_and(|code| {
-                    *code == async_graphql::Value::from(crate::error::GRAPHQL_VALIDATION_FAILED)
+                    *code == async_graphql::Value::from(ErrorCode::GraphqlValidationFailed.as_str())
                 })
         });
     let status = if graphql_response && not_executed {
@@ -768,8 +756,7 @@ fn serialize(
         // What the client gets instead: this one error.
         outcome.codes.clear();
         return outcome.refuse(
-            StatusCode::OK,
-            crate::graphql::protection::RESPONSE_TOO_LARGE,
+            ErrorCode::ResponseTooLarge,
             format!("the answer is larger than {max_bytes} bytes: ask for smaller pages or fewer fields"),
         );
     }

@@ -8,6 +8,8 @@ use rial_schema::l10n::live::LiveCatalog;
 use rial_server::metrics::{Counter, Exposition, Family, Histogram};
 use sea_orm::{ConnectionTrait as _, DatabaseBackend, DatabaseConnection};
 
+use crate::error::code::ErrorCode;
+
 /// Counters and histograms of the serving gateway, shared by every request.
 #[derive(Debug, Default)]
 pub struct Metrics {
@@ -56,8 +58,8 @@ impl Metrics {
     }
 
     /// One error sent, by code.
-    pub fn error(&self, code: &str) {
-        self.errors.get([code]).inc();
+    pub fn error(&self, code: ErrorCode) {
+        self.errors.get([code.as_str()]).inc();
     }
 
     /// One search, and whether it failed.

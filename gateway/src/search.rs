@@ -14,6 +14,8 @@ use meilisearch_sdk::search::{SearchQuery, SearchResults, Selectors};
 use rial_schema::enums::Language;
 use rial_search_contract::{self as contract, field, Entity, SearchDocument};
 
+use crate::error::code::ErrorCode;
+
 /// Highlight marks around matched words in titles and snippets.
 pub const HIGHLIGHT_PRE: &str = "<mark>";
 /// See [`HIGHLIGHT_PRE`].
@@ -269,7 +271,7 @@ impl SearchService {
             metrics.searched(started.elapsed(), result.is_err());
         }
         if result.is_err() {
-            span.record("outcome", "SEARCH_UNAVAILABLE");
+            span.record("outcome", ErrorCode::SearchUnavailable.as_str());
             span.record("otel.status_code", "ERROR");
         } else {
             span.record("outcome", "OK");

@@ -26,16 +26,15 @@ use rial_schema::enums::Language;
 use sea_orm::DatabaseConnection;
 
 use crate::auth::{Audience, Auth, ClientAddress, Viewer};
-use crate::error::{
-    args_value, GRAPHQL_VALIDATION_FAILED, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION,
-};
+use crate::error::code::ErrorCode;
+use crate::error::{args_value, MESSAGE_ARGS_EXTENSION, MESSAGE_ID_EXTENSION};
 use crate::search::SearchService;
 pub use cursor::Limits;
 use l10n::Localization;
 use loaders::Loaders;
 pub use mutation::Mutation;
 pub use protection::Protection;
-use protection::{Refusal, TIMEOUT};
+use protection::Refusal;
 pub use query::Query;
 use rial_schema::l10n::live::LiveCatalog;
 
@@ -157,10 +156,10 @@ impl Api {
     }
 
     /// Executes a request in `language` and finishes its errors: every error gets a stable
-    /// `extensions.code` (errors raised by the engine before any resolver ran — syntax,
-    /// unknown fields, bad argument types — get `GRAPHQL_VALIDATION_FAILED`; any other
-    /// error without one is `INTERNAL`), and messages
-    /// of the API's own errors are localized from `ui.ftl`.
+    /// `extensions.code` (the engine's refusals of the document — syntax, unknown fields,
+    /// bad argument types — get `GRAPHQL_VALIDATION_FAILED`; any other error without one is
+    /// `INTERNAL`, see [`uncoded`]), and messages of the API's own errors are localized from
+    /// `ui.ftl`.
     pub async fn execute(
         &self,
         request: impl Into<async_graphql::Request>,
@@ -229,39 +228,49 @@ impl Api {
         if let Some(address) = address {
             request = request.data(address);
         }
-        // The parsed document (parsed once, by the protection step), kept to put the answer
-        // back in the order the query asked for (`order.rs`).
+        // The parsed document (parsed once per request, see `protection::parsed`), kept to
+        // put the answer back in the order the query asked for (`order.rs`).
         let mut selection = None;
         let mut operation = None;
         let mut response = if let Some(refused) = self.protection.admit(&mut request, self.limits) {
             refusal(refused)
         } else {
-            let operation_name = request.operation_name.clone();
-            if let Ok(document) = request.parsed_query() {
-                operation = operation_name
-                    .clone()
-                    .or_else(|| match &document.operations {
-                        async_graphql::parser::types::DocumentOperations::Multiple(named)
-                            if named.len() == 1 =>
-                        {
-                            named.keys().next().map(|name| name.to_string())
+            match protection::parsed(&mut request).map(|parsed| parsed.cloned()) {
+                // The engine would parse it again only to give this error: answered here.
+                Some(Err(error)) => not_a_document(error),
+                parsed => {
+                    let operation_name = request.operation_name.clone();
+                    if let Some(Ok(document)) = parsed {
+                        operation = operation_name
+                            .clone()
+                            .or_else(|| match &document.operations {
+                                async_graphql::parser::types::DocumentOperations::Multiple(
+                                    named,
+                                ) if named.len() == 1 => {
+                                    named.keys().next().map(|name| name.to_string())
+                                }
+                                _ => None,
+                            });
+                        selection = Some((document, operation_name));
+                    }
+                    match tokio::time::timeout(
+                        self.protection.timeout,
+                        self.schema.execute(request),
+                    )
+                    .await
+                    {
+                        Ok(response) => response,
+                        Err(_) => {
+                            let millis = self.protection.timeout.as_millis().to_string();
+                            tracing::warn!(timeout_ms = %millis, "request stopped at its time limit");
+                            refusal(Refusal {
+                                code: ErrorCode::Timeout,
+                                message_id: "error-timeout",
+                                arg: ("ms", millis.clone()),
+                                english: format!("the request took longer than {millis} ms"),
+                            })
                         }
-                        _ => None,
-                    });
-                selection = Some((document.clone(), operation_name));
-            }
-            match tokio::time::timeout(self.protection.timeout, self.schema.execute(request)).await
-            {
-                Ok(response) => response,
-                Err(_) => {
-                    let millis = self.protection.timeout.as_millis().to_string();
-                    tracing::warn!(timeout_ms = %millis, "request stopped at its time limit");
-                    refusal(Refusal {
-                        code: TIMEOUT,
-                        message_id: "error-timeout",
-                        arg: ("ms", millis.clone()),
-                        english: format!("the request took longer than {millis} ms"),
-                    })
+                    }
                 }
             }
         };
@@ -278,23 +287,19 @@ impl Api {
         if let Some((document, operation_name)) = &selection {
             order::reorder(&mut response.data, document, operation_name.as_deref());
         }
+        let executed = executed(&response);
         for error in &mut response.errors {
             let extensions = error.extensions.get_or_insert_with(Default::default);
             if extensions.get("code").is_none() {
-                // Without a path, the engine refused the document before any resolver ran
-                // (syntax, unknown fields, argument and variable types); with one, it could
-                // not read an argument's value as the resolver started (a null for a
-                // non-null argument through a variable…): the client's to fix, either way.
-                // Any other error without a code is a fault of ours (our resolvers all give
-                // one): logged, and its message not shown.
-                if error.path.is_empty() || engine_input_error(&error.message) {
-                    extensions.set("code", GRAPHQL_VALIDATION_FAILED);
-                } else {
+                let code = uncoded(&error.message, executed);
+                if code == ErrorCode::Internal {
+                    // A fault of ours (our resolvers all give a code): logged, and its
+                    // message not shown.
                     tracing::error!(message = %error.message, path = ?error.path, "error without a code");
-                    extensions.set("code", "INTERNAL");
                     error.message = localize(&catalog, language, "error-internal", None)
                         .unwrap_or_else(|| "internal error".to_owned());
                 }
+                extensions.set("code", code.as_str());
             }
             if let Some(async_graphql::Value::String(id)) =
                 extensions.get(MESSAGE_ID_EXTENSION).cloned()
@@ -335,9 +340,28 @@ impl Api {
     }
 }
 
-/// Message `id` of `ui.ftl` with `args` (an object value), in `language`. An argument that
-/// is a whole number reaches Fluent as a number, so plural selectors (`[one]`, `*[other]`)
-/// choose by it: "1 fields" was what a count passed as text read.
+/// Whether the engine ran the operation. A document it refuses before running anything
+/// (it does not parse or validate, names no operation to run) is answered with errors alone,
+/// none of them at a path, and no data; once it ran, `data` is an object, or null because an
+/// error at a non-null root field's path took it all.
+fn executed(response: &async_graphql::Response) -> bool {
+    response.data != async_graphql::Value::Null
+        || response.errors.iter().any(|error| !error.path.is_empty())
+}
+
+/// The code of an error that reached the end of a request without one. The client's to fix
+/// when the engine refused the document before it ran (`executed` false), or could not read
+/// an argument's value as its type when a resolver started (a null for a non-null argument
+/// through a variable…; [`engine_input_error`]): `GRAPHQL_VALIDATION_FAILED`. Anything else
+/// is a fault of ours: `INTERNAL`.
+fn uncoded(message: &str, executed: bool) -> ErrorCode {
+    if !executed || engine_input_error(message) {
+        ErrorCode::GraphqlValidationFailed
+    } else {
+        ErrorCode::Internal
+    }
+}
+
 /// Whether a message is async-graphql's for an argument value it could not read
 /// (`InputValueError::expected_type` and `custom`), which it raises once a resolver starts,
 /// so with a path and no code.
@@ -345,6 +369,9 @@ fn engine_input_error(message: &str) -> bool {
     message.starts_with("Expected input type \"") || message.starts_with("Failed to parse \"")
 }
 
+/// Message `id` of `ui.ftl` with `args` (an object value), in `language`. An argument that
+/// is a whole number reaches Fluent as a number, so plural selectors (`[one]`, `*[other]`)
+/// choose by it: "1 fields" was what a count passed as text read.
 fn localize(
     catalog: &rial_schema::l10n::Catalog,
     language: Language,
@@ -376,9 +403,100 @@ pub(crate) fn refusal(refused: Refusal) -> async_graphql::Response {
     } = refused;
     let mut error = async_graphql::ServerError::new(english, None);
     let mut extensions = async_graphql::ErrorExtensionValues::default();
-    extensions.set("code", code);
+    extensions.set("code", code.as_str());
     extensions.set(MESSAGE_ID_EXTENSION, message_id);
     extensions.set(MESSAGE_ARGS_EXTENSION, args_value(vec![(name, value)]));
     error.extensions = Some(extensions);
     async_graphql::Response::from_errors(vec![error])
+}
+
+/// The answer to a text that does not parse: the parser's error, as the engine gives it.
+fn not_a_document(mut error: async_graphql::ServerError) -> async_graphql::Response {
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", ErrorCode::GraphqlValidationFailed.as_str());
+    async_graphql::Response::from_errors(vec![error])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A schema whose resolvers fail without a code, as none of the gateway's do.
+    struct Faulty;
+
+    #[async_graphql::Object]
+    impl Faulty {
+        /// Fails with a plain engine error (no `extensions.code`).
+        async fn uncoded(&self) -> async_graphql::Result<Option<i32>> {
+            Err(async_graphql::Error::new("boom"))
+        }
+
+        /// Fails the same way, non-null: its failure takes `data` with it.
+        async fn uncoded_required(&self) -> async_graphql::Result<i32> {
+            Err(async_graphql::Error::new("boom"))
+        }
+
+        /// Reports an error at no path while it runs.
+        async fn pathless(&self, ctx: &async_graphql::Context<'_>) -> i32 {
+            ctx.add_error(async_graphql::ServerError::new("boom", None));
+            1
+        }
+
+        /// Takes an argument the engine reads.
+        async fn number(&self, n: i32) -> i32 {
+            n
+        }
+    }
+
+    /// The code each uncoded error of the engine's answer to `request` gets.
+    async fn codes(request: impl Into<async_graphql::Request>) -> Vec<ErrorCode> {
+        let schema = Schema::new(
+            Faulty,
+            async_graphql::EmptyMutation,
+            async_graphql::EmptySubscription,
+        );
+        let response = schema.execute(request).await;
+        assert!(!response.errors.is_empty(), "an error expected");
+        let executed = executed(&response);
+        response
+            .errors
+            .iter()
+            .map(|error| uncoded(&error.message, executed))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn the_engines_refusals_of_a_document_are_validation_failures() {
+        for query in [
+            "{ number(n: 1) ",
+            "{ noSuchField }",
+            r#"{ number(n: "ten") }"#,
+            "query A { number(n: 1) } query B { number(n: 2) }",
+        ] {
+            assert_eq!(
+                codes(query).await,
+                [ErrorCode::GraphqlValidationFailed],
+                "{query}"
+            );
+        }
+        // A variable's null for a non-null argument.
+        let request = async_graphql::Request::new("query($n: Int) { number(n: $n) }").variables(
+            async_graphql::Variables::from_json(serde_json::json!({ "n": null })),
+        );
+        assert_eq!(codes(request).await, [ErrorCode::GraphqlValidationFailed]);
+    }
+
+    #[tokio::test]
+    async fn an_uncoded_error_of_a_resolver_is_internal() {
+        for query in [
+            "{ uncoded }",
+            "{ uncodedRequired }",
+            // At no path, but while the operation ran: not the document's fault.
+            "{ pathless }",
+        ] {
+            assert_eq!(codes(query).await, [ErrorCode::Internal], "{query}");
+        }
+    }
 }

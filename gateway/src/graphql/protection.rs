@@ -29,19 +29,7 @@ use async_graphql::parser::types::{
 use async_graphql::{Positioned, Value, Variables};
 
 use super::cursor::Limits;
-
-/// `extensions.code` of a query nested deeper than the limit (fields, or brackets).
-pub const QUERY_TOO_DEEP: &str = "QUERY_TOO_DEEP";
-/// `extensions.code` of a query with more fields than the limit.
-pub const QUERY_TOO_COMPLEX: &str = "QUERY_TOO_COMPLEX";
-/// `extensions.code` of a query whose answer could hold more values than the limit.
-pub const QUERY_TOO_COSTLY: &str = "QUERY_TOO_COSTLY";
-/// `extensions.code` of a query with more aliases than the limit.
-pub const TOO_MANY_ALIASES: &str = "TOO_MANY_ALIASES";
-/// `extensions.code` of a request that ran out of time.
-pub const TIMEOUT: &str = "TIMEOUT";
-/// `extensions.code` of an answer larger than the limit once serialized.
-pub const RESPONSE_TOO_LARGE: &str = "RESPONSE_TOO_LARGE";
+use crate::error::code::ErrorCode;
 
 /// Deepest nesting of brackets (`{`, `[`, `(`) in a document, and of lists and objects in
 /// its variables. Not configurable: it is what keeps the parser's recursion within a worker
@@ -94,7 +82,7 @@ impl Default for Protection {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     /// `extensions.code`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// Message id in `ui.ftl`.
     pub message_id: &'static str,
     /// The one message argument, `$max` (or `$name`).
@@ -105,7 +93,7 @@ pub struct Refusal {
 
 impl Refusal {
     fn over(
-        code: &'static str,
+        code: ErrorCode,
         message_id: &'static str,
         max: impl ToString,
         english: String,
@@ -444,14 +432,45 @@ pub fn has_nul(document: &ExecutableDocument, variables: &Variables) -> bool {
         })
 }
 
+/// A request whose text does not parse: the parser's error, kept in the request's data so
+/// that no one parses the text again to learn it.
+#[derive(Clone)]
+struct Unparsable(async_graphql::ServerError);
+
+/// The request's document, parsed once per request whoever asks first (the HTTP layer's
+/// check of a GET, [`Protection::admit`], the execution): kept in the request, where the
+/// engine takes it instead of parsing again, and a text that does not parse remembered with
+/// its error. `None`: the text nests brackets deeper than [`MAX_NESTING`] and is left
+/// unparsed (the parser recurses), for [`Protection::admit`] to refuse.
+pub fn parsed(
+    request: &mut async_graphql::Request,
+) -> Option<Result<&ExecutableDocument, async_graphql::ServerError>> {
+    if nesting(&request.query) > MAX_NESTING {
+        return None;
+    }
+    if let Some(Unparsable(error)) = request
+        .data
+        .get(&std::any::TypeId::of::<Unparsable>())
+        .and_then(|data| data.downcast_ref::<Unparsable>())
+    {
+        return Some(Err(error.clone()));
+    }
+    if let Some(error) = request.parsed_query().err() {
+        request.data.insert(Unparsable(error.clone()));
+        return Some(Err(error));
+    }
+    // Parsed and kept by the call above: this one only lends it.
+    Some(request.parsed_query())
+}
+
 impl Protection {
-    /// Checks a request before the engine sees it; parses its document once (kept in the
-    /// request for the engine). `None`: admitted (a document that does not parse is
-    /// admitted too, so the engine reports the syntax error as it always has).
+    /// Checks a request before the engine sees it; parses its document ([`parsed`]: once,
+    /// kept in the request for the engine). `None`: admitted (a document that does not parse
+    /// is admitted too, for its error to be answered as the engine's).
     pub fn admit(&self, request: &mut async_graphql::Request, limits: Limits) -> Option<Refusal> {
         let too_deep = |what: &str| {
             Refusal::over(
-                QUERY_TOO_DEEP,
+                ErrorCode::QueryTooDeep,
                 "error-nesting-too-deep",
                 MAX_NESTING,
                 format!("the {what} nests brackets more than {MAX_NESTING} levels deep"),
@@ -478,12 +497,12 @@ impl Protection {
         variables: &Variables,
         limits: Limits,
     ) -> Option<Refusal> {
-        let document = request.parsed_query().ok()?;
+        let document = parsed(request)?.ok()?;
         let measure = match measure(document, variables, limits) {
             Ok(measure) => measure,
             Err(FragmentCycle(name)) => {
                 return Some(Refusal {
-                    code: crate::error::GRAPHQL_VALIDATION_FAILED,
+                    code: ErrorCode::GraphqlValidationFailed,
                     message_id: "error-fragment-cycle",
                     arg: ("name", name.clone()),
                     english: format!("fragment `{name}` spreads itself"),
@@ -492,14 +511,14 @@ impl Protection {
         };
         let refusal = if measure.spreads > MAX_NESTING as u64 {
             Some(Refusal::over(
-                QUERY_TOO_DEEP,
+                ErrorCode::QueryTooDeep,
                 "error-nesting-too-deep",
                 MAX_NESTING,
                 format!("fragments spread fragments more than {MAX_NESTING} levels deep"),
             ))
         } else if measure.depth > self.max_depth as u64 {
             Some(Refusal::over(
-                QUERY_TOO_DEEP,
+                ErrorCode::QueryTooDeep,
                 "error-query-too-deep",
                 self.max_depth,
                 format!(
@@ -509,14 +528,14 @@ impl Protection {
             ))
         } else if measure.aliases > self.max_aliases as u64 {
             Some(Refusal::over(
-                TOO_MANY_ALIASES,
+                ErrorCode::TooManyAliases,
                 "error-too-many-aliases",
                 self.max_aliases,
                 format!("the query has more than {} aliases", self.max_aliases),
             ))
         } else if measure.fields > self.max_complexity as u64 {
             Some(Refusal::over(
-                QUERY_TOO_COMPLEX,
+                ErrorCode::QueryTooComplex,
                 "error-query-too-complex",
                 self.max_complexity,
                 format!(
@@ -526,7 +545,7 @@ impl Protection {
             ))
         } else if measure.cost > self.max_cost {
             Some(Refusal::over(
-                QUERY_TOO_COSTLY,
+                ErrorCode::QueryTooCostly,
                 "error-query-too-costly",
                 self.max_cost,
                 format!(
@@ -536,7 +555,7 @@ impl Protection {
             ))
         } else if has_nul(document, variables) {
             Some(Refusal {
-                code: "BAD_USER_INPUT",
+                code: ErrorCode::BadUserInput,
                 message_id: "error-nul-character",
                 arg: ("max", String::new()),
                 english: "a text holds a NUL character (U+0000)".to_owned(),
@@ -546,7 +565,7 @@ impl Protection {
         };
         if let Some(refusal) = &refusal {
             tracing::warn!(
-                code = refusal.code,
+                code = refusal.code.as_str(),
                 fields = measure.fields,
                 depth = measure.depth,
                 aliases = measure.aliases,
@@ -638,6 +657,27 @@ mod tests {
             measured("query($n: Int) { themes(first: $n) { totalCount } }").cost,
             1 + 100
         );
+    }
+
+    #[test]
+    fn a_text_is_parsed_once_and_one_too_deep_never() {
+        let mut deep =
+            async_graphql::Request::new(format!("{}{}", "{ a ".repeat(70), "}".repeat(70)));
+        assert!(parsed(&mut deep).is_none());
+        let mut broken = async_graphql::Request::new("{ a ");
+        let error = parsed(&mut broken)
+            .expect("shallow")
+            .expect_err("does not parse");
+        // Remembered with its error, for whoever asks next.
+        assert!(broken
+            .data
+            .contains_key(&std::any::TypeId::of::<Unparsable>()));
+        assert_eq!(
+            parsed(&mut broken).expect("shallow").expect_err("still"),
+            error
+        );
+        let mut good = async_graphql::Request::new("{ a }");
+        assert!(parsed(&mut good).expect("shallow").is_ok());
     }
 
     #[test]

@@ -406,7 +406,7 @@ async fn usernames_and_passwords_no_account_can_have_are_throttled_guesses() {
                     .await
                 {
                     Ok(_) => "OK",
-                    Err(error) => error.code(),
+                    Err(error) => error.code().as_str(),
                 }
             };
             for _ in 0..PER_ACCOUNT_AND_ADDRESS {

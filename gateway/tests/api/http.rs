@@ -289,6 +289,40 @@ async fn a_body_that_is_not_graphql_gets_a_coded_error() {
         .assert_string("BAD_REQUEST");
 }
 
+/// The `extensions.code` of a response's first error.
+async fn first_code(response: poem::test::TestResponse) -> String {
+    let json = response.json().await;
+    json.value()
+        .object()
+        .get("errors")
+        .array()
+        .get(0)
+        .object()
+        .get("extensions")
+        .object()
+        .get("code")
+        .string()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_get_is_checked_for_a_mutation_without_changing_what_its_document_gets() {
+    // The GET check (`mutations_are_refused_over_get`) parses the document for the whole
+    // request; what a document too deep to parse, or one that does not parse, gets is what
+    // it got when every step parsed it on its own.
+    let client = client().await;
+    let get = |query: String| client.get("/graphql").query("query", &query).send();
+    // Nested past the bracket limit: refused by the protection step, never parsed.
+    let deep = format!("{}{}", "{ a ".repeat(70), "}".repeat(70));
+    let response = get(deep).await;
+    response.assert_status_is_ok();
+    assert_eq!(first_code(response).await, "QUERY_TOO_DEEP");
+    // Not a document: the parser's error, once.
+    let response = get("{ themes { totalCount ".to_owned()).await;
+    response.assert_status_is_ok();
+    assert_eq!(first_code(response).await, "GRAPHQL_VALIDATION_FAILED");
+}
+
 #[tokio::test]
 async fn health_and_readiness() {
     let client = client().await;

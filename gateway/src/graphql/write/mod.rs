@@ -305,6 +305,7 @@ fn is_phone(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::code::FieldCode;
 
     #[test]
     fn urls_need_a_scheme_and_a_host() {
@@ -361,16 +362,16 @@ mod tests {
         let Err(ApiError::InvalidFields(errors)) = check.finish() else {
             panic!("three problems expected");
         };
-        let found: Vec<(&str, &str)> = errors
+        let found: Vec<(&str, FieldCode)> = errors
             .iter()
             .map(|error| (error.field.as_str(), error.problem.code()))
             .collect();
         assert_eq!(
             found,
             [
-                ("title", "REQUIRED"),
-                ("summary", "TOO_LONG"),
-                ("startYear", "OUT_OF_RANGE")
+                ("title", FieldCode::Required),
+                ("summary", FieldCode::TooLong),
+                ("startYear", FieldCode::OutOfRange)
             ]
         );
     }
