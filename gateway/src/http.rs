@@ -245,7 +245,14 @@ async fn get_answer(
             .page(&state.api.catalog.current(), language);
     }
     let graphql = graphql
-        .map(|GraphQLRequest(request)| request)
+        .map(|GraphQLRequest(mut graphql)| {
+            // GraphQL over HTTP names it `operationName`; async-graphql 7.2 reads
+            // `operation_name` from a query string.
+            if graphql.operation_name.is_none() {
+                graphql.operation_name = operation_name_parameter(request);
+            }
+            graphql
+        })
         .map_err(|error| error.to_string());
     let (mut graphql, register) = match persisted(state, graphql, outcome) {
         Ok(resolved) => resolved,
@@ -476,6 +483,16 @@ fn refusal(code: ErrorCode, message: impl Into<String>) -> Response {
         "errors": [{ "message": message.into(), "extensions": { "code": code.as_str() } }]
     });
     (code.status(), Json(body)).into_response()
+}
+
+/// The `operationName` parameter of a GET's query string.
+fn operation_name_parameter(request: &Request) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Parameter {
+        #[serde(rename = "operationName")]
+        operation_name: Option<String>,
+    }
+    request.params::<Parameter>().ok()?.operation_name
 }
 
 /// Whether the operation a request would run is a mutation. The document is parsed here for

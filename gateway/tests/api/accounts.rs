@@ -622,4 +622,30 @@ async fn mutations_are_refused_over_get() {
         .send()
         .await
         .assert_status_is_ok();
+    // A document holding both: `operationName` (GraphQL over HTTP's spelling) picks which
+    // runs; the query is answered, the mutation refused.
+    let both = r#"query Themes { themes { totalCount } } mutation LogIn { login(username: "a", password: "b") { token } }"#;
+    let pick = |name: &'static str| {
+        client
+            .get("/graphql")
+            .query("query", &both)
+            .query("operationName", &name)
+            .send()
+    };
+    let themes = pick("Themes").await;
+    themes.assert_status_is_ok();
+    themes
+        .json()
+        .await
+        .value()
+        .object()
+        .get("data")
+        .object()
+        .get("themes")
+        .object()
+        .get("totalCount")
+        .assert_i64(9);
+    pick("LogIn")
+        .await
+        .assert_status(StatusCode::METHOD_NOT_ALLOWED);
 }
