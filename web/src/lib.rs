@@ -32,6 +32,12 @@ use rial_schema::enums::Language;
 use rial_schema::l10n::live::LiveCatalog;
 
 use crate::assets::Assets;
+use crate::directory::committee::SeatValues;
+use crate::directory::cooperations::CooperationValues;
+use crate::directory::dialogues::DialogueValues;
+use crate::directory::documents::DocumentValues;
+use crate::directory::institutions::InstitutionValues;
+use crate::directory::members::MemberValues;
 use crate::l10n::{language_of_path, language_of_segment, L10n};
 
 /// What every request shares.
@@ -115,11 +121,12 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         .at("/:lang/directory", get(directory::members::list))
         .at(
             "/:lang/directory/members/new",
-            get(directory::members::new).post(directory::members::create),
+            get(directory::new::<MemberValues>::default())
+                .post(directory::create::<MemberValues>::default()),
         )
         .at(
             "/:lang/directory/members/:id",
-            get(directory::members::edit).post(directory::members::update),
+            get(directory::members::edit).post(directory::update::<MemberValues>::default()),
         )
         .at(
             "/:lang/directory/institutions",
@@ -127,11 +134,13 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         )
         .at(
             "/:lang/directory/institutions/new",
-            get(directory::institutions::new).post(directory::institutions::create),
+            get(directory::new::<InstitutionValues>::default())
+                .post(directory::create::<InstitutionValues>::default()),
         )
         .at(
             "/:lang/directory/institutions/:id",
-            get(directory::institutions::edit).post(directory::institutions::update),
+            get(directory::institutions::edit)
+                .post(directory::update::<InstitutionValues>::default()),
         )
         .at(
             "/:lang/directory/documents",
@@ -139,11 +148,12 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         )
         .at(
             "/:lang/directory/documents/new",
-            get(directory::documents::new).post(directory::documents::create),
+            get(directory::new::<DocumentValues>::default())
+                .post(directory::create::<DocumentValues>::default()),
         )
         .at(
             "/:lang/directory/documents/:slug",
-            get(directory::documents::edit).post(directory::documents::update),
+            get(directory::documents::edit).post(directory::update::<DocumentValues>::default()),
         )
         .at(
             "/:lang/directory/dialogues",
@@ -151,11 +161,12 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         )
         .at(
             "/:lang/directory/dialogues/new",
-            get(directory::dialogues::new).post(directory::dialogues::create),
+            get(directory::new::<DialogueValues>::default())
+                .post(directory::create::<DialogueValues>::default()),
         )
         .at(
             "/:lang/directory/dialogues/:number",
-            get(directory::dialogues::edit).post(directory::dialogues::update),
+            get(directory::dialogues::edit).post(directory::update::<DialogueValues>::default()),
         )
         .at(
             "/:lang/directory/cooperations",
@@ -163,11 +174,13 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         )
         .at(
             "/:lang/directory/cooperations/new",
-            get(directory::cooperations::new).post(directory::cooperations::create),
+            get(directory::new::<CooperationValues>::default())
+                .post(directory::create::<CooperationValues>::default()),
         )
         .at(
             "/:lang/directory/cooperations/:id",
-            get(directory::cooperations::edit).post(directory::cooperations::update),
+            get(directory::cooperations::edit)
+                .post(directory::update::<CooperationValues>::default()),
         )
         .at(
             "/:lang/directory/committee",
@@ -175,11 +188,12 @@ pub fn app(state: Arc<State>) -> impl Endpoint {
         )
         .at(
             "/:lang/directory/committee/new",
-            get(directory::committee::new).post(directory::committee::create),
+            get(directory::new::<SeatValues>::default())
+                .post(directory::create::<SeatValues>::default()),
         )
         .at(
             "/:lang/directory/committee/:id",
-            get(directory::committee::edit).post(directory::committee::update),
+            get(directory::committee::edit).post(directory::update::<SeatValues>::default()),
         )
         .at(
             "/:lang/directory/committee/:id/delete",

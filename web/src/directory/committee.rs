@@ -1,6 +1,7 @@
 //! The Steering Committee's seats in the Secretariat's membership database: the list, a
-//! page at a time; the seat form (new or existing); and removing a seat, after a page that
-//! asks to confirm (a POST form with its anti-forgery token, no script).
+//! page at a time; the seat form (new or existing), what it asks and what it sends (see
+//! [`Entry`]); and removing a seat, after a page that asks to confirm (a POST form with
+//! its anti-forgery token, no script).
 
 use askama::Template;
 use poem::http::StatusCode;
@@ -9,14 +10,13 @@ use poem::{handler, Request, Response};
 use rial_schema::enums::Language;
 
 use super::{
-    after, choices, form_page, list_page, refused, secretariat_only, sections, with_none, Form,
-    List, Row, SectionLink,
+    after, ask_secretariat, entry_form, list_entries, sections, with_none, Choices, Entry, List,
+    Row, SectionLink, Variables,
 };
-use crate::account::{
-    api_name, ask_signed_in, failed, form_errors, here, see_other, state, to_sign_in,
-};
-use crate::api::{self, ApiError, FieldError};
-use crate::forms::{blank_none, enum_options, Field, Parse};
+use crate::account::{api_name, failed, here, see_other, state, to_sign_in};
+use crate::api::{self, FieldError};
+use crate::forms::{blank_none, enum_options, Field, Group, Parse};
+use crate::l10n::L10n;
 use crate::pages::{error_page, html, Chrome};
 use crate::session::{PostForm, Session};
 use crate::{Lang, State};
@@ -56,58 +56,49 @@ fn describe(seat: &Seat) -> String {
 
 #[handler]
 pub async fn list(request: &Request, Lang(language): Lang) -> Response {
-    let state = state(request);
-    let next = here(request);
     let variables = api::directory_committee::Variables {
         after: after(request),
     };
-    let (_, data) =
-        match ask_signed_in::<api::DirectoryCommittee>(state, request, language, &next, variables)
-            .await
-        {
-            Ok(found) => found,
-            Err(page) => return page,
-        };
-    let role = data.me.map(|me| api_name(&me.role));
-    if let Some(page) = secretariat_only(state, language, &next, role) {
-        return page;
-    }
     let lang = language.as_str();
-    let l = state.l10n(language);
-    let seats = data.steering_committee;
-    let list = List {
-        section: "committee",
-        title_id: "portal-committee-title",
-        count: l.t1("portal-seats-count", "count", seats.total_count),
-        new_id: "portal-seat-new-title",
-        columns: &[
-            "portal-committee-role",
-            "portal-field-country",
-            "portal-field-institution",
-            "portal-committee-term",
-        ],
-        rows: seats
-            .nodes
-            .into_iter()
-            .map(|seat| Row {
-                href: format!("/{lang}/directory/committee/{}", seat.id),
-                name: seat.role_label,
-                cells: vec![
-                    seat.country.name,
-                    match seat.institution.acronym {
-                        Some(acronym) => format!("{} ({acronym})", seat.institution.name),
-                        None => seat.institution.name,
-                    },
-                    term(seat.term_start, seat.term_end),
+    list_entries::<SeatValues, api::DirectoryCommittee>(
+        request,
+        language,
+        variables,
+        |data| data.me.as_ref().map(|me| api_name(&me.role)),
+        |l, data| {
+            let seats = data.steering_committee;
+            List {
+                count: l.t1("portal-seats-count", "count", seats.total_count),
+                columns: &[
+                    "portal-committee-role",
+                    "portal-field-country",
+                    "portal-field-institution",
+                    "portal-committee-term",
                 ],
-            })
-            .collect(),
-        has_next: seats.page_info.has_next_page,
-        end_cursor: seats.page_info.end_cursor,
-        saved_id: "portal-seat-saved",
-        deleted_id: Some("portal-seat-deleted"),
-    };
-    list_page(state, request, language, list)
+                rows: seats
+                    .nodes
+                    .into_iter()
+                    .map(|seat| Row {
+                        href: format!("/{lang}/directory/committee/{}", seat.id),
+                        name: seat.role_label,
+                        cells: vec![
+                            seat.country.name,
+                            match seat.institution.acronym {
+                                Some(acronym) => format!("{} ({acronym})", seat.institution.name),
+                                None => seat.institution.name,
+                            },
+                            term(seat.term_start, seat.term_end),
+                        ],
+                    })
+                    .collect(),
+                has_next: seats.page_info.has_next_page,
+                end_cursor: seats.page_info.end_cursor,
+                saved_id: "portal-seat-saved",
+                deleted_id: Some("portal-seat-deleted"),
+            }
+        },
+    )
+    .await
 }
 
 /// The seat `id`, looked for a page of the committee at a time (the API has no field for
@@ -125,13 +116,15 @@ async fn find_seat(
         let variables = api::directory_committee::Variables {
             after: cursor.clone(),
         };
-        let (session, data) =
-            ask_signed_in::<api::DirectoryCommittee>(state, request, language, next, variables)
-                .await?;
-        let role = data.me.map(|me| api_name(&me.role));
-        if let Some(page) = secretariat_only(state, language, next, role) {
-            return Err(page);
-        }
+        let (session, data) = ask_secretariat::<api::DirectoryCommittee>(
+            state,
+            request,
+            language,
+            next,
+            variables,
+            |data| data.me.as_ref().map(|me| api_name(&me.role)),
+        )
+        .await?;
         let seats = data.steering_committee;
         if let Some(seat) = seats.nodes.into_iter().find(|seat| seat.id == id) {
             return Ok((session, seat));
@@ -157,18 +150,6 @@ pub struct SeatValues {
 }
 
 impl SeatValues {
-    fn from_form(form: &PostForm) -> Self {
-        SeatValues {
-            country_code: form.get("countryCode").to_owned(),
-            institution_id: form.get("institutionId").to_owned(),
-            role: form.get("role").to_owned(),
-            term_start: form.get("termStart").to_owned(),
-            term_end: form.get("termEnd").to_owned(),
-            office_term_start: form.get("officeTermStart").to_owned(),
-            office_term_end: form.get("officeTermEnd").to_owned(),
-        }
-    }
-
     /// The API's `CommitteeSeatInput`, or the portal's own errors (a year that is not
     /// one). Every field is sent: a blank one clears it (or is refused, when required).
     fn input<T: serde::de::DeserializeOwned>(
@@ -192,99 +173,101 @@ impl SeatValues {
     }
 }
 
-/// The seat form (`id` None: a new seat) with `values` and `errors`.
-async fn seat_form(
-    state: &State,
-    language: Language,
-    token: &str,
-    id: Option<&str>,
-    values: &SeatValues,
-    errors: &[FieldError],
-) -> Response {
-    let lang = language.as_str();
-    let (path, title_id) = match id {
-        Some(id) => (
-            format!("/directory/committee/{id}"),
-            "portal-seat-edit-title",
-        ),
-        None => (
-            "/directory/committee/new".to_owned(),
-            "portal-seat-new-title",
-        ),
-    };
-    let next = format!("/{lang}{path}");
-    let choices = match choices(state, language, token, &next).await {
-        Ok(choices) => choices,
-        Err(page) => return page,
-    };
-    let l = &state.l10n(language);
-    let text = |name, label, kind, value: &str| Field::new(l, name, label, kind).value(value);
-    let fields = vec![
-        text("role", "portal-committee-role", "select", &values.role)
+impl Entry for SeatValues {
+    type Key = String;
+    type Create = api::CreateCommitteeSeat;
+    type Update = api::UpdateCommitteeSeat;
+    const SECTION: &'static str = "committee";
+    const FORMS: &'static str = "/directory/committee";
+    const NEW_TITLE: &'static str = "portal-seat-new-title";
+    const EDIT_TITLE: &'static str = "portal-seat-edit-title";
+    const REMOVABLE: bool = true;
+
+    fn key(id: String) -> Option<String> {
+        Some(id)
+    }
+
+    fn from_form(form: &PostForm) -> Self {
+        SeatValues {
+            country_code: form.get("countryCode").to_owned(),
+            institution_id: form.get("institutionId").to_owned(),
+            role: form.get("role").to_owned(),
+            term_start: form.get("termStart").to_owned(),
+            term_end: form.get("termEnd").to_owned(),
+            office_term_start: form.get("officeTermStart").to_owned(),
+            office_term_end: form.get("officeTermEnd").to_owned(),
+        }
+    }
+
+    fn create(&self, parse: Parse) -> Result<Variables<api::CreateCommitteeSeat>, Vec<FieldError>> {
+        let input = self.input(parse)?;
+        Ok(api::create_committee_seat::Variables { input })
+    }
+
+    fn update(
+        &self,
+        id: &String,
+        parse: Parse,
+    ) -> Result<Variables<api::UpdateCommitteeSeat>, Vec<FieldError>> {
+        let input = self.input(parse)?;
+        Ok(api::update_committee_seat::Variables {
+            id: id.clone(),
+            input,
+        })
+    }
+
+    fn controls(&self, l: &L10n, choices: Choices, _creating: bool) -> (Vec<Field>, Vec<Group>) {
+        let text = |name, label, kind, value: &str| Field::new(l, name, label, kind).value(value);
+        let fields = vec![
+            text("role", "portal-committee-role", "select", &self.role)
+                .required()
+                .options(enum_options(l, "portal-choose", "seat-role", &ROLES)),
+            text(
+                "countryCode",
+                "portal-field-country",
+                "select",
+                &self.country_code,
+            )
             .required()
-            .options(enum_options(l, "portal-choose", "seat-role", &ROLES)),
-        text(
-            "countryCode",
-            "portal-field-country",
-            "select",
-            &values.country_code,
-        )
-        .required()
-        .options(with_none(l, "portal-choose", &choices.countries)),
-        text(
-            "institutionId",
-            "portal-field-ministry",
-            "select",
-            &values.institution_id,
-        )
-        .required()
-        .options(with_none(l, "portal-choose", &choices.institutions)),
-        text(
-            "termStart",
-            "portal-field-term-start",
-            "year",
-            &values.term_start,
-        )
-        .required()
-        .hint(l.t("portal-hint-year-required")),
-        text("termEnd", "portal-field-term-end", "year", &values.term_end)
-            .hint(l.t("portal-hint-term-end")),
-        text(
-            "officeTermStart",
-            "portal-field-office-term-start",
-            "year",
-            &values.office_term_start,
-        )
-        .hint(l.t("portal-hint-office-term")),
-        text(
-            "officeTermEnd",
-            "portal-field-office-term-end",
-            "year",
-            &values.office_term_end,
-        ),
-    ];
-    let form = Form {
-        section: "committee",
-        title_id,
-        delete: id.map(|id| format!("/{lang}/directory/committee/{id}/delete")),
-        path,
-        note: None,
-        fields,
-        groups: Vec::new(),
-    };
-    form_page(state, language, form, errors)
+            .options(with_none(l, "portal-choose", &choices.countries)),
+            text(
+                "institutionId",
+                "portal-field-ministry",
+                "select",
+                &self.institution_id,
+            )
+            .required()
+            .options(with_none(l, "portal-choose", &choices.institutions)),
+            text(
+                "termStart",
+                "portal-field-term-start",
+                "year",
+                &self.term_start,
+            )
+            .required()
+            .hint(l.t("portal-hint-year-required")),
+            text("termEnd", "portal-field-term-end", "year", &self.term_end)
+                .hint(l.t("portal-hint-term-end")),
+            text(
+                "officeTermStart",
+                "portal-field-office-term-start",
+                "year",
+                &self.office_term_start,
+            )
+            .hint(l.t("portal-hint-office-term")),
+            text(
+                "officeTermEnd",
+                "portal-field-office-term-end",
+                "year",
+                &self.office_term_end,
+            ),
+        ];
+        (fields, Vec::new())
+    }
 }
 
-#[handler]
-pub async fn new(request: &Request, Lang(language): Lang) -> Response {
-    let state = state(request);
-    let Some(session) = state.sessions.session(request) else {
-        return to_sign_in(state, language, &here(request), false);
-    };
-    let values = SeatValues::default();
-    seat_form(state, language, &session.token, None, &values, &[]).await
-}
-
+/// A seat's form, with its values as stored. The API has no field for one seat: it is
+/// looked for in the committee's pages (`find_seat`).
 #[handler]
 pub async fn edit(
     request: &Request,
@@ -307,88 +290,7 @@ pub async fn edit(
         office_term_start: year(seat.office_term_start),
         office_term_end: year(seat.office_term_end),
     };
-    seat_form(state, language, &session.token, Some(&id), &values, &[]).await
-}
-
-/// Saves the seat form: a new seat (`id` None) or the seat `id`.
-async fn save(
-    request: &Request,
-    language: Language,
-    id: Option<String>,
-    form: PostForm,
-) -> Response {
-    let state = state(request);
-    let lang = language.as_str();
-    let path = match &id {
-        Some(id) => format!("/{lang}/directory/committee/{id}"),
-        None => format!("/{lang}/directory/committee/new"),
-    };
-    let Some(session) = form.session.clone() else {
-        return to_sign_in(state, language, &path, false);
-    };
-    let values = SeatValues::from_form(&form);
-    let l = state.l10n(language);
-    let token = Some(session.token.as_str());
-    let saved = match &id {
-        None => match values.input(Parse::new(&l)) {
-            Ok(input) => state
-                .api
-                .query::<api::CreateCommitteeSeat>(
-                    language,
-                    token,
-                    api::create_committee_seat::Variables { input },
-                )
-                .await
-                .map(drop),
-            Err(fields) => Err(refused(fields)),
-        },
-        Some(id) => match values.input(Parse::new(&l)) {
-            Ok(input) => state
-                .api
-                .query::<api::UpdateCommitteeSeat>(
-                    language,
-                    token,
-                    api::update_committee_seat::Variables {
-                        id: id.clone(),
-                        input,
-                    },
-                )
-                .await
-                .map(drop),
-            Err(fields) => Err(refused(fields)),
-        },
-    };
-    match saved {
-        Ok(()) => see_other(&format!("/{lang}/directory/committee?saved=1"), &[]),
-        Err(ApiError::BadInput { fields, message }) => {
-            let errors = form_errors(fields, message, "");
-            seat_form(
-                state,
-                language,
-                &session.token,
-                id.as_deref(),
-                &values,
-                &errors,
-            )
-            .await
-        }
-        Err(error) => failed(state, language, &path, error),
-    }
-}
-
-#[handler]
-pub async fn create(request: &Request, Lang(language): Lang, form: PostForm) -> Response {
-    save(request, language, None, form).await
-}
-
-#[handler]
-pub async fn update(
-    request: &Request,
-    Lang(language): Lang,
-    Path((_, id)): Path<(String, String)>,
-    form: PostForm,
-) -> Response {
-    save(request, language, Some(id), form).await
+    entry_form(state, language, &session.token, Some(&id), &values, &[]).await
 }
 
 /// The page that asks to confirm a seat's removal.
