@@ -455,12 +455,89 @@ pub fn parsed(
     {
         return Some(Err(error.clone()));
     }
-    if let Some(error) = request.parsed_query().err() {
-        request.data.insert(Unparsable(error.clone()));
-        return Some(Err(error));
+    if request
+        .data
+        .get(&std::any::TypeId::of::<Parsed>())
+        .is_none()
+    {
+        request.data.insert(Parsed);
+        match documents::get(&request.query) {
+            Some(document) => request.set_parsed_query(ExecutableDocument::clone(&document)),
+            None => match async_graphql::parser::parse_query(&request.query) {
+                Ok(document) => {
+                    documents::keep(&request.query, &document);
+                    request.set_parsed_query(document);
+                }
+                Err(error) => {
+                    let error = async_graphql::ServerError::from(error);
+                    request.data.insert(Unparsable(error.clone()));
+                    return Some(Err(error));
+                }
+            },
+        }
     }
-    // Parsed and kept by the call above: this one only lends it.
+    // Parsed and kept by the code above: this only lends it.
     Some(request.parsed_query())
+}
+
+/// Marks a request whose document [`parsed`] has looked up or parsed.
+#[derive(Clone, Copy)]
+struct Parsed;
+
+/// Documents parsed before, by their text: parsing is a pure function of the text, so this
+/// is exact, and a client sending the same text again (every client does: its queries are
+/// constants) is spared the parser, which cost an eighth of the gateway's CPU on a one-program
+/// query (docs/BENCHMARKS.md). Bounded: at most [`documents::MAX_TEXT_BYTES`] of texts, the
+/// oldest forgotten first; only texts that parse (and are shallow enough to be parsed).
+mod documents {
+    use std::collections::{HashMap, VecDeque};
+    use std::sync::{Arc, Mutex, OnceLock};
+
+    use async_graphql::parser::types::ExecutableDocument;
+
+    /// The texts kept, in bytes; a document takes a few times its text in memory.
+    pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+
+    #[derive(Default)]
+    struct Store {
+        documents: HashMap<Arc<str>, Arc<ExecutableDocument>>,
+        order: VecDeque<Arc<str>>,
+        bytes: usize,
+    }
+
+    fn store() -> &'static Mutex<Store> {
+        static STORE: OnceLock<Mutex<Store>> = OnceLock::new();
+        STORE.get_or_init(Mutex::default)
+    }
+
+    /// The document of `text`, if parsed before.
+    pub fn get(text: &str) -> Option<Arc<ExecutableDocument>> {
+        let store = store().lock().unwrap_or_else(|poison| poison.into_inner());
+        store.documents.get(text).cloned()
+    }
+
+    /// Keeps `document` as the parse of `text`.
+    pub fn keep(text: &str, document: &ExecutableDocument) {
+        if text.len() > MAX_TEXT_BYTES {
+            return;
+        }
+        let document = Arc::new(document.clone());
+        let mut store = store().lock().unwrap_or_else(|poison| poison.into_inner());
+        if store.documents.contains_key(text) {
+            return;
+        }
+        while store.bytes + text.len() > MAX_TEXT_BYTES {
+            let Some(oldest) = store.order.pop_front() else {
+                break;
+            };
+            store.documents.remove(&oldest);
+            store.bytes -= oldest.len();
+        }
+        let text: Arc<str> = Arc::from(text);
+        store.bytes += text.len();
+        store.order.push_back(text.clone());
+        store.documents.insert(text, document);
+    }
 }
 
 impl Protection {
@@ -678,6 +755,28 @@ mod tests {
         );
         let mut good = async_graphql::Request::new("{ a }");
         assert!(parsed(&mut good).expect("shallow").is_ok());
+    }
+
+    #[test]
+    fn a_text_parsed_before_is_not_parsed_again() {
+        // A text no other test uses (the store is the process's).
+        let text = "query OnlyHere { themes { totalCount } countries { totalCount } }";
+        assert!(documents::get(text).is_none());
+        let mut first = async_graphql::Request::new(text);
+        let parsed_first = parsed(&mut first)
+            .expect("shallow")
+            .expect("parses")
+            .clone();
+        let kept = documents::get(text).expect("kept once parsed");
+        assert_eq!(format!("{kept:?}"), format!("{parsed_first:?}"));
+        // The next request with the same text gets the very document, from the store.
+        let mut second = async_graphql::Request::new(text);
+        let parsed_second = parsed(&mut second).expect("shallow").expect("parses");
+        assert_eq!(format!("{parsed_second:?}"), format!("{parsed_first:?}"));
+        // Texts that do not parse are not kept.
+        let mut broken = async_graphql::Request::new("{ OnlyHere ");
+        assert!(parsed(&mut broken).expect("shallow").is_err());
+        assert!(documents::get("{ OnlyHere ").is_none());
     }
 
     #[test]
