@@ -8,22 +8,17 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "gateway", version, about)]
 pub struct Cli {
-    /// Database URL: `sqlite://path/to/file.db` (created on first use) or `postgres://…`.
-    #[arg(
-        long,
-        env = "DATABASE_URL",
-        default_value = "sqlite://data/rial.db",
-        global = true
-    )]
-    pub database_url: String,
+    /// The database.
+    #[command(flatten)]
+    pub database: rial_server::cli::DatabaseArgs,
 
     /// Folder of the seed TOML files (defaults to `schema/seeds` of the source tree).
     #[arg(long, env = "SEED_DIR", global = true)]
     pub seed_dir: Option<std::path::PathBuf>,
 
-    /// Folder of the locale files, `<lang>/*.ftl` (defaults to `locales` of the source tree).
-    #[arg(long, env = "LOCALES_DIR", global = true)]
-    pub locales_dir: Option<std::path::PathBuf>,
+    /// The locale files.
+    #[command(flatten)]
+    pub locales: rial_server::cli::LocalesArgs,
 
     /// Logs and traces.
     #[command(flatten)]
@@ -171,9 +166,9 @@ pub struct ServeArgs {
     #[arg(long, env = "MEILI_SEARCH_KEY", hide_env_values = true)]
     pub meili_search_key: Option<String>,
 
-    /// Prefix of the index names, as the indexer was given it.
-    #[arg(long, env = "MEILI_INDEX_PREFIX", default_value = "rial-")]
-    pub meili_index_prefix: String,
+    /// Prefix of the index names.
+    #[command(flatten)]
+    pub index_prefix: rial_server::cli::IndexPrefixArgs,
 
     /// Longest wait for Meilisearch, in milliseconds, before `SEARCH_UNAVAILABLE`.
     #[arg(long, env = "GATEWAY_SEARCH_TIMEOUT_MS", default_value_t = 2000)]

@@ -5,19 +5,16 @@ use clap::{Parser, Subcommand};
 /// RIAL/GENDER search indexer: programs and documents into Meilisearch.
 #[derive(Debug, Parser)]
 #[command(name = "search-indexer", version, about)]
+// The indexer's spelling of the shared `--meili-index-prefix` (its flag since the start).
+#[command(mut_arg("meili_index_prefix", |arg| arg.long("index-prefix").value_name("INDEX_PREFIX").global(true)))]
 pub struct Cli {
-    /// Database URL: `sqlite://path/to/file.db` or `postgres://…` (the gateway's database).
-    #[arg(
-        long,
-        env = "DATABASE_URL",
-        default_value = "sqlite://data/rial.db",
-        global = true
-    )]
-    pub database_url: String,
+    /// The database (the gateway's).
+    #[command(flatten)]
+    pub database: rial_server::cli::DatabaseArgs,
 
-    /// Folder of the locale files, `<lang>/*.ftl` (defaults to `locales` of the source tree).
-    #[arg(long, env = "LOCALES_DIR", global = true)]
-    pub locales_dir: Option<std::path::PathBuf>,
+    /// The locale files.
+    #[command(flatten)]
+    pub locales: rial_server::cli::LocalesArgs,
 
     /// Meilisearch URL.
     #[arg(
@@ -32,14 +29,9 @@ pub struct Cli {
     #[arg(long, env = "MEILI_ADMIN_KEY", global = true, hide_env_values = true)]
     pub meili_admin_key: Option<String>,
 
-    /// Prefix of the index names: `<prefix>en`, `<prefix>es`.
-    #[arg(
-        long,
-        env = "MEILI_INDEX_PREFIX",
-        default_value = "rial-",
-        global = true
-    )]
-    pub index_prefix: String,
+    /// Prefix of the index names (`--index-prefix` here, taken before the subcommand too).
+    #[command(flatten)]
+    pub index_prefix: rial_server::cli::IndexPrefixArgs,
 
     /// Longest wait for one Meilisearch task, in seconds (bulk indexing takes minutes).
     #[arg(
