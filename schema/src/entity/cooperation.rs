@@ -11,7 +11,7 @@ pub struct Model {
     /// Key of the cooperation.
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// Stable key (kebab-case), which the locale files and addresses name.
+    /// Stable key (kebab-case), which the locale files name.
     #[sea_orm(unique)]
     pub slug: String,
     /// The RIAL call for bilateral cooperation (15 for the "15th call").

@@ -10,7 +10,7 @@ pub struct Model {
     /// Key of the mandate.
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// Stable key (kebab-case), which the locale files and addresses name.
+    /// Stable key (kebab-case), which the locale files name.
     #[sea_orm(unique)]
     pub slug: String,
     /// The instrument, as the sources name it ("Declaration of Buenos Aires").

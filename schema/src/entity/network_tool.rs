@@ -9,7 +9,7 @@ pub struct Model {
     /// Key of the tool.
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// Stable key (kebab-case), which the locale files and addresses name.
+    /// Stable key (kebab-case), which the locale files name.
     #[sea_orm(unique)]
     pub slug: String,
     /// Name of the tool.
