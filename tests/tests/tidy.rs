@@ -2,7 +2,10 @@
 //! Rust file of the workspace opens with a `//!` comment saying what it is for, and every
 //! file of a crate's `src/` is named in ARCHITECTURE.md's code map (by its name, or by the
 //! folder it sits in, as `entity/`), so the map cannot fall behind the code unnoticed; and an
-//! `#[allow(missing_docs)]` is only written where the lint is on, so it always says something.
+//! `#[allow(missing_docs)]` is only written where the lint is on, so it always says something;
+//! and the chores `cargo xtask` runs are those the code map lists. (The gateway's and the
+//! indexer's subcommands are held to ARCHITECTURE.md and README.md by unit tests of their
+//! `config.rs`, which read clap's own description of the binary.)
 
 use std::path::{Path, PathBuf};
 
@@ -238,6 +241,28 @@ fn the_missing_docs_check_reads_attributes() {
     );
     assert!(lint_levels("// #[allow(missing_docs)] in a comment", "missing_docs").is_empty());
     assert!(lint_levels("#[allow(missing_debug_implementations)]", "missing_docs").is_empty());
+}
+
+#[test]
+fn the_xtask_commands_documented_are_those_it_runs() {
+    // `xtask/src/main.rs` dispatches on the first argument, one `Some("name") =>` arm each.
+    let main = std::fs::read_to_string(root().join("xtask/src/main.rs")).expect("xtask's main");
+    let mut runs: Vec<&str> = main
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("Some(\""))
+        .filter_map(|rest| rest.split_once("\") =>").map(|(name, _)| name))
+        .collect();
+    runs.sort();
+    assert!(runs.len() >= 8, "read the dispatch: {runs:?}");
+    let map = std::fs::read_to_string(root().join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let line = map
+        .split("`cargo xtask ")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .expect("ARCHITECTURE.md names `cargo xtask …`");
+    let mut documented: Vec<&str> = line.split(" | ").collect();
+    documented.sort();
+    assert_eq!(documented, runs, "ARCHITECTURE.md's `xtask/` entry");
 }
 
 /// The module a file of `src/` is (`graphql/mod.rs` is `graphql`, `lib.rs` the crate root ``).
