@@ -8,22 +8,17 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "gateway", version, about)]
 pub struct Cli {
-    /// Database URL: `sqlite://path/to/file.db` (created on first use) or `postgres://…`.
-    #[arg(
-        long,
-        env = "DATABASE_URL",
-        default_value = "sqlite://data/rial.db",
-        global = true
-    )]
-    pub database_url: String,
+    /// The database.
+    #[command(flatten)]
+    pub database: rial_server::cli::DatabaseArgs,
 
     /// Folder of the seed TOML files (defaults to `schema/seeds` of the source tree).
     #[arg(long, env = "SEED_DIR", global = true)]
     pub seed_dir: Option<std::path::PathBuf>,
 
-    /// Folder of the locale files, `<lang>/*.ftl` (defaults to `locales` of the source tree).
-    #[arg(long, env = "LOCALES_DIR", global = true)]
-    pub locales_dir: Option<std::path::PathBuf>,
+    /// The locale files.
+    #[command(flatten)]
+    pub locales: rial_server::cli::LocalesArgs,
 
     /// Logs and traces.
     #[command(flatten)]
@@ -171,9 +166,9 @@ pub struct ServeArgs {
     #[arg(long, env = "MEILI_SEARCH_KEY", hide_env_values = true)]
     pub meili_search_key: Option<String>,
 
-    /// Prefix of the index names, as the indexer was given it.
-    #[arg(long, env = "MEILI_INDEX_PREFIX", default_value = "rial-")]
-    pub meili_index_prefix: String,
+    /// Prefix of the index names.
+    #[command(flatten)]
+    pub index_prefix: rial_server::cli::IndexPrefixArgs,
 
     /// Longest wait for Meilisearch, in milliseconds, before `SEARCH_UNAVAILABLE`.
     #[arg(long, env = "GATEWAY_SEARCH_TIMEOUT_MS", default_value_t = 2000)]
@@ -347,6 +342,82 @@ impl ServeArgs {
 #[cfg(test)]
 mod tests {
     use super::IpList;
+
+    /// The names of a command's subcommands, as `--help` lists them.
+    fn subcommands(command: &clap::Command) -> Vec<String> {
+        let mut names: Vec<String> = command
+            .get_subcommands()
+            .map(|sub| sub.get_name().to_owned())
+            .filter(|name| name != "help")
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The backquoted words of `text` from the end of `start` to `end`, sorted.
+    fn quoted_between(text: &str, start: &str, end: &str) -> Vec<String> {
+        let from = text
+            .find(start)
+            .unwrap_or_else(|| panic!("`{start}` is in the text"));
+        let rest = &text[from + start.len()..];
+        let span = &rest[..rest.find(end).expect("the end of the list")];
+        let mut words: Vec<String> = span
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect();
+        words.sort();
+        words
+    }
+
+    /// The commands of a README synopsis (```text block opening with `first_line`): its
+    /// lines indented by two spaces, the name then two spaces or more.
+    fn readme_commands(readme: &str, first_line: &str) -> Vec<String> {
+        let block = &readme[readme.find(first_line).expect("the synopsis")..];
+        let block = &block[..block.find("```").expect("the block's end")];
+        let mut names: Vec<String> = block
+            .lines()
+            .filter_map(|line| line.strip_prefix("  "))
+            .filter(|line| !line.starts_with(' '))
+            .filter_map(|line| line.split_once("  ").map(|(name, _)| name.to_owned()))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn the_subcommands_documented_are_those_of_the_binary() {
+        let cli = <super::Cli as clap::CommandFactory>::command();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        let architecture = std::fs::read_to_string(format!("{root}/ARCHITECTURE.md")).unwrap();
+        let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+        let declared = subcommands(&cli);
+        assert!(declared.len() >= 6, "{declared:?}");
+        assert_eq!(
+            quoted_between(&architecture, "- `lib.rs` — subcommands (", "declared in"),
+            declared,
+            "ARCHITECTURE.md's gateway `lib.rs` entry"
+        );
+        assert_eq!(
+            readme_commands(&readme, "gateway [--database-url"),
+            declared,
+            "README.md's synopsis of the gateway binary"
+        );
+        let i18n = cli.find_subcommand("i18n").expect("`gateway i18n`");
+        let mut documented: Vec<String> = quoted_between(&architecture, "- `i18n.rs` — ", ";")
+            .concat()
+            .trim_start_matches("gateway i18n ")
+            .split(" | ")
+            .map(str::to_owned)
+            .collect();
+        documented.sort();
+        assert_eq!(
+            documented,
+            subcommands(i18n),
+            "ARCHITECTURE.md's `i18n.rs` entry"
+        );
+    }
 
     #[test]
     fn ip_lists_ignore_blanks_and_name_what_is_wrong() {

@@ -256,7 +256,7 @@ async fn get_answer(
         .map_err(|error| error.to_string());
     let (mut graphql, register) = match persisted(state, graphql, outcome) {
         Ok(resolved) => resolved,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     // GET is for reading: a mutation over GET could be triggered by a link or an image.
     if let Ok(graphql) = &mut graphql {
@@ -431,7 +431,7 @@ async fn post_answer(
     .map_err(|error| error.to_string());
     let (parsed, register) = match persisted(state, parsed, outcome) {
         Ok(resolved) => resolved,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let response = answer(state, request, parsed, outcome).await;
     remember(state, register, outcome);
@@ -444,12 +444,13 @@ type Register = Option<([u8; 32], String)>;
 /// Applies the automatic persisted query protocol (see [`crate::graphql::persisted`]): a
 /// request naming its query by hash gets the text, or is refused (`PERSISTED_QUERY_NOT_FOUND`
 /// while the hash is unknown: the client then sends the text with it; `BAD_REQUEST` for a
-/// hash that does not match). A request sending both says what to keep.
+/// hash that does not match). A request sending both says what to keep. The refusal is boxed:
+/// a `Response` is large, and this function's usual result is not one.
 fn persisted(
     state: &AppState,
     graphql: Result<async_graphql::Request, String>,
     outcome: &mut Outcome,
-) -> Result<(Result<async_graphql::Request, String>, Register), Response> {
+) -> Result<(Result<async_graphql::Request, String>, Register), Box<Response>> {
     use crate::graphql::persisted::{Persisted, PersistedError};
     let Ok(mut request) = graphql else {
         return Ok((graphql, None));
@@ -461,10 +462,12 @@ fn persisted(
         }
         Ok(Persisted::No | Persisted::Found) => Ok((Ok(request), None)),
         // Apollo's clients recognize this code (and this message) and send the text.
-        Err(PersistedError::NotFound) => {
-            Err(outcome.refuse(ErrorCode::PersistedQueryNotFound, "PersistedQueryNotFound"))
+        Err(PersistedError::NotFound) => Err(Box::new(
+            outcome.refuse(ErrorCode::PersistedQueryNotFound, "PersistedQueryNotFound"),
+        )),
+        Err(PersistedError::Invalid(why)) => {
+            Err(Box::new(outcome.refuse(ErrorCode::BadRequest, why)))
         }
-        Err(PersistedError::Invalid(why)) => Err(outcome.refuse(ErrorCode::BadRequest, why)),
     }
 }
 

@@ -40,11 +40,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     };
     match command {
         Command::Serve(args) => {
-            let locales_dir = cli.locales_dir.clone().unwrap_or_else(default_locales_dir);
-            serve(&cli.database_url, &seed_dir, &locales_dir, *args).await
+            let locales_dir = cli.locales.dir();
+            serve(&cli.database.url, &seed_dir, &locales_dir, *args).await
         }
         Command::Migrate => {
-            let db = open(&cli.database_url, None).await?;
+            let db = open(&cli.database.url, None).await?;
             rial_schema::migrate(&db)
                 .await
                 .context("applying migrations")?;
@@ -52,7 +52,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Seed { scale } => {
-            let db = open(&cli.database_url, None).await?;
+            let db = open(&cli.database.url, None).await?;
             rial_schema::migrate(&db)
                 .await
                 .context("applying migrations")?;
@@ -73,8 +73,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::I18n(command) => {
-            let locales_dir = cli.locales_dir.clone().unwrap_or_else(default_locales_dir);
-            i18n_command(&cli.database_url, &locales_dir, command).await
+            let locales_dir = cli.locales.dir();
+            i18n_command(&cli.database.url, &locales_dir, command).await
         }
         Command::Sdl => {
             print!("{}", graphql::sdl());
@@ -88,7 +88,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "demo accounts are for local development only (GATEWAY_PROFILE is {profile:?})"
                 );
             }
-            let db = open(&cli.database_url, None).await?;
+            let db = open(&cli.database.url, None).await?;
             rial_schema::migrate(&db)
                 .await
                 .context("applying migrations")?;
@@ -295,11 +295,6 @@ async fn i18n_command(
     Ok(())
 }
 
-/// The `locales/` folder of the source tree.
-pub fn default_locales_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales")
-}
-
 /// Serves the API until Ctrl-C / SIGTERM.
 async fn serve(
     database_url: &str,
@@ -331,7 +326,7 @@ async fn serve(
             search::SearchService::new(
                 url,
                 args.meili_search_key.as_deref(),
-                &args.meili_index_prefix,
+                &args.index_prefix.prefix,
                 std::time::Duration::from_millis(args.search_timeout_ms),
             )
             .context("configuring search")?

@@ -8,6 +8,8 @@
 //! from the start, what a failure means) and the services' shutdown signal
 //! ([`shutdown_signal`]).
 
+#![warn(missing_docs)]
+
 pub mod db;
 pub mod domain;
 pub mod entity;

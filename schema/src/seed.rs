@@ -6,6 +6,11 @@
 //! with the file and key named) before anything touches the database. [`SeedSet::apply`]
 //! then upserts each entity by its natural key inside one transaction, writing only rows
 //! that differ, so a second run changes nothing and a failed run leaves nothing half-written.
+//!
+//! The record types (`[[country]]` is [`CountrySeed`], …) mirror the format key for key. Their
+//! fields are documented once, in `schema/seeds/README.md`, the format's reference that the
+//! people editing the files read; a second copy here would drift from it, so these structs
+//! allow `missing_docs` (the crate warns of it everywhere else).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -57,7 +62,7 @@ pub enum SeedError {
 /// One seed file, or the union of all of them.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct SeedSet {
     #[serde(default)]
     pub country: Vec<CountrySeed>,
@@ -95,7 +100,7 @@ pub struct SeedSet {
 /// list of them; records cite it by `key`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct SourceDocumentSeed {
     pub key: String,
     pub file: String,
@@ -106,9 +111,10 @@ pub struct SourceDocumentSeed {
 /// Where a record comes from: `{ document = "<source key>", section = "…" }`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
 pub struct SourceRef {
+    /// The `key` of a document of `sources.toml`.
     pub document: String,
+    /// The part of that document, as it heads it.
     pub section: String,
 }
 
@@ -135,7 +141,7 @@ impl Sources {
 /// `[[objective]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct ObjectiveSeed {
     pub slug: String,
     pub kind: ObjectiveKind,
@@ -146,7 +152,7 @@ pub struct ObjectiveSeed {
 /// `[[tool]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct ToolSeed {
     pub slug: String,
     pub name: String,
@@ -157,7 +163,7 @@ pub struct ToolSeed {
 /// `[[mandate]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct MandateSeed {
     pub slug: String,
     pub instrument: String,
@@ -170,7 +176,7 @@ pub struct MandateSeed {
 /// `[[country]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct CountrySeed {
     pub code: String,
     pub name: String,
@@ -182,7 +188,7 @@ pub struct CountrySeed {
 /// `[[theme]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct ThemeSeed {
     pub slug: String,
     pub name: String,
@@ -193,7 +199,7 @@ pub struct ThemeSeed {
 /// `[[institution]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct InstitutionSeed {
     pub key: String,
     pub name: String,
@@ -206,7 +212,7 @@ pub struct InstitutionSeed {
 /// `[[member]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct MemberSeed {
     pub key: String,
     pub full_name: String,
@@ -224,7 +230,7 @@ pub struct MemberSeed {
 /// `[[dialogue]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct DialogueSeed {
     pub number: i32,
     pub title: String,
@@ -249,7 +255,7 @@ pub struct DialogueSeed {
 /// `[[participation]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct ParticipationSeed {
     pub dialogue: i32,
     pub member: String,
@@ -261,7 +267,7 @@ pub struct ParticipationSeed {
 /// `[[seat]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct SeatSeed {
     pub country: String,
     pub institution: String,
@@ -276,7 +282,7 @@ pub struct SeatSeed {
 /// `[[program]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct ProgramSeed {
     pub slug: String,
     pub title: String,
@@ -301,7 +307,7 @@ pub struct ProgramSeed {
 /// `[[cooperation]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct CooperationSeed {
     pub slug: String,
     pub call_number: i32,
@@ -321,7 +327,7 @@ pub struct CooperationSeed {
 /// `[[document]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct DocumentSeed {
     pub slug: String,
     pub kind: DocumentKind,
@@ -346,7 +352,7 @@ pub struct DocumentSeed {
 /// `[[action]]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
+#[allow(missing_docs)] // The format's keys: schema/seeds/README.md.
 pub struct ActionSeed {
     pub slug: String,
     pub country: String,

@@ -14,6 +14,8 @@
 //! document would carry every field twice, and facet counts would need a language filter on
 //! every query. See ARCHITECTURE.md.
 
+#![warn(missing_docs)]
+
 use rial_schema::enums::{DocumentKind, Language};
 use rial_schema::l10n::contract::Kind;
 use sea_orm::Iterable;

@@ -5,19 +5,16 @@ use clap::{Parser, Subcommand};
 /// RIAL/GENDER search indexer: programs and documents into Meilisearch.
 #[derive(Debug, Parser)]
 #[command(name = "search-indexer", version, about)]
+// The indexer's spelling of the shared `--meili-index-prefix` (its flag since the start).
+#[command(mut_arg("meili_index_prefix", |arg| arg.long("index-prefix").value_name("INDEX_PREFIX").global(true)))]
 pub struct Cli {
-    /// Database URL: `sqlite://path/to/file.db` or `postgres://…` (the gateway's database).
-    #[arg(
-        long,
-        env = "DATABASE_URL",
-        default_value = "sqlite://data/rial.db",
-        global = true
-    )]
-    pub database_url: String,
+    /// The database (the gateway's).
+    #[command(flatten)]
+    pub database: rial_server::cli::DatabaseArgs,
 
-    /// Folder of the locale files, `<lang>/*.ftl` (defaults to `locales` of the source tree).
-    #[arg(long, env = "LOCALES_DIR", global = true)]
-    pub locales_dir: Option<std::path::PathBuf>,
+    /// The locale files.
+    #[command(flatten)]
+    pub locales: rial_server::cli::LocalesArgs,
 
     /// Meilisearch URL.
     #[arg(
@@ -32,14 +29,9 @@ pub struct Cli {
     #[arg(long, env = "MEILI_ADMIN_KEY", global = true, hide_env_values = true)]
     pub meili_admin_key: Option<String>,
 
-    /// Prefix of the index names: `<prefix>en`, `<prefix>es`.
-    #[arg(
-        long,
-        env = "MEILI_INDEX_PREFIX",
-        default_value = "rial-",
-        global = true
-    )]
-    pub index_prefix: String,
+    /// Prefix of the index names (`--index-prefix` here, taken before the subcommand too).
+    #[command(flatten)]
+    pub index_prefix: rial_server::cli::IndexPrefixArgs,
 
     /// Longest wait for one Meilisearch task, in seconds (bulk indexing takes minutes).
     #[arg(
@@ -99,4 +91,56 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    /// The backquoted words of `text` from the end of `start` to `end`, sorted.
+    fn quoted_between(text: &str, start: &str, end: &str) -> Vec<String> {
+        let from = text
+            .find(start)
+            .unwrap_or_else(|| panic!("`{start}` is in the text"));
+        let rest = &text[from + start.len()..];
+        let span = &rest[..rest.find(end).expect("the end of the list")];
+        let mut words: Vec<String> = span
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect();
+        words.sort();
+        words
+    }
+
+    #[test]
+    fn the_subcommands_documented_are_those_of_the_binary() {
+        let cli = <super::Cli as clap::CommandFactory>::command();
+        let mut declared: Vec<String> = cli
+            .get_subcommands()
+            .map(|sub| sub.get_name().to_owned())
+            .filter(|name| name != "help")
+            .collect();
+        declared.sort();
+        assert!(declared.len() >= 4, "{declared:?}");
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        let architecture = std::fs::read_to_string(format!("{root}/ARCHITECTURE.md")).unwrap();
+        assert_eq!(
+            quoted_between(&architecture, "dispatches the subcommands (", "declared in"),
+            declared,
+            "ARCHITECTURE.md's search-indexer `lib.rs` entry"
+        );
+        // README.md's synopsis: a ```text block, a command per line indented by two spaces.
+        let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+        let block = &readme[readme
+            .find("search-indexer [--database-url")
+            .expect("synopsis")..];
+        let block = &block[..block.find("```").expect("the block's end")];
+        let mut listed: Vec<String> = block
+            .lines()
+            .filter_map(|line| line.strip_prefix("  "))
+            .filter_map(|line| line.split_once(' ').map(|(name, _)| name.to_owned()))
+            .collect();
+        listed.sort();
+        assert_eq!(listed, declared, "README.md's synopsis of search-indexer");
+    }
 }

@@ -40,16 +40,11 @@ use config::{Cli, Command};
 use engine::Engine;
 use sea_orm::DatabaseConnection;
 
-/// The `locales/` folder of the source tree.
-pub fn default_locales_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales")
-}
-
 /// Runs the subcommand the CLI asked for.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Keys { master_key } => {
-            let keys = keys::ensure(&cli.meili_url, master_key, &cli.index_prefix).await?;
+            let keys = keys::ensure(&cli.meili_url, master_key, &cli.index_prefix.prefix).await?;
             // Shell-sourceable: `eval "$(search-indexer keys)"`.
             println!("MEILI_ADMIN_KEY={}", keys.indexer);
             println!("MEILI_SEARCH_KEY={}", keys.search);
@@ -119,10 +114,10 @@ async fn open(cli: &Cli) -> anyhow::Result<(DatabaseConnection, Engine, Arc<Live
     let engine = Engine::new(
         &cli.meili_url,
         admin_key,
-        &cli.index_prefix,
+        &cli.index_prefix.prefix,
         Duration::from_secs(cli.task_timeout_secs),
     )?;
-    let mut db = rial_schema::connect(&cli.database_url)
+    let mut db = rial_schema::connect(&cli.database.url)
         .await
         .context("connecting to the database")?;
     let system = match sea_orm::ConnectionTrait::get_database_backend(&db) {
@@ -143,7 +138,7 @@ async fn open(cli: &Cli) -> anyhow::Result<(DatabaseConnection, Engine, Arc<Live
     rial_schema::migrate(&db)
         .await
         .context("applying migrations")?;
-    let locales_dir = cli.locales_dir.clone().unwrap_or_else(default_locales_dir);
+    let locales_dir = cli.locales.dir();
     let catalog = Arc::new(
         LiveCatalog::load(&locales_dir)
             .with_context(|| format!("loading the locale files in {}", locales_dir.display()))?,

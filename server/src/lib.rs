@@ -18,9 +18,13 @@
 //! It serves a TCP listener or a Unix socket ([`Listener`]): the portal reaches a gateway on
 //! the same host through one, which spares both the kernel's loopback TCP.
 //!
-//! Beside the loop, what both services need to be watched: [`metrics`] (Prometheus) and
-//! [`telemetry`] (logs, traces, request ids).
+//! Beside the loop, what the services need to be watched: [`metrics`] (Prometheus) and
+//! [`telemetry`] (logs, traces, request ids); and [`cli`], the command-line options several
+//! binaries share.
 
+#![warn(missing_docs)]
+
+pub mod cli;
 pub mod metrics;
 pub mod telemetry;
 

@@ -1,4 +1,4 @@
-//! Logs and traces of both services, set up in one place ([`init`]): a `tracing` subscriber
+//! Logs and traces of every binary, set up in one place ([`init`]): a `tracing` subscriber
 //! writing text or JSON lines (`LOG_FORMAT`) to stderr, filtered by `RUST_LOG`, and — only
 //! when `OTEL_EXPORTER_OTLP_ENDPOINT` is set — an OpenTelemetry layer exporting spans over
 //! OTLP/HTTP (protobuf) to a collector, in batches from a thread of its own.
@@ -30,7 +30,7 @@ pub enum LogFormat {
     Json,
 }
 
-/// The telemetry options both binaries take.
+/// The telemetry options every binary takes.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct TelemetryArgs {
     /// Log lines on stderr as `text` or `json` (one object per line, with the current spans).

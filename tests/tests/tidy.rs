@@ -1,7 +1,11 @@
 //! Conventions that keep themselves, checked as tests (rust-analyzer's "tidy" tests): every
 //! Rust file of the workspace opens with a `//!` comment saying what it is for, and every
 //! file of a crate's `src/` is named in ARCHITECTURE.md's code map (by its name, or by the
-//! folder it sits in, as `entity/`), so the map cannot fall behind the code unnoticed.
+//! folder it sits in, as `entity/`), so the map cannot fall behind the code unnoticed; and an
+//! `#[allow(missing_docs)]` is only written where the lint is on, so it always says something;
+//! and the chores `cargo xtask` runs are those the code map lists. (The gateway's and the
+//! indexer's subcommands are held to ARCHITECTURE.md and README.md by unit tests of their
+//! `config.rs`, which read clap's own description of the binary.)
 
 use std::path::{Path, PathBuf};
 
@@ -145,6 +149,120 @@ fn every_source_file_is_in_the_code_map() {
         missing.is_empty(),
         "not in ARCHITECTURE.md's code map: {missing:#?}"
     );
+}
+
+/// The lint levels a line of code sets for `lint`: its attributes (`#[allow(…)]`,
+/// `#![warn(…)]`, …) whose list names it, as `(inner, level)`. Comments are not code.
+fn lint_levels(line: &str, lint: &str) -> Vec<(bool, String)> {
+    let code = line.split("//").next().unwrap_or_default();
+    let mut found = Vec::new();
+    for (at, _) in code.match_indices('#') {
+        let rest = &code[at + 1..];
+        let (inner, rest) = match rest.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, rest),
+        };
+        let Some(rest) = rest.strip_prefix('[') else {
+            continue;
+        };
+        let Some((level, rest)) = rest.split_once('(') else {
+            continue;
+        };
+        let list = rest.split(')').next().unwrap_or_default();
+        if list.split(',').any(|name| name.trim() == lint) {
+            found.push((inner, level.trim().to_owned()));
+        }
+    }
+    found
+}
+
+/// Files of a crate's `src/` that allow (or expect) `missing_docs` although the crate root they
+/// belong to (`lib.rs`, else `main.rs`; `main.rs` itself is the binary's root) does not turn
+/// the lint on (`#![warn(missing_docs)]` or `deny`): there the allow is a no-op, documenting
+/// nothing and hiding nothing, and it reads as if the lint were checked.
+fn idle_missing_docs_allows(src: &Path) -> Vec<String> {
+    let turns_on = |root: &Path| {
+        std::fs::read_to_string(root)
+            .unwrap_or_default()
+            .lines()
+            .flat_map(|line| lint_levels(line, "missing_docs"))
+            .any(|(inner, level)| inner && matches!(level.as_str(), "warn" | "deny" | "forbid"))
+    };
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    let mut idle = Vec::new();
+    for file in files {
+        let crate_root = if file.ends_with("main.rs") && file.parent() == Some(src) {
+            file.clone()
+        } else if src.join("lib.rs").is_file() {
+            src.join("lib.rs")
+        } else {
+            src.join("main.rs")
+        };
+        let code = std::fs::read_to_string(&file).expect("read a source file");
+        let allows = code
+            .lines()
+            .flat_map(|line| lint_levels(line, "missing_docs"))
+            .filter(|(_, level)| matches!(level.as_str(), "allow" | "expect"))
+            .count();
+        if allows > 0 && !turns_on(&crate_root) {
+            idle.push(format!(
+                "{} ({allows}; {} does not turn the lint on)",
+                file.strip_prefix(root()).unwrap_or(&file).display(),
+                crate_root.file_name().unwrap_or_default().to_string_lossy()
+            ));
+        }
+    }
+    idle
+}
+
+#[test]
+fn missing_docs_is_allowed_only_where_the_lint_is_on() {
+    let mut idle = Vec::new();
+    for krate in crates() {
+        idle.extend(idle_missing_docs_allows(&krate.join("src")));
+    }
+    assert!(
+        idle.is_empty(),
+        "`allow(missing_docs)` in a crate that does not warn of missing docs (turn the lint \
+         on in its root and document what it flags, or drop the allow): {idle:#?}"
+    );
+}
+
+#[test]
+fn the_missing_docs_check_reads_attributes() {
+    assert_eq!(
+        lint_levels("#[allow(missing_docs)] // why", "missing_docs"),
+        [(false, "allow".to_owned())]
+    );
+    assert_eq!(
+        lint_levels("#![warn(unreachable_pub, missing_docs)]", "missing_docs"),
+        [(true, "warn".to_owned())]
+    );
+    assert!(lint_levels("// #[allow(missing_docs)] in a comment", "missing_docs").is_empty());
+    assert!(lint_levels("#[allow(missing_debug_implementations)]", "missing_docs").is_empty());
+}
+
+#[test]
+fn the_xtask_commands_documented_are_those_it_runs() {
+    // `xtask/src/main.rs` dispatches on the first argument, one `Some("name") =>` arm each.
+    let main = std::fs::read_to_string(root().join("xtask/src/main.rs")).expect("xtask's main");
+    let mut runs: Vec<&str> = main
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("Some(\""))
+        .filter_map(|rest| rest.split_once("\") =>").map(|(name, _)| name))
+        .collect();
+    runs.sort();
+    assert!(runs.len() >= 8, "read the dispatch: {runs:?}");
+    let map = std::fs::read_to_string(root().join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let line = map
+        .split("`cargo xtask ")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .expect("ARCHITECTURE.md names `cargo xtask …`");
+    let mut documented: Vec<&str> = line.split(" | ").collect();
+    documented.sort();
+    assert_eq!(documented, runs, "ARCHITECTURE.md's `xtask/` entry");
 }
 
 /// The module a file of `src/` is (`graphql/mod.rs` is `graphql`, `lib.rs` the crate root ``).

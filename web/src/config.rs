@@ -39,10 +39,9 @@ pub struct Config {
     /// Most connections open at once; one beyond is closed as soon as it is accepted.
     #[arg(long, env = "PORTAL_MAX_CONNECTIONS", default_value_t = 1024)]
     pub max_connections: usize,
-    /// Folder of the locale files, `<lang>/*.ftl` (defaults to `locales` of the source tree);
-    /// the portal's own strings are in `<lang>/portal.ftl`.
-    #[arg(long, env = "LOCALES_DIR")]
-    pub locales_dir: Option<PathBuf>,
+    /// The locale files; the portal's own strings are in `<lang>/portal.ftl`.
+    #[command(flatten)]
+    pub locales: rial_server::cli::LocalesArgs,
     /// Development only: session cookies without `Secure`, so that signing in works over
     /// plain http. Refused unless the portal listens on loopback.
     #[arg(long, env = "PORTAL_DEV_INSECURE_COOKIES", value_parser = clap::builder::BoolishValueParser::new())]
@@ -57,13 +56,4 @@ pub struct Config {
     /// How often the locale files are re-read (ms, 0 = never).
     #[arg(long, env = "PORTAL_LOCALES_POLL_MS", default_value_t = 1000)]
     pub locales_poll_ms: u64,
-}
-
-impl Config {
-    /// The locale folder: the setting, else `locales` of the source tree.
-    pub fn locales_dir(&self) -> PathBuf {
-        self.locales_dir
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../locales")))
-    }
 }

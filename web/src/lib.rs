@@ -433,7 +433,7 @@ fn not_found(request: &Request) -> Response {
 
 /// Loads the catalog, binds, prints `portal listening on http://ADDR` on stdout, serves.
 pub async fn run(config: config::Config) -> anyhow::Result<()> {
-    let locales = config.locales_dir();
+    let locales = config.locales.dir();
     let catalog = Arc::new(
         LiveCatalog::load(&locales)
             .map_err(|error| anyhow::anyhow!("locale files in {}: {error}", locales.display()))?,

@@ -461,7 +461,6 @@ fn joined<E: EntityTrait, L: EntityTrait>(
 }
 
 /// Every loader of the API, by edge name.
-#[allow(missing_docs)]
 pub struct Loaders {
     pub country: DataLoader<ByKey<country::Entity, String>>,
     pub program: DataLoader<ByKey<program::Entity, i32>>,

@@ -517,7 +517,7 @@ async fn text_finds_programs_written_before_the_folded_text_existed() {
         }
 
         let catalog = std::sync::Arc::new(
-            rial_schema::l10n::live::LiveCatalog::load(&gateway::default_locales_dir())
+            rial_schema::l10n::live::LiveCatalog::load(&rial_server::cli::default_locales_dir())
                 .expect("the shipped locale files load"),
         );
         let api = gateway::graphql::Api::new(db.clone(), Default::default(), catalog, None);

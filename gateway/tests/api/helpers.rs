@@ -200,7 +200,8 @@ pub async fn spawn_app_with(backend: Backend, limits: Limits) -> TestApp {
     .await;
     let db = database.db.clone();
     let catalog = Arc::new(
-        LiveCatalog::load(&gateway::default_locales_dir()).expect("the shipped locale files load"),
+        LiveCatalog::load(&rial_server::cli::default_locales_dir())
+            .expect("the shipped locale files load"),
     );
     TestApp {
         backend,
@@ -252,7 +253,7 @@ pub fn field_codes(error: &Value) -> Vec<(String, String)> {
 /// A copy of the shipped locale files in `to`, for tests that edit them.
 pub fn copy_locales(to: &std::path::Path) {
     for language in ["en", "es"] {
-        let from = gateway::default_locales_dir().join(language);
+        let from = rial_server::cli::default_locales_dir().join(language);
         std::fs::create_dir_all(to.join(language)).expect("mkdir");
         for file in std::fs::read_dir(&from).expect("locales").flatten() {
             std::fs::copy(file.path(), to.join(language).join(file.file_name())).expect("copy");

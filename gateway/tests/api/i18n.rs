@@ -92,7 +92,8 @@ async fn check_reports_each_kind_of_problem_with_its_location() {
 async fn the_shipped_locale_files_pass_the_check() {
     let app = spawn_app(Backend::Sqlite).await;
     let entries = inventory(&app.db).await.expect("inventory");
-    let catalog = Catalog::load(&gateway::default_locales_dir()).expect("shipped files load");
+    let catalog =
+        Catalog::load(&rial_server::cli::default_locales_dir()).expect("shipped files load");
     let problems = check(&catalog, &entries);
     assert!(problems.is_empty(), "{problems:#?}");
 }

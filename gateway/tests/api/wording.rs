@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 /// Every Spanish locale file, by name, with its comment lines dropped: comments are for
 /// translators and may quote ids such as `program-<slug>`.
 fn spanish_messages() -> BTreeMap<String, Vec<(usize, String)>> {
-    let dir = gateway::default_locales_dir().join("es");
+    let dir = rial_server::cli::default_locales_dir().join("es");
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(&dir).expect("locales/es").flatten() {
         let path = entry.path();

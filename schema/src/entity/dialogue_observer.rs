@@ -7,12 +7,15 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "dialogue_observer")]
 pub struct Model {
+    /// The dialogue.
     #[sea_orm(primary_key, auto_increment = false)]
     pub dialogue_id: i32,
+    /// An observer state present (not counted in `ministries_count`).
     #[sea_orm(primary_key, auto_increment = false)]
     pub country_code: String,
 }
 
+/// None declared: foreign-key columns are the contract, navigated by the gateway's loaders.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 

@@ -17,6 +17,7 @@ pub struct Model {
     pub window_started_at: i64,
 }
 
+/// None declared: foreign-key columns are the contract, navigated by the gateway's loaders.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 

@@ -7,8 +7,10 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "mandate")]
 pub struct Model {
+    /// Key of the mandate.
     #[sea_orm(primary_key)]
     pub id: i32,
+    /// Stable key (kebab-case), which the locale files name.
     #[sea_orm(unique)]
     pub slug: String,
     /// The instrument, as the sources name it ("Declaration of Buenos Aires").
@@ -19,9 +21,11 @@ pub struct Model {
     pub year: Option<i32>,
     /// The article's words as the sources quote them.
     pub text: String,
+    /// Order of the sources, which the API keeps.
     pub position: i32,
 }
 
+/// None declared: foreign-key columns are the contract, navigated by the gateway's loaders.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 

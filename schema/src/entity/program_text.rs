@@ -20,12 +20,14 @@ use super::program;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "program_text")]
 pub struct Model {
+    /// The program (one row each, deleted with it).
     #[sea_orm(primary_key, auto_increment = false)]
     pub program_id: i32,
     /// [`folded`] of the program's title and summary.
     pub folded: String,
 }
 
+/// None declared: foreign-key columns are the contract, navigated by the gateway's loaders.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 

@@ -6,12 +6,15 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "program_theme")]
 pub struct Model {
+    /// The program.
     #[sea_orm(primary_key, auto_increment = false)]
     pub program_id: i32,
+    /// One of its themes.
     #[sea_orm(primary_key, auto_increment = false)]
     pub theme_id: i32,
 }
 
+/// None declared: foreign-key columns are the contract, navigated by the gateway's loaders.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 

@@ -15,9 +15,11 @@ pub struct Model {
     pub title: String,
     /// What it is, in a sentence.
     pub description: String,
+    /// Order of `schema/seeds/sources.toml`, which the API keeps.
     pub position: i32,
 }
 
+/// None declared: foreign-key columns are the contract, navigated by the gateway's loaders.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 

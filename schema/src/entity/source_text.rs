@@ -28,6 +28,7 @@ pub struct Model {
     pub recorded_at: DateTimeUtc,
 }
 
+/// None declared: foreign-key columns are the contract, navigated by the gateway's loaders.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 

@@ -54,7 +54,7 @@ pub async fn spawn_indexer(backend: Backend) -> Option<TestIndexer> {
 pub async fn spawn_indexer_with(backend: Backend, own_locales: bool) -> Option<TestIndexer> {
     let meili = search_indexer::testing::meili()?;
     let database = rial_schema::testing::seeded(backend, |_| {}).await;
-    let shipped = search_indexer::default_locales_dir();
+    let shipped = rial_server::cli::default_locales_dir();
     let locales = own_locales.then(|| {
         let dir = std::env::temp_dir().join(rial_schema::testing::unique_name("rial-locales-"));
         copy_dir(&shipped, &dir);
