@@ -1,5 +1,6 @@
 //! The GraphQL API, built independently of poem so tests call [`Api::execute`] directly.
 
+pub mod bounded;
 pub mod context;
 pub mod cursor;
 pub mod directory;

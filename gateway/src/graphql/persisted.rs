@@ -11,8 +11,9 @@
 //! the limits: see [`PersistedQueries::remember`]), and at most [`MAX_BYTES`] of them, the
 //! oldest forgotten first, so nobody can grow it without bound or fill it with junk.
 
-use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
+
+use super::bounded::Bounded;
 
 use sha2::{Digest, Sha256};
 
@@ -41,17 +42,17 @@ pub enum PersistedError {
 }
 
 /// The store (cheap to clone: one shared map).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct PersistedQueries {
-    inner: Arc<Mutex<Store>>,
+    inner: Arc<Mutex<Bounded<[u8; 32], Arc<str>>>>,
 }
 
-#[derive(Default)]
-struct Store {
-    texts: HashMap<[u8; 32], Arc<str>>,
-    /// Hashes in the order they came, for forgetting the oldest.
-    order: VecDeque<[u8; 32]>,
-    bytes: usize,
+impl Default for PersistedQueries {
+    fn default() -> Self {
+        PersistedQueries {
+            inner: Arc::new(Mutex::new(Bounded::new(MAX_BYTES))),
+        }
+    }
 }
 
 impl PersistedQueries {
@@ -70,7 +71,7 @@ impl PersistedQueries {
                 .inner
                 .lock()
                 .unwrap_or_else(|poison| poison.into_inner());
-            let text = store.texts.get(&hash).ok_or(PersistedError::NotFound)?;
+            let text = store.get(&hash).ok_or(PersistedError::NotFound)?;
             request.query = text.to_string();
             return Ok(Persisted::Found);
         }
@@ -85,27 +86,10 @@ impl PersistedQueries {
     /// Keeps `text` under `hash` (which [`PersistedQueries::resolve`] checked), forgetting
     /// the oldest texts beyond [`MAX_BYTES`]. Called only for a text the engine accepted.
     pub fn remember(&self, hash: [u8; 32], text: &str) {
-        if text.len() > MAX_BYTES {
-            return;
-        }
-        let mut store = self
-            .inner
+        self.inner
             .lock()
-            .unwrap_or_else(|poison| poison.into_inner());
-        if store.texts.contains_key(&hash) {
-            return;
-        }
-        while store.bytes + text.len() > MAX_BYTES {
-            let Some(oldest) = store.order.pop_front() else {
-                break;
-            };
-            if let Some(gone) = store.texts.remove(&oldest) {
-                store.bytes -= gone.len();
-            }
-        }
-        store.bytes += text.len();
-        store.order.push_back(hash);
-        store.texts.insert(hash, Arc::from(text));
+            .unwrap_or_else(|poison| poison.into_inner())
+            .insert(hash, Arc::from(text), text.len());
     }
 }
 
@@ -225,7 +209,7 @@ mod tests {
         };
         assert!(!found(0), "the oldest was forgotten");
         assert!((1..5).all(found), "the newer ones are kept");
-        let store_bytes = store.inner.lock().unwrap().bytes;
+        let store_bytes = store.inner.lock().unwrap().bytes();
         assert!(store_bytes <= MAX_BYTES);
     }
 }

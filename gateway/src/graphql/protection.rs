@@ -490,53 +490,38 @@ struct Parsed;
 /// query (docs/BENCHMARKS.md). Bounded: at most [`documents::MAX_TEXT_BYTES`] of texts, the
 /// oldest forgotten first; only texts that parse (and are shallow enough to be parsed).
 mod documents {
-    use std::collections::{HashMap, VecDeque};
     use std::sync::{Arc, Mutex, OnceLock};
 
     use async_graphql::parser::types::ExecutableDocument;
 
+    use crate::graphql::bounded::Bounded;
+
     /// The texts kept, in bytes; a document takes a few times its text in memory.
     pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
-    #[derive(Default)]
-    struct Store {
-        documents: HashMap<Arc<str>, Arc<ExecutableDocument>>,
-        order: VecDeque<Arc<str>>,
-        bytes: usize,
-    }
+    type Store = Bounded<Arc<str>, Arc<ExecutableDocument>>;
 
     fn store() -> &'static Mutex<Store> {
         static STORE: OnceLock<Mutex<Store>> = OnceLock::new();
-        STORE.get_or_init(Mutex::default)
+        STORE.get_or_init(|| Mutex::new(Bounded::new(MAX_TEXT_BYTES)))
     }
 
     /// The document of `text`, if parsed before.
     pub fn get(text: &str) -> Option<Arc<ExecutableDocument>> {
         let store = store().lock().unwrap_or_else(|poison| poison.into_inner());
-        store.documents.get(text).cloned()
+        store.get(text).cloned()
     }
 
     /// Keeps `document` as the parse of `text`.
     pub fn keep(text: &str, document: &ExecutableDocument) {
-        if text.len() > MAX_TEXT_BYTES {
+        if text.len() > MAX_TEXT_BYTES || get(text).is_some() {
             return;
         }
         let document = Arc::new(document.clone());
-        let mut store = store().lock().unwrap_or_else(|poison| poison.into_inner());
-        if store.documents.contains_key(text) {
-            return;
-        }
-        while store.bytes + text.len() > MAX_TEXT_BYTES {
-            let Some(oldest) = store.order.pop_front() else {
-                break;
-            };
-            store.documents.remove(&oldest);
-            store.bytes -= oldest.len();
-        }
-        let text: Arc<str> = Arc::from(text);
-        store.bytes += text.len();
-        store.order.push_back(text.clone());
-        store.documents.insert(text, document);
+        store()
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
+            .insert(Arc::from(text), document, text.len());
     }
 }
 
