@@ -564,7 +564,8 @@ const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Clone)]
 pub struct Api {
     client: reqwest::Client,
-    url: String,
+    /// Parsed once: a URL given as text is parsed again (IDNA included) for every request.
+    url: reqwest::Url,
 }
 
 impl Api {
@@ -586,6 +587,8 @@ impl Api {
             // the portal lets go of an idle connection before the gateway closes it under it.
             .pool_idle_timeout(POOL_IDLE_TIMEOUT)
             .build()?;
+        let url = reqwest::Url::parse(&url)
+            .map_err(|error| anyhow::anyhow!("PORTAL_GATEWAY_URL {url}: {error}"))?;
         Ok(Api { client, url })
     }
 
@@ -615,7 +618,7 @@ impl Api {
         let send = || {
             let mut request = self
                 .client
-                .post(&self.url)
+                .post(self.url.clone())
                 .header(reqwest::header::ACCEPT_LANGUAGE, language.as_str());
             if let Some(token) = token {
                 request = request.bearer_auth(token);

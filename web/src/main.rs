@@ -9,5 +9,6 @@ static ALLOCATOR: rial_server::Allocator = rial_server::Allocator;
 fn main() -> std::process::ExitCode {
     let cli = web::config::Config::parse();
     let telemetry = cli.telemetry.clone();
-    rial_server::telemetry::main("portal", &telemetry, web::run(cli))
+    let workers = usize::from(cli.worker_threads);
+    rial_server::telemetry::main("portal", &telemetry, Some(workers), web::run(cli))
 }

@@ -37,6 +37,10 @@
 //!   `pgbench -M prepared` binds the same values as parameters of statements prepared once,
 //!   as the gateway's driver does. `gateway ÷ pgbench` is the share of that ceiling the
 //!   gateway reaches (the bar: ≥ 60 %).
+//! - **SQLite beside them.** The same gateway binary on a SQLite file seeded at the same
+//!   scale (`bench::prepare_sqlite`, reused when an earlier run made it) must give the very
+//!   answers it gives on PostgreSQL; each round then measures it too, with the same `wrk`
+//!   script, and the report gives its figures in a second table.
 //!
 //! wrk, pgbench, both servers and PostgreSQL share this machine's CPUs; compare runs on the
 //! same machine only.
@@ -179,6 +183,24 @@ struct Row {
     peer: WrkResult,
     pgbench_tps: f64,
     statements: usize,
+    /// The gateway on SQLite (same scale, same queries).
+    sqlite: WrkResult,
+}
+
+/// One query's measurements, round by round.
+#[derive(Default)]
+struct Runs {
+    gateway: Vec<WrkResult>,
+    peer: Vec<WrkResult>,
+    pgbench: Vec<f64>,
+    sqlite: Vec<WrkResult>,
+}
+
+/// Each server's peak resident memory at the end (`VmHWM`), KiB.
+struct PeakRss {
+    gateway: u64,
+    peer: u64,
+    sqlite: u64,
 }
 
 /// Entry point of `cargo xtask bench-peers`.
@@ -213,6 +235,16 @@ pub fn run(args: &[String]) -> Result<()> {
 
     check_answers(&gateway_binary, &url, &dir, &gateway, &peer, &cases)?;
 
+    // The same gateway on SQLite, seeded at the same scale: its figures go beside
+    // PostgreSQL's, and its answers must be PostgreSQL's, value for value.
+    let (sqlite_url, _) = bench::prepare_sqlite(&gateway_binary, &dir, options.scale)?;
+    let sqlite = Gateway::start(
+        &gateway_binary,
+        &sqlite_url,
+        &dir.join("gateway-peers-sqlite.log"),
+    )?;
+    check_backends(&gateway, &sqlite, &cases)?;
+
     let mut statements = Vec::new();
     for case in &cases {
         let captured = capture_statements(&postgres, &gateway, &case.gateway)?;
@@ -233,27 +265,32 @@ pub fn run(args: &[String]) -> Result<()> {
         let peer_script = dir.join(format!("peers-{}-postgraphile.lua", case.id));
         write_wrk_post(&gateway_script, &[], &graphql_body(&case.gateway))?;
         write_wrk_post(&peer_script, &[], &graphql_body(&case.peer))?;
-        for (addr, script) in [(gateway.addr, &gateway_script), (peer.addr, &peer_script)] {
+        for (addr, script) in [
+            (gateway.addr, &gateway_script),
+            (peer.addr, &peer_script),
+            (sqlite.addr, &gateway_script),
+        ] {
             measure(&options, addr, script, WARM_UP).context("warm-up")?;
         }
         scripts.push((gateway_script, peer_script));
     }
 
     let duration = Duration::from_secs(options.duration.into());
-    let mut runs: Vec<(Vec<WrkResult>, Vec<WrkResult>, Vec<f64>)> =
-        cases.iter().map(|_| Default::default()).collect();
+    let mut runs: Vec<Runs> = cases.iter().map(|_| Runs::default()).collect();
     for round in 1..=options.rounds {
         eprintln!("== round {round} of {}", options.rounds);
         for (((case, (gateway_script, peer_script)), (_, script, variables)), runs) in
             cases.iter().zip(&scripts).zip(&statements).zip(&mut runs)
         {
             eprintln!("-- {}", case.label);
-            runs.0
+            runs.gateway
                 .push(measure(&options, gateway.addr, gateway_script, duration)?);
-            runs.1
+            runs.peer
                 .push(measure(&options, peer.addr, peer_script, duration)?);
-            runs.2
+            runs.pgbench
                 .push(pgbench(&postgres, &url, &options, script, variables)?);
+            runs.sqlite
+                .push(measure(&options, sqlite.addr, gateway_script, duration)?);
         }
     }
 
@@ -261,21 +298,26 @@ pub fn run(args: &[String]) -> Result<()> {
         .iter()
         .zip(&runs)
         .zip(&statements)
-        .map(|((case, (gateway, peer, tps)), (count, _, _))| Row {
+        .map(|((case, runs), (count, _, _))| Row {
             label: case.label.clone(),
-            gateway: median(gateway),
-            peer: median(peer),
-            pgbench_tps: bench::median_value(tps.clone()),
+            gateway: median(&runs.gateway),
+            peer: median(&runs.peer),
+            pgbench_tps: bench::median_value(runs.pgbench.clone()),
             statements: *count,
+            sqlite: median(&runs.sqlite),
         })
         .collect();
-    let gateway_rss = gateway.peak_rss_kib()?;
-    let peer_rss = peer.peak_rss_kib()?;
+    let rss = PeakRss {
+        gateway: gateway.peak_rss_kib()?,
+        peer: peer.peak_rss_kib()?,
+        sqlite: sqlite.peak_rss_kib()?,
+    };
     gateway.stop()?;
     peer.stop()?;
+    sqlite.stop()?;
     drop(postgres);
 
-    let report = render(&options, seed_seconds, &rows, gateway_rss, peer_rss)?;
+    let report = render(&options, seed_seconds, &rows, &rss)?;
     print!("{report}");
     let path = dir.join("peers.md");
     std::fs::write(&path, &report).with_context(|| format!("writing {}", path.display()))?;
@@ -378,6 +420,23 @@ fn check_answers(
         );
     }
     plain.stop()
+}
+
+/// The gateway on SQLite must answer each query as the one on PostgreSQL does, in full: the
+/// same seed gives both databases the same rows, and the answer may not depend on the backend.
+fn check_backends(postgres: &Gateway, sqlite: &Gateway, cases: &[Case]) -> Result<()> {
+    for case in cases {
+        let expected = data(postgres.addr, &case.gateway)?;
+        let found = data(sqlite.addr, &case.gateway)?;
+        if let Some(difference) = differences(&expected, &found).first() {
+            bail!(
+                "{}: the gateway on SQLite answers otherwise than on PostgreSQL, at {difference}",
+                case.label
+            );
+        }
+        eprintln!("{}: identical answers on SQLite and PostgreSQL", case.label);
+    }
+    Ok(())
 }
 
 fn excerpt(value: &Value) -> String {
@@ -775,13 +834,7 @@ pub(crate) fn parse_pgbench(report: &str) -> Result<f64> {
     tps.context("no `tps = ` line")
 }
 
-fn render(
-    options: &Options,
-    seed_seconds: f64,
-    rows: &[Row],
-    gateway_rss_kib: u64,
-    peer_rss_kib: u64,
-) -> Result<String> {
+fn render(options: &Options, seed_seconds: f64, rows: &[Row], rss: &PeakRss) -> Result<String> {
     let date = bench::output_of("date", &["-u", "+%Y-%m-%d %H:%M UTC"])?;
     let nproc = bench::output_of("nproc", &[])?;
     let commit = bench::output_of("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default();
@@ -813,9 +866,10 @@ fn render(
     )?;
     writeln!(
         out,
-        "- Answers checked identical before measuring. Peak RSS: gateway {:.1} MiB, PostGraphile {:.1} MiB.\n",
-        gateway_rss_kib as f64 / 1024.0,
-        peer_rss_kib as f64 / 1024.0
+        "- Answers checked identical before measuring (PostGraphile's against the gateway's, and the gateway's on SQLite against its own on PostgreSQL). Peak RSS: gateway {:.1} MiB, PostGraphile {:.1} MiB; the gateway on SQLite {:.1} MiB.\n",
+        mib(rss.gateway),
+        mib(rss.peer),
+        mib(rss.sqlite)
     )?;
     writeln!(
         out,
@@ -848,7 +902,33 @@ fn render(
             tail_ok(&row.peer),
         )?;
     }
+    writeln!(
+        out,
+        "\nThe gateway on SQLite (a file of the same scale, seeded the same way; `wrk` in the same rounds, right after pgbench), beside PostGraphile on PostgreSQL:\n"
+    )?;
+    writeln!(
+        out,
+        "| query | gateway on SQLite req/s | ÷ PostGraphile | ÷ gateway on PostgreSQL | p50/p99 ms | p99 ≤ 3× p50 |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---|")?;
+    for row in rows {
+        writeln!(
+            out,
+            "| {} | {:.0} | {:.2} | {:.2} | {:.1} / {:.1} | {} |",
+            row.label,
+            row.sqlite.requests_per_second,
+            row.sqlite.requests_per_second / row.peer.requests_per_second,
+            row.sqlite.requests_per_second / row.gateway.requests_per_second,
+            row.sqlite.p50_ms,
+            row.sqlite.p99_ms,
+            tail_ok(&row.sqlite),
+        )?;
+    }
     Ok(out)
+}
+
+fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
 }
 
 #[cfg(test)]
