@@ -9,5 +9,5 @@ static ALLOCATOR: rial_server::Allocator = rial_server::Allocator;
 fn main() -> std::process::ExitCode {
     let cli = gateway::config::Cli::parse();
     let telemetry = cli.telemetry.clone();
-    rial_server::telemetry::main("gateway", &telemetry, None, gateway::run(cli))
+    rial_server::telemetry::main("gateway", &telemetry, gateway::run(cli))
 }

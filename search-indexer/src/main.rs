@@ -7,5 +7,5 @@ use clap::Parser;
 fn main() -> std::process::ExitCode {
     let cli = search_indexer::config::Cli::parse();
     let telemetry = cli.telemetry.clone();
-    rial_server::telemetry::main("search-indexer", &telemetry, None, search_indexer::run(cli))
+    rial_server::telemetry::main("search-indexer", &telemetry, search_indexer::run(cli))
 }

@@ -250,22 +250,14 @@ pub fn request_id(given: Option<&[u8]>) -> String {
 
 /// The body of each binary's `main` (gateway, portal, indexer): logs and traces set up before
 /// the runtime (the span exporter's HTTP client blocks, and flushes at the end), `run` on a
-/// multi-threaded runtime of `workers` threads (`None`: one per CPU), a failure logged and
-/// printed, the exit code.
+/// multi-threaded runtime, a failure logged and printed, the exit code.
 pub fn main(
     service: &str,
     args: &TelemetryArgs,
-    workers: Option<usize>,
     run: impl std::future::Future<Output = anyhow::Result<()>>,
 ) -> std::process::ExitCode {
     let telemetry = init(service, args);
-    let mut runtime = tokio::runtime::Builder::new_multi_thread();
-    runtime.enable_all();
-    if let Some(workers) = workers {
-        runtime.worker_threads(workers.max(1));
-    }
-    let result = runtime
-        .build()
+    let result = tokio::runtime::Runtime::new()
         .map_err(anyhow::Error::from)
         .and_then(|runtime| runtime.block_on(run));
     let code = match result {

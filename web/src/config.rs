@@ -53,14 +53,6 @@ pub struct Config {
     /// Logs and traces, as the gateway's (`LOG_FORMAT`, `OTEL_EXPORTER_OTLP_ENDPOINT`, …).
     #[command(flatten)]
     pub telemetry: rial_server::telemetry::TelemetryArgs,
-    /// Threads serving pages. A page costs the portal a tenth of a millisecond of CPU and
-    /// the rest is waiting for the gateway, so one thread serves thousands of pages a
-    /// second; with more, threads wake one another for each page, which measured costing the
-    /// portal about a fifth more CPU per page on two cores shared with the gateway
-    /// (docs/BENCHMARKS.md). Raise it on a host with CPUs to spare.
-    #[arg(long, env = "PORTAL_WORKER_THREADS", default_value_t = 1,
-          value_parser = clap::value_parser!(u16).range(1..=1024))]
-    pub worker_threads: u16,
     /// How often the locale files are re-read (ms, 0 = never).
     #[arg(long, env = "PORTAL_LOCALES_POLL_MS", default_value_t = 1000)]
     pub locales_poll_ms: u64,

@@ -9,6 +9,5 @@ static ALLOCATOR: rial_server::Allocator = rial_server::Allocator;
 fn main() -> std::process::ExitCode {
     let cli = web::config::Config::parse();
     let telemetry = cli.telemetry.clone();
-    let workers = usize::from(cli.worker_threads);
-    rial_server::telemetry::main("portal", &telemetry, Some(workers), web::run(cli))
+    rial_server::telemetry::main("portal", &telemetry, web::run(cli))
 }
