@@ -83,7 +83,9 @@ pub fn run(args: &[String]) -> Result<()> {
 
 /// The release gateway and wrk, built and installed; the folder for benchmark files.
 pub(crate) fn prepare() -> Result<(PathBuf, PathBuf)> {
-    cmd(&cargo(), &["build", "--release", "-p", "gateway"])?;
+    // All three binaries, as `cargo xtask run` builds them: building the gateway alone
+    // unifies its dependencies' features differently, which recompiles them.
+    crate::build_release()?;
     // Where cargo built it: `CARGO_TARGET_DIR` when set.
     let gateway = target_dir().join("release/gateway");
     if !apt::on_path("wrk") {

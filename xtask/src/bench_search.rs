@@ -120,16 +120,17 @@ pub fn run(args: &[String]) -> Result<()> {
         println!("{USAGE}");
         return Ok(());
     };
+    // The binaries as deployed (one feature set for every benchmark, `cargo xtask run` and
+    // the tests), then the example alone: built in the same command, its dev-dependencies'
+    // features (`testing`) would be compiled into the measured binaries too.
+    crate::build_release()?;
     cmd(
         &cargo(),
         &[
             "build",
             "--release",
             "-p",
-            "gateway",
-            "-p",
             "search-indexer",
-            "--bins",
             "--example",
             "sync_latency",
         ],
