@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, ensure, Context, Result};
 
-use crate::{apt, cargo, cmd, pg, root, target_dir};
+use crate::{apt, pg, root, target_dir};
 
 const USAGE: &str =
     "usage: cargo xtask bench [--scale N] [--duration SECS] [--connections C] [--rounds R] \
