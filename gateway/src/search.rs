@@ -492,7 +492,12 @@ impl meilisearch_sdk::request::HttpClient for MeiliHttp {
         if text.is_empty() {
             text = "null".to_owned();
         }
-        meilisearch_sdk::request::parse_response(status, expected_status_code, &text, url.to_owned())
+        meilisearch_sdk::request::parse_response(
+            status,
+            expected_status_code,
+            &text,
+            url.to_owned(),
+        )
     }
 
     async fn stream_request<Query, Body, Output>(
