@@ -433,7 +433,9 @@ struct MeiliHttp {
 }
 
 impl MeiliHttp {
-    fn new(key: Option<&str>) -> Result<Self, meilisearch_sdk::errors::Error> {
+    /// A key that cannot be an HTTP header value is refused here, with its reason: the SDK's
+    /// own client would panic on it.
+    fn new(key: Option<&str>) -> anyhow::Result<Self> {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(
             reqwest::header::USER_AGENT,
@@ -443,9 +445,9 @@ impl MeiliHttp {
             )),
         );
         if let Some(key) = key {
-            if let Ok(value) = reqwest::header::HeaderValue::from_str(&format!("Bearer {key}")) {
-                headers.insert(reqwest::header::AUTHORIZATION, value);
-            }
+            let value = reqwest::header::HeaderValue::from_str(&format!("Bearer {key}"))
+                .map_err(|_| anyhow::anyhow!("MEILI_SEARCH_KEY holds characters a key cannot"))?;
+            headers.insert(reqwest::header::AUTHORIZATION, value);
         }
         Ok(MeiliHttp {
             client: reqwest::Client::builder()
@@ -525,6 +527,25 @@ impl meilisearch_sdk::request::HttpClient for MeiliHttp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_that_cannot_be_sent_is_refused_at_start_not_panicked_on() {
+        let made = SearchService::new(
+            "http://127.0.0.1:7700",
+            Some("key\nwith a line break"),
+            "rial",
+            Duration::from_secs(1),
+        );
+        let error = made.err().expect("refused").to_string();
+        assert!(error.contains("MEILI_SEARCH_KEY"), "{error}");
+        assert!(SearchService::new(
+            "http://127.0.0.1:7700",
+            Some("abc"),
+            "rial",
+            Duration::from_secs(1)
+        )
+        .is_ok());
+    }
 
     #[test]
     fn a_group_leaves_out_only_its_own_selection() {

@@ -95,32 +95,12 @@ pub enum Command {
 
 #[cfg(test)]
 mod tests {
-    /// The backquoted words of `text` from the end of `start` to `end`, sorted.
-    fn quoted_between(text: &str, start: &str, end: &str) -> Vec<String> {
-        let from = text
-            .find(start)
-            .unwrap_or_else(|| panic!("`{start}` is in the text"));
-        let rest = &text[from + start.len()..];
-        let span = &rest[..rest.find(end).expect("the end of the list")];
-        let mut words: Vec<String> = span
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .map(str::to_owned)
-            .collect();
-        words.sort();
-        words
-    }
+    use rial_server::cli::documented::{quoted_between, subcommands, synopsis_commands};
 
     #[test]
     fn the_subcommands_documented_are_those_of_the_binary() {
         let cli = <super::Cli as clap::CommandFactory>::command();
-        let mut declared: Vec<String> = cli
-            .get_subcommands()
-            .map(|sub| sub.get_name().to_owned())
-            .filter(|name| name != "help")
-            .collect();
-        declared.sort();
+        let declared = subcommands(&cli);
         assert!(declared.len() >= 4, "{declared:?}");
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
         let architecture = std::fs::read_to_string(format!("{root}/ARCHITECTURE.md")).unwrap();
@@ -129,18 +109,8 @@ mod tests {
             declared,
             "ARCHITECTURE.md's search-indexer `lib.rs` entry"
         );
-        // README.md's synopsis: a ```text block, a command per line indented by two spaces.
         let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
-        let block = &readme[readme
-            .find("search-indexer [--database-url")
-            .expect("synopsis")..];
-        let block = &block[..block.find("```").expect("the block's end")];
-        let mut listed: Vec<String> = block
-            .lines()
-            .filter_map(|line| line.strip_prefix("  "))
-            .filter_map(|line| line.split_once(' ').map(|(name, _)| name.to_owned()))
-            .collect();
-        listed.sort();
+        let listed = synopsis_commands(&readme, "search-indexer [--database-url");
         assert_eq!(listed, declared, "README.md's synopsis of search-indexer");
     }
 }

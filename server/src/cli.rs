@@ -125,3 +125,51 @@ mod tests {
         assert_eq!(cli.index.prefix, "x-");
     }
 }
+
+/// What the binaries' tests read in the documentation to hold it to their clap definitions:
+/// the subcommands ARCHITECTURE.md and README.md list must be those a binary declares. Test
+/// support; each function panics, naming what it looked for, when the text is not there.
+pub mod documented {
+    /// The names of a command's subcommands, as `--help` lists them, sorted.
+    pub fn subcommands(command: &clap::Command) -> Vec<String> {
+        let mut names: Vec<String> = command
+            .get_subcommands()
+            .map(|sub| sub.get_name().to_owned())
+            .filter(|name| name != "help")
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The backquoted words of `text` from the end of `start` to `end`, sorted.
+    pub fn quoted_between(text: &str, start: &str, end: &str) -> Vec<String> {
+        let from = text
+            .find(start)
+            .unwrap_or_else(|| panic!("`{start}` is in the text"));
+        let rest = &text[from + start.len()..];
+        let span = &rest[..rest.find(end).expect("the end of the list")];
+        let mut words: Vec<String> = span
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect();
+        words.sort();
+        words
+    }
+
+    /// The commands of a README synopsis (a ```text block opening with `first_line`): its
+    /// lines indented by two spaces, the name then two spaces or more, sorted.
+    pub fn synopsis_commands(readme: &str, first_line: &str) -> Vec<String> {
+        let block = &readme[readme.find(first_line).expect("the synopsis")..];
+        let block = &block[..block.find("```").expect("the block's end")];
+        let mut names: Vec<String> = block
+            .lines()
+            .filter_map(|line| line.strip_prefix("  "))
+            .filter(|line| !line.starts_with(' '))
+            .filter_map(|line| line.split_once("  ").map(|(name, _)| name.to_owned()))
+            .collect();
+        names.sort();
+        names
+    }
+}
