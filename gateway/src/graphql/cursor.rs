@@ -321,7 +321,7 @@ where
 /// Reads one page of a parent's children through a batched [`Relation`] loader.
 pub async fn relation_page<E, K, O, N>(
     ctx: &Context<'_>,
-    loader: fn(&Loaders) -> &async_graphql::dataloader::DataLoader<Relation<E, K, O>>,
+    loader: fn(&Loaders) -> &super::batch::Batcher<Relation<E, K, O>>,
     parent: K,
     args: &PageArgs,
     node: impl Fn(E::Model) -> N,

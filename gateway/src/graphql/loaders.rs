@@ -1,5 +1,6 @@
-//! Batched loading (DataLoader) for every relation, so that the number of SQL statements a
-//! request runs depends on the shape of the query, never on the number of rows.
+//! Batched loading for every relation, so that the number of SQL statements a request runs
+//! depends on the shape of the query, never on the number of rows (how batches form:
+//! `batch.rs`).
 //!
 //! Two loader kinds cover the whole graph:
 //! - [`ByKey`] fetches entities by primary key (`belongs-to` edges: a program's country…);
@@ -17,15 +18,15 @@
 //! nested page's 100-branch `UNION ALL` anew on every request: 12.8 ms to plan, 5.5 ms to
 //! run.) SQLite keeps the `UNION ALL` (it has no `LATERAL`, and plans in microseconds).
 //!
-//! Loaders live in the schema data, shared by all requests, without a cache: batching
-//! across concurrent requests is a bonus, and nothing stale outlives a request.
+//! Loaders live in the schema data, shared by all requests of an audience, without a cache:
+//! concurrent requests share batches, and nothing stale outlives a request.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::Loader;
 use rial_schema::entity::*;
 use sea_orm::sea_query::{Alias, Expr, Order, Query, SelectStatement, SimpleExpr, UnionType};
 use sea_orm::{
@@ -33,6 +34,7 @@ use sea_orm::{
     FromQueryResult, IdenStatic, QueryFilter, QueryTrait, Statement, TryGetable, Value,
 };
 
+use super::batch::Batcher;
 use crate::auth::Audience;
 
 /// One component of a cursor: a row's key as loaders read it back (the cursor module
@@ -462,74 +464,68 @@ fn joined<E: EntityTrait, L: EntityTrait>(
 
 /// Every loader of the API, by edge name.
 pub struct Loaders {
-    pub country: DataLoader<ByKey<country::Entity, String>>,
-    pub program: DataLoader<ByKey<program::Entity, i32>>,
-    pub document: DataLoader<ByKey<document::Entity, i32>>,
-    pub institution: DataLoader<ByKey<institution::Entity, i32>>,
-    pub member: DataLoader<ByKey<member::Entity, i32>>,
-    pub dialogue: DataLoader<ByKey<dialogue::Entity, i32>>,
-    pub cooperation: DataLoader<ByKey<cooperation::Entity, i32>>,
-    pub account: DataLoader<ByKey<account::Entity, i32>>,
+    pub country: Batcher<ByKey<country::Entity, String>>,
+    pub program: Batcher<ByKey<program::Entity, i32>>,
+    pub document: Batcher<ByKey<document::Entity, i32>>,
+    pub institution: Batcher<ByKey<institution::Entity, i32>>,
+    pub member: Batcher<ByKey<member::Entity, i32>>,
+    pub dialogue: Batcher<ByKey<dialogue::Entity, i32>>,
+    pub cooperation: Batcher<ByKey<cooperation::Entity, i32>>,
+    pub account: Batcher<ByKey<account::Entity, i32>>,
 
-    pub country_institutions: DataLoader<Relation<institution::Entity, String, i32>>,
-    pub country_members: DataLoader<Relation<member::Entity, String, i32>>,
-    pub country_programs: DataLoader<Relation<program::Entity, String, i32>>,
-    pub country_participations: DataLoader<Relation<participation::Entity, String, i32>>,
-    pub country_requested_cooperations: DataLoader<Relation<cooperation::Entity, String, i32>>,
-    pub country_provided_cooperations: DataLoader<Relation<cooperation::Entity, String, i32>>,
-    pub country_documents: DataLoader<Relation<document::Entity, String, i32>>,
-    pub country_dialogues: DataLoader<Relation<dialogue::Entity, String, i32>>,
-    pub country_observed_dialogues: DataLoader<Relation<dialogue::Entity, String, i32>>,
-    pub country_seats: DataLoader<Relation<committee_seat::Entity, String, i32>>,
-    pub country_actions: DataLoader<Relation<domestic_work_action::Entity, String, i32>>,
+    pub country_institutions: Batcher<Relation<institution::Entity, String, i32>>,
+    pub country_members: Batcher<Relation<member::Entity, String, i32>>,
+    pub country_programs: Batcher<Relation<program::Entity, String, i32>>,
+    pub country_participations: Batcher<Relation<participation::Entity, String, i32>>,
+    pub country_requested_cooperations: Batcher<Relation<cooperation::Entity, String, i32>>,
+    pub country_provided_cooperations: Batcher<Relation<cooperation::Entity, String, i32>>,
+    pub country_documents: Batcher<Relation<document::Entity, String, i32>>,
+    pub country_dialogues: Batcher<Relation<dialogue::Entity, String, i32>>,
+    pub country_observed_dialogues: Batcher<Relation<dialogue::Entity, String, i32>>,
+    pub country_seats: Batcher<Relation<committee_seat::Entity, String, i32>>,
+    pub country_actions: Batcher<Relation<domestic_work_action::Entity, String, i32>>,
 
-    pub institution_members: DataLoader<Relation<member::Entity, i32, i32>>,
-    pub institution_programs: DataLoader<Relation<program::Entity, i32, i32>>,
-    pub institution_participations: DataLoader<Relation<participation::Entity, i32, i32>>,
-    pub institution_requested_cooperations: DataLoader<Relation<cooperation::Entity, i32, i32>>,
-    pub institution_provided_cooperations: DataLoader<Relation<cooperation::Entity, i32, i32>>,
-    pub institution_seats: DataLoader<Relation<committee_seat::Entity, i32, i32>>,
+    pub institution_members: Batcher<Relation<member::Entity, i32, i32>>,
+    pub institution_programs: Batcher<Relation<program::Entity, i32, i32>>,
+    pub institution_participations: Batcher<Relation<participation::Entity, i32, i32>>,
+    pub institution_requested_cooperations: Batcher<Relation<cooperation::Entity, i32, i32>>,
+    pub institution_provided_cooperations: Batcher<Relation<cooperation::Entity, i32, i32>>,
+    pub institution_seats: Batcher<Relation<committee_seat::Entity, i32, i32>>,
 
-    pub member_participations: DataLoader<Relation<participation::Entity, i32, i32>>,
-    pub member_programs: DataLoader<Relation<program::Entity, i32, i32>>,
+    pub member_participations: Batcher<Relation<participation::Entity, i32, i32>>,
+    pub member_programs: Batcher<Relation<program::Entity, i32, i32>>,
 
-    pub theme_programs: DataLoader<Relation<program::Entity, i32, i32>>,
-    pub theme_dialogues: DataLoader<Relation<dialogue::Entity, i32, i32>>,
-    pub theme_cooperations: DataLoader<Relation<cooperation::Entity, i32, i32>>,
-    pub theme_documents: DataLoader<Relation<document::Entity, i32, i32>>,
+    pub theme_programs: Batcher<Relation<program::Entity, i32, i32>>,
+    pub theme_dialogues: Batcher<Relation<dialogue::Entity, i32, i32>>,
+    pub theme_cooperations: Batcher<Relation<cooperation::Entity, i32, i32>>,
+    pub theme_documents: Batcher<Relation<document::Entity, i32, i32>>,
 
-    pub program_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
-    pub program_transitions: DataLoader<Relation<program_transition::Entity, i32, i32>>,
+    pub program_themes: Batcher<Relation<theme::Entity, i32, i32>>,
+    pub program_transitions: Batcher<Relation<program_transition::Entity, i32, i32>>,
 
-    pub dialogue_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
-    pub dialogue_countries: DataLoader<Relation<country::Entity, i32, String>>,
-    pub dialogue_observers: DataLoader<Relation<country::Entity, i32, String>>,
-    pub dialogue_participations: DataLoader<Relation<participation::Entity, i32, i32>>,
-    pub dialogue_documents: DataLoader<Relation<document::Entity, i32, i32>>,
+    pub dialogue_themes: Batcher<Relation<theme::Entity, i32, i32>>,
+    pub dialogue_countries: Batcher<Relation<country::Entity, i32, String>>,
+    pub dialogue_observers: Batcher<Relation<country::Entity, i32, String>>,
+    pub dialogue_participations: Batcher<Relation<participation::Entity, i32, i32>>,
+    pub dialogue_documents: Batcher<Relation<document::Entity, i32, i32>>,
 
-    pub cooperation_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
-    pub cooperation_documents: DataLoader<Relation<document::Entity, i32, i32>>,
+    pub cooperation_themes: Batcher<Relation<theme::Entity, i32, i32>>,
+    pub cooperation_documents: Batcher<Relation<document::Entity, i32, i32>>,
 
-    pub document_themes: DataLoader<Relation<theme::Entity, i32, i32>>,
-    pub document_countries: DataLoader<Relation<country::Entity, i32, String>>,
+    pub document_themes: Batcher<Relation<theme::Entity, i32, i32>>,
+    pub document_countries: Batcher<Relation<country::Entity, i32, String>>,
 
-    pub provenance: DataLoader<ProvenanceLoader>,
+    pub provenance: Batcher<ProvenanceLoader>,
 }
 
 impl Loaders {
     /// Builds every loader over one connection pool, for one audience: its program
     /// visibility is applied here once, for every relation path.
     pub fn new(db: &DatabaseConnection, audience: Audience) -> Self {
-        fn loader<T: Send + Sync + 'static>(inner: T) -> DataLoader<T> {
-            // The default splits batches at 1000 keys, which would make the statement count
-            // of a nested page grow with the data; 10 000 keys per `IN (…)` stays well under
-            // SQLite's and PostgreSQL's bound-parameter limits.
-            // A batch runs in a task of its own: in the span of the request that started
-            // it, so its SQL statements are that request's children in a trace.
-            DataLoader::new(inner, |batch| {
-                tokio::spawn(tracing::Instrument::in_current_span(batch))
-            })
-            .max_batch_size(10_000)
+        fn loader<T: Send + Sync + 'static>(inner: T) -> Batcher<T> {
+            // No bound on a batch's keys: they are bound as one JSON array, not one
+            // parameter each, so a batch under load cannot outgrow the databases' limits.
+            Batcher::new(inner)
         }
         // A has-many edge: children of `E` whose `parent_column` holds the parent's key.
         fn children<E: EntityTrait, K, O>(

@@ -1,5 +1,6 @@
 //! The GraphQL API, built independently of poem so tests call [`Api::execute`] directly.
 
+pub mod batch;
 pub mod bounded;
 pub mod context;
 pub mod cursor;
@@ -256,7 +257,7 @@ impl Api {
                     }
                     match tokio::time::timeout(
                         self.protection.timeout,
-                        self.schema.execute(request),
+                        batch::batching(self.schema.execute(request)),
                     )
                     .await
                     {

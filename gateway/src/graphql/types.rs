@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use async_graphql::dataloader::DataLoader;
+use super::batch::Batcher;
 use async_graphql::{Context, Object, ID};
 use chrono::{DateTime, NaiveDate, Utc};
 use rial_schema::entity::*;
@@ -21,7 +21,7 @@ use crate::error::{ApiError, ApiResult};
 /// Loads the row a foreign key points at.
 async fn load_one<E, K>(
     ctx: &Context<'_>,
-    loader: fn(&Loaders) -> &DataLoader<ByKey<E, K>>,
+    loader: fn(&Loaders) -> &Batcher<ByKey<E, K>>,
     key: K,
 ) -> ApiResult<Option<E::Model>>
 where
@@ -36,7 +36,7 @@ where
 /// Like [`load_one`] for a non-null foreign key: a missing row is a broken invariant.
 async fn load_required<E, K>(
     ctx: &Context<'_>,
-    loader: fn(&Loaders) -> &DataLoader<ByKey<E, K>>,
+    loader: fn(&Loaders) -> &Batcher<ByKey<E, K>>,
     key: K,
 ) -> ApiResult<E::Model>
 where
