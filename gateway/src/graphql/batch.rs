@@ -112,10 +112,13 @@ struct Inner<T> {
 
 type Answer<K, V> = Result<HashMap<K, V>, LoadError>;
 
+/// A field waiting for a batch: its keys, and where its values go.
+type Waiter<K, V> = (Vec<K>, oneshot::Sender<Answer<K, V>>);
+
 /// What waits for one loader and one key type.
 struct Queue<K, V> {
     keys: HashSet<K>,
-    waiters: Vec<(Vec<K>, oneshot::Sender<Answer<K, V>>)>,
+    waiters: Vec<Waiter<K, V>>,
     /// Batches started and not finished.
     running: usize,
     /// A batch is started that has not yet taken the waiting keys.
@@ -294,7 +297,7 @@ impl<T: Send + Sync + 'static, K: Send + 'static, V: Send + 'static> Drop for Ru
     }
 }
 
-type Taken<K, V> = (HashSet<K>, Vec<(Vec<K>, oneshot::Sender<Answer<K, V>>)>);
+type Taken<K, V> = (HashSet<K>, Vec<Waiter<K, V>>);
 
 /// The waiting keys and waiters; or none, and the batch ends (under the caller's lock).
 fn take_or_end<K, V>(queue: &mut Queue<K, V>) -> Option<Taken<K, V>> {
@@ -310,10 +313,7 @@ fn take_or_end<K, V>(queue: &mut Queue<K, V>) -> Option<Taken<K, V>> {
 
 /// Sends each waiter its values: moved to the last waiter that asked for a key, cloned for
 /// the others.
-fn answer<K: Hash + Eq + Clone, V: Clone>(
-    mut values: HashMap<K, V>,
-    waiters: Vec<(Vec<K>, oneshot::Sender<Answer<K, V>>)>,
-) {
+fn answer<K: Hash + Eq + Clone, V: Clone>(mut values: HashMap<K, V>, waiters: Vec<Waiter<K, V>>) {
     let mut uses: HashMap<&K, usize> = HashMap::new();
     for (keys, _) in &waiters {
         for key in keys {
