@@ -31,11 +31,12 @@ use async_graphql::dataloader::Loader;
 use sea_orm::DbErr;
 use tokio::sync::oneshot;
 
-use super::loaders::LoadError;
-
 /// Batches of one loader (and one key type) running at once. One makes the biggest batches
 /// under load; the other loaders run beside it.
 pub const IN_FLIGHT: usize = 1;
+
+/// Loader errors must be `Clone`: one failed statement fails every waiting field.
+pub type LoadError = Arc<DbErr>;
 
 type Task = Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
 

@@ -24,17 +24,16 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::marker::PhantomData;
-use std::sync::Arc;
 
 use async_graphql::dataloader::Loader;
 use rial_schema::entity::*;
 use sea_orm::sea_query::{Alias, Expr, Order, Query, SelectStatement, SimpleExpr, UnionType};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait,
-    FromQueryResult, IdenStatic, QueryFilter, QueryTrait, Statement, TryGetable, Value,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, FromQueryResult,
+    IdenStatic, QueryFilter, QueryTrait, Statement, TryGetable, Value,
 };
 
-use super::batch::Batcher;
+use super::batch::{Batcher, LoadError};
 use crate::auth::Audience;
 
 /// One component of a cursor: a row's key as loaders read it back (the cursor module
@@ -58,9 +57,6 @@ impl From<CursorKey> for Value {
         }
     }
 }
-
-/// Loader errors must be `Clone`: one failed statement fails every waiting field.
-pub type LoadError = Arc<DbErr>;
 
 /// A key type loaders can bind in SQL and read back from a row.
 pub trait SqlKey:
