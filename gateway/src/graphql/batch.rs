@@ -13,10 +13,11 @@
 //!   branches whose parents came back at different moments still share a statement. The
 //!   statements of a request depend on its query, not on the clock.
 //! - **Across requests** ([`Batcher`]): a batch starts after one turn of the scheduler, so
-//!   the requests ready to run meanwhile add their keys; and a loader runs at most
-//!   [`IN_FLIGHT`] batches at once, keys sent meanwhile going together in the next (as a
-//!   database groups the commits that arrive during a flush). An idle gateway answers
-//!   without delay; a busy one makes bigger batches, by itself.
+//!   the requests ready to run meanwhile add their keys; and a loader runs one batch at a
+//!   time, keys sent meanwhile going together in the next (as a database groups the commits
+//!   that arrive during a flush). An idle gateway answers without delay; a busy one makes
+//!   bigger batches, by itself. A batch has no bound on its keys: they are bound as one
+//!   JSON array, not a parameter each, so it cannot outgrow the databases' limits.
 //!
 //! Each value goes to the field that asked for it without a copy, unless several asked.
 
@@ -30,10 +31,6 @@ use std::sync::{Arc, Mutex};
 use async_graphql::dataloader::Loader;
 use sea_orm::DbErr;
 use tokio::sync::oneshot;
-
-/// Batches of one loader (and one key type) running at once. One makes the biggest batches
-/// under load; the other loaders run beside it.
-pub const IN_FLIGHT: usize = 1;
 
 /// Loader errors must be `Clone`: one failed statement fails every waiting field.
 pub type LoadError = Arc<DbErr>;
@@ -120,10 +117,8 @@ type Waiter<K, V> = (Vec<K>, oneshot::Sender<Answer<K, V>>);
 struct Queue<K, V> {
     keys: HashSet<K>,
     waiters: Vec<Waiter<K, V>>,
-    /// Batches started and not finished.
-    running: usize,
-    /// A batch is started that has not yet taken the waiting keys.
-    starting: bool,
+    /// A batch is started and not finished: it takes whatever waits when it looks.
+    running: bool,
 }
 
 impl<T: Send + Sync + 'static> Batcher<T> {
@@ -160,7 +155,7 @@ impl<T: Send + Sync + 'static> Batcher<T> {
         }
         let (sender, answer) = oneshot::channel();
         let inner = self.inner.clone();
-        let mut send = Some(Box::new(move || {
+        let mut release = Some(Box::new(move || {
             if sender.is_closed() {
                 return None; // its field was dropped before the wave went out
             }
@@ -168,12 +163,7 @@ impl<T: Send + Sync + 'static> Batcher<T> {
                 .with_queue(|queue: &mut Queue<K, T::Value>| {
                     queue.keys.extend(keys.iter().cloned());
                     queue.waiters.push((keys, sender));
-                    let start = !queue.starting && queue.running < IN_FLIGHT;
-                    if start {
-                        queue.starting = true;
-                        queue.running += 1;
-                    }
-                    start
+                    !std::mem::replace(&mut queue.running, true)
                 })
                 .then(|| Box::pin(Inner::run::<K>(inner.clone())) as Task)
         }) as Release);
@@ -181,13 +171,13 @@ impl<T: Send + Sync + 'static> Batcher<T> {
             REQUEST
                 .try_with(|loads| {
                     loads.open.fetch_add(1, Ordering::SeqCst);
-                    loads.held.borrow_mut().extend(send.take());
+                    loads.held.borrow_mut().extend(release.take());
                     loads.open.clone()
                 })
                 .ok(),
         );
         // Outside a request, at once.
-        if let Some(batch) = send.and_then(|send| send()) {
+        if let Some(batch) = release.and_then(|release| release()) {
             spawn(batch);
         }
         answer.await.unwrap_or_else(|_| {
@@ -214,8 +204,7 @@ impl<T: Send + Sync + 'static> Inner<T> {
                 Box::new(Queue::<K, V> {
                     keys: HashSet::new(),
                     waiters: Vec::new(),
-                    running: 0,
-                    starting: false,
+                    running: false,
                 })
             })
             .downcast_mut::<Queue<K, V>>()
@@ -223,8 +212,8 @@ impl<T: Send + Sync + 'static> Inner<T> {
         f(queue)
     }
 
-    /// One running batch: takes the waiting keys, loads them, answers, and goes on while
-    /// keys arrived meanwhile (and no other batch was started for them).
+    /// The loader's running batch: takes the waiting keys, loads them, answers, and goes on
+    /// while keys arrived meanwhile.
     async fn run<K>(self: Arc<Self>)
     where
         K: Send + Sync + Hash + Eq + Clone + 'static,
@@ -232,7 +221,6 @@ impl<T: Send + Sync + 'static> Inner<T> {
     {
         let mut running = Running::<T, K, T::Value> {
             inner: &self,
-            took: false,
             completed: false,
             _types: std::marker::PhantomData,
         };
@@ -241,11 +229,7 @@ impl<T: Send + Sync + 'static> Inner<T> {
         tokio::task::yield_now().await;
         // Whenever nothing is left to take, this batch ends under the same lock, so a key
         // added after it looked is never left without a batch.
-        let mut waiting = self.with_queue(|queue: &mut Queue<K, T::Value>| {
-            queue.starting = false;
-            take_or_end(queue)
-        });
-        running.took = true;
+        let mut waiting = self.with_queue(take_or_end);
         while let Some((keys, waiters)) = waiting {
             let keys: Vec<K> = keys.into_iter().collect();
             match self.loader.load(&keys).await {
@@ -256,15 +240,7 @@ impl<T: Send + Sync + 'static> Inner<T> {
                     }
                 }
             }
-            waiting = self.with_queue(|queue: &mut Queue<K, T::Value>| {
-                if queue.starting {
-                    // Another batch is about to take them.
-                    queue.running -= 1;
-                    None
-                } else {
-                    take_or_end(queue)
-                }
-            });
+            waiting = self.with_queue(take_or_end);
         }
         running.completed = true;
     }
@@ -275,8 +251,6 @@ impl<T: Send + Sync + 'static> Inner<T> {
 /// load starts a batch.
 struct Running<'a, T: Send + Sync + 'static, K: Send + 'static, V: Send + 'static> {
     inner: &'a Inner<T>,
-    /// The batch took the waiting keys (it is no longer the one starting).
-    took: bool,
     /// The batch ended normally, under the queue's lock (`take_or_end`).
     completed: bool,
     _types: std::marker::PhantomData<fn(K, V)>,
@@ -288,10 +262,7 @@ impl<T: Send + Sync + 'static, K: Send + 'static, V: Send + 'static> Drop for Ru
             return;
         }
         self.inner.with_queue(|queue: &mut Queue<K, V>| {
-            queue.running -= 1;
-            if !self.took {
-                queue.starting = false;
-            }
+            queue.running = false;
             queue.keys.clear();
             queue.waiters.clear();
         });
@@ -303,7 +274,7 @@ type Taken<K, V> = (HashSet<K>, Vec<Waiter<K, V>>);
 /// The waiting keys and waiters; or none, and the batch ends (under the caller's lock).
 fn take_or_end<K, V>(queue: &mut Queue<K, V>) -> Option<Taken<K, V>> {
     if queue.waiters.is_empty() {
-        queue.running -= 1;
+        queue.running = false;
         return None;
     }
     Some((

@@ -518,11 +518,6 @@ impl Loaders {
     /// Builds every loader over one connection pool, for one audience: its program
     /// visibility is applied here once, for every relation path.
     pub fn new(db: &DatabaseConnection, audience: Audience) -> Self {
-        fn loader<T: Send + Sync + 'static>(inner: T) -> Batcher<T> {
-            // No bound on a batch's keys: they are bound as one JSON array, not one
-            // parameter each, so a batch under load cannot outgrow the databases' limits.
-            Batcher::new(inner)
-        }
         // A has-many edge: children of `E` whose `parent_column` holds the parent's key.
         fn children<E: EntityTrait, K, O>(
             db: &DatabaseConnection,
@@ -558,178 +553,185 @@ impl Loaders {
         let programs = || audience.programs().into_query();
 
         Loaders {
-            provenance: loader(ProvenanceLoader { db: db.clone() }),
-            country: loader(ByKey {
+            provenance: Batcher::new(ProvenanceLoader { db: db.clone() }),
+            country: Batcher::new(ByKey {
                 db: db.clone(),
                 base: EntityTrait::find(),
                 column: country::Column::Code,
                 key_of: |m| m.code.clone(),
             }),
-            program: loader(ByKey {
+            program: Batcher::new(ByKey {
                 db: db.clone(),
                 base: audience.programs(),
                 column: program::Column::Id,
                 key_of: |m| m.id,
             }),
-            document: loader(ByKey {
+            document: Batcher::new(ByKey {
                 db: db.clone(),
                 base: EntityTrait::find(),
                 column: document::Column::Id,
                 key_of: |m| m.id,
             }),
-            institution: loader(ByKey {
+            institution: Batcher::new(ByKey {
                 db: db.clone(),
                 base: EntityTrait::find(),
                 column: institution::Column::Id,
                 key_of: |m| m.id,
             }),
-            member: loader(ByKey {
+            member: Batcher::new(ByKey {
                 db: db.clone(),
                 base: EntityTrait::find(),
                 column: member::Column::Id,
                 key_of: |m| m.id,
             }),
-            dialogue: loader(ByKey {
+            dialogue: Batcher::new(ByKey {
                 db: db.clone(),
                 base: EntityTrait::find(),
                 column: dialogue::Column::Id,
                 key_of: |m| m.id,
             }),
-            cooperation: loader(ByKey {
+            cooperation: Batcher::new(ByKey {
                 db: db.clone(),
                 base: EntityTrait::find(),
                 column: cooperation::Column::Id,
                 key_of: |m| m.id,
             }),
-            account: loader(ByKey {
+            account: Batcher::new(ByKey {
                 db: db.clone(),
                 base: EntityTrait::find(),
                 column: account::Column::Id,
                 key_of: |m| m.id,
             }),
 
-            country_institutions: loader(children(
+            country_institutions: Batcher::new(children(
                 db,
                 all::<institution::Entity>(),
                 "country_code",
                 "id",
             )),
-            country_members: loader(children(db, all::<member::Entity>(), "country_code", "id")),
-            country_programs: loader(children(db, programs(), "country_code", "id")),
-            country_participations: loader(children(
+            country_members: Batcher::new(children(
+                db,
+                all::<member::Entity>(),
+                "country_code",
+                "id",
+            )),
+            country_programs: Batcher::new(children(db, programs(), "country_code", "id")),
+            country_participations: Batcher::new(children(
                 db,
                 all::<participation::Entity>(),
                 "country_code",
                 "id",
             )),
-            country_requested_cooperations: loader(children(
+            country_requested_cooperations: Batcher::new(children(
                 db,
                 all::<cooperation::Entity>(),
                 "requesting_country_code",
                 "id",
             )),
-            country_provided_cooperations: loader(children(
+            country_provided_cooperations: Batcher::new(children(
                 db,
                 all::<cooperation::Entity>(),
                 "providing_country_code",
                 "id",
             )),
-            country_documents: loader(through::<_, document_country::Entity, _, _>(
+            country_documents: Batcher::new(through::<_, document_country::Entity, _, _>(
                 db,
                 all::<document::Entity>(),
                 "country_code",
                 "document_id",
                 "id",
             )),
-            country_dialogues: loader(through::<_, dialogue_country::Entity, _, _>(
+            country_dialogues: Batcher::new(through::<_, dialogue_country::Entity, _, _>(
                 db,
                 all::<dialogue::Entity>(),
                 "country_code",
                 "dialogue_id",
                 "id",
             )),
-            country_observed_dialogues: loader(through::<_, dialogue_observer::Entity, _, _>(
-                db,
-                all::<dialogue::Entity>(),
-                "country_code",
-                "dialogue_id",
-                "id",
-            )),
-            country_seats: loader(children(
+            country_observed_dialogues: Batcher::new(
+                through::<_, dialogue_observer::Entity, _, _>(
+                    db,
+                    all::<dialogue::Entity>(),
+                    "country_code",
+                    "dialogue_id",
+                    "id",
+                ),
+            ),
+            country_seats: Batcher::new(children(
                 db,
                 all::<committee_seat::Entity>(),
                 "country_code",
                 "id",
             )),
-            country_actions: loader(children(
+            country_actions: Batcher::new(children(
                 db,
                 all::<domestic_work_action::Entity>(),
                 "country_code",
                 "id",
             )),
 
-            institution_members: loader(children(
+            institution_members: Batcher::new(children(
                 db,
                 all::<member::Entity>(),
                 "institution_id",
                 "id",
             )),
-            institution_programs: loader(children(db, programs(), "institution_id", "id")),
-            institution_participations: loader(children(
+            institution_programs: Batcher::new(children(db, programs(), "institution_id", "id")),
+            institution_participations: Batcher::new(children(
                 db,
                 all::<participation::Entity>(),
                 "institution_id",
                 "id",
             )),
-            institution_requested_cooperations: loader(children(
+            institution_requested_cooperations: Batcher::new(children(
                 db,
                 all::<cooperation::Entity>(),
                 "requesting_institution_id",
                 "id",
             )),
-            institution_provided_cooperations: loader(children(
+            institution_provided_cooperations: Batcher::new(children(
                 db,
                 all::<cooperation::Entity>(),
                 "providing_institution_id",
                 "id",
             )),
-            institution_seats: loader(children(
+            institution_seats: Batcher::new(children(
                 db,
                 all::<committee_seat::Entity>(),
                 "institution_id",
                 "id",
             )),
 
-            member_participations: loader(children(
+            member_participations: Batcher::new(children(
                 db,
                 all::<participation::Entity>(),
                 "member_id",
                 "id",
             )),
-            member_programs: loader(children(db, programs(), "submitted_by_member_id", "id")),
+            member_programs: Batcher::new(children(db, programs(), "submitted_by_member_id", "id")),
 
-            theme_programs: loader(through::<_, program_theme::Entity, _, _>(
+            theme_programs: Batcher::new(through::<_, program_theme::Entity, _, _>(
                 db,
                 programs(),
                 "theme_id",
                 "program_id",
                 "id",
             )),
-            theme_dialogues: loader(through::<_, dialogue_theme::Entity, _, _>(
+            theme_dialogues: Batcher::new(through::<_, dialogue_theme::Entity, _, _>(
                 db,
                 all::<dialogue::Entity>(),
                 "theme_id",
                 "dialogue_id",
                 "id",
             )),
-            theme_cooperations: loader(through::<_, cooperation_theme::Entity, _, _>(
+            theme_cooperations: Batcher::new(through::<_, cooperation_theme::Entity, _, _>(
                 db,
                 all::<cooperation::Entity>(),
                 "theme_id",
                 "cooperation_id",
                 "id",
             )),
-            theme_documents: loader(through::<_, document_theme::Entity, _, _>(
+            theme_documents: Batcher::new(through::<_, document_theme::Entity, _, _>(
                 db,
                 all::<document::Entity>(),
                 "theme_id",
@@ -737,7 +739,7 @@ impl Loaders {
                 "id",
             )),
 
-            program_themes: loader(through::<_, program_theme::Entity, _, _>(
+            program_themes: Batcher::new(through::<_, program_theme::Entity, _, _>(
                 db,
                 all::<theme::Entity>(),
                 "program_id",
@@ -745,69 +747,69 @@ impl Loaders {
                 "id",
             )),
 
-            program_transitions: loader(children(
+            program_transitions: Batcher::new(children(
                 db,
                 all::<program_transition::Entity>(),
                 "program_id",
                 "id",
             )),
 
-            dialogue_themes: loader(through::<_, dialogue_theme::Entity, _, _>(
+            dialogue_themes: Batcher::new(through::<_, dialogue_theme::Entity, _, _>(
                 db,
                 all::<theme::Entity>(),
                 "dialogue_id",
                 "theme_id",
                 "id",
             )),
-            dialogue_countries: loader(through::<_, dialogue_country::Entity, _, _>(
+            dialogue_countries: Batcher::new(through::<_, dialogue_country::Entity, _, _>(
                 db,
                 all::<country::Entity>(),
                 "dialogue_id",
                 "country_code",
                 "code",
             )),
-            dialogue_observers: loader(through::<_, dialogue_observer::Entity, _, _>(
+            dialogue_observers: Batcher::new(through::<_, dialogue_observer::Entity, _, _>(
                 db,
                 all::<country::Entity>(),
                 "dialogue_id",
                 "country_code",
                 "code",
             )),
-            dialogue_participations: loader(children(
+            dialogue_participations: Batcher::new(children(
                 db,
                 all::<participation::Entity>(),
                 "dialogue_id",
                 "id",
             )),
-            dialogue_documents: loader(children(
+            dialogue_documents: Batcher::new(children(
                 db,
                 all::<document::Entity>(),
                 "dialogue_id",
                 "id",
             )),
 
-            cooperation_themes: loader(through::<_, cooperation_theme::Entity, _, _>(
+            cooperation_themes: Batcher::new(through::<_, cooperation_theme::Entity, _, _>(
                 db,
                 all::<theme::Entity>(),
                 "cooperation_id",
                 "theme_id",
                 "id",
             )),
-            cooperation_documents: loader(children(
+            cooperation_documents: Batcher::new(children(
                 db,
                 all::<document::Entity>(),
                 "cooperation_id",
                 "id",
             )),
 
-            document_themes: loader(through::<_, document_theme::Entity, _, _>(
+            document_themes: Batcher::new(through::<_, document_theme::Entity, _, _>(
                 db,
                 all::<theme::Entity>(),
                 "document_id",
                 "theme_id",
                 "id",
             )),
-            document_countries: loader(through::<_, document_country::Entity, _, _>(
+            document_countries: Batcher::new(through::<_, document_country::Entity, _, _>(
                 db,
                 all::<country::Entity>(),
                 "document_id",
