@@ -474,3 +474,40 @@ fn the_cycle_check_sees_use_lines_and_inline_paths() {
         ["error"]
     );
 }
+
+/// The gateway's object types resolve through its own executor (`graphql/engine.rs`, which
+/// says why): each `#[Object]` and `#[derive(SimpleObject)]` names it as its crate, so a new
+/// type cannot silently take async-graphql's slower path. And that executor does not run
+/// async-graphql's extensions, so the gateway registers none.
+#[test]
+fn every_object_type_resolves_through_the_gateways_executor() {
+    const ENGINE: &str = r#"crate = "crate::graphql::engine""#;
+    let mut files = Vec::new();
+    rust_files(&root().join("gateway/src"), &mut files);
+    let mut strays = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable");
+        let lines: Vec<&str> = text.lines().collect();
+        for (index, line) in lines.iter().enumerate() {
+            let line = line.trim();
+            let place = format!("{}:{}", file.display(), index + 1);
+            if line.starts_with("#[Object") && !line.contains(ENGINE) {
+                strays.push(place);
+            } else if line.starts_with("#[derive(") && line.contains("SimpleObject") {
+                let attribute = lines.get(index + 1).map(|next| next.trim()).unwrap_or("");
+                if !(attribute.starts_with("#[graphql(") && attribute.contains(ENGINE)) {
+                    strays.push(place);
+                }
+            } else if line.contains(".extension(")
+                && !line.contains(".extension()")
+                && !line.starts_with("//")
+            {
+                strays.push(format!("{place} (an extension)"));
+            }
+        }
+    }
+    assert!(
+        strays.is_empty(),
+        "object types off the gateway's executor, or extensions it would skip: {strays:#?}"
+    );
+}

@@ -6,8 +6,8 @@
 //! the same as the first. They are base64 JSON, opaque to clients, and validated: a cursor
 //! that does not decode, or that belongs to another ordering, is `BAD_USER_INPUT`.
 
-use async_graphql::connection::{Connection, CursorType, Edge, OpaqueCursor};
-use async_graphql::{Context, SimpleObject};
+use async_graphql::connection::{CursorType, OpaqueCursor};
+use async_graphql::Context;
 use sea_orm::sea_query::{Alias, Asterisk, Expr, Order, Query, UnionType};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -33,15 +33,8 @@ pub struct Position {
 /// The cursor type of every connection.
 pub type Cursor = OpaqueCursor<Position>;
 
-/// Page-level fields every connection adds to `edges`, `nodes` and `pageInfo`.
-#[derive(SimpleObject)]
-pub struct ConnectionTotals {
-    /// Number of items in the whole list (all pages), with the same filters.
-    pub total_count: u64,
-}
-
-/// A Relay connection of `N`.
-pub type Page<N> = Connection<Cursor, N, ConnectionTotals>;
+/// A page of a list of `N`, as every connection answers.
+pub type Page<N> = super::connection::Page<Cursor, N>;
 
 /// Server-side limits, in the schema data.
 #[derive(Debug, Clone, Copy)]
@@ -251,12 +244,11 @@ fn connection<N: async_graphql::OutputType>(
     total_count: u64,
     rows: impl Iterator<Item = (Position, N)>,
 ) -> Page<N> {
-    let mut connection =
-        Connection::with_additional_fields(false, has_next, ConnectionTotals { total_count });
-    connection
-        .edges
-        .extend(rows.map(|(position, node)| Edge::new(OpaqueCursor(position), node)));
-    connection
+    Page::new(
+        has_next,
+        total_count,
+        rows.map(|(position, node)| (OpaqueCursor(position), node)),
+    )
 }
 
 /// One page of a list ordered by a text computed per row rather than stored (a title in
@@ -358,14 +350,13 @@ where
         .await?
         .unwrap_or_default();
     let has_next = rows.len() as u64 > first;
-    let mut connection =
-        Connection::with_additional_fields(false, has_next, ConnectionTotals { total_count });
-    connection.edges.extend(
+    Ok(Page::new(
+        has_next,
+        total_count,
         rows.into_iter()
             .take(first as usize)
-            .map(|(key, row)| Edge::new(OpaqueCursor(Position { sort: None, key }), node(row))),
-    );
-    Ok(connection)
+            .map(|(key, row)| (OpaqueCursor(Position { sort: None, key }), node(row))),
+    ))
 }
 
 #[cfg(test)]

@@ -116,7 +116,7 @@ const COMMENT: usize = 2_000;
 #[derive(Default)]
 pub struct EditorialMutation;
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl EditorialMutation {
     /// Creates a draft program. A focal point creates it for their own institution; the
     /// Secretariat names the institution (`institutionId`). The slug is made from the title

@@ -2,10 +2,12 @@
 
 pub mod batch;
 pub mod bounded;
+pub mod connection;
 pub mod context;
 pub mod cursor;
 pub mod directory;
 pub mod editorial;
+pub mod engine;
 pub mod enums;
 pub mod l10n;
 pub mod loaders;

@@ -24,6 +24,7 @@ pub struct SessionMutation;
 
 /// An open session.
 #[derive(SimpleObject)]
+#[graphql(crate = "crate::graphql::engine")]
 pub struct Session {
     /// The bearer token: send it as `Authorization: Bearer <token>`.
     pub token: String,
@@ -33,7 +34,7 @@ pub struct Session {
     pub role: AccountRole,
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl SessionMutation {
     /// Opens a session. An unknown username and a wrong password get the same answer
     /// (`INVALID_CREDENTIALS`); repeated failures for an account or from an address are

@@ -5,8 +5,10 @@
 //! async-graphql 7.2 resolves the fields of an object concurrently and keeps them in the
 //! order they *finish* (`FuturesUnordered`), so a field behind a loader lands after the
 //! scalars beside it; and the gateway adds failed nullable root fields as `null` at the end.
+//! The gateway's own executor (`engine.rs`) keeps selection order, but the root and the
+//! selections it hands back to async-graphql's (fragments, directives) do not, so
 //! [`reorder`] puts every object of `data` back in selection order, from the parsed
-//! document, after everything else is done.
+//! document, after everything else is done (an object already in order costs a scan).
 //!
 //! The order is each response key's first appearance in the selection set with its
 //! fragments expanded in place (aliases are keys of their own; fields skipped by `@skip` or

@@ -271,7 +271,7 @@ fn db_values<G: Copy, D: From<G>>(values: &[G]) -> Vec<D> {
     values.iter().copied().map(D::from).collect()
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Query {
     /// OAS member states and observers.
     async fn countries(

@@ -134,6 +134,7 @@ pub struct SearchFilter {
 
 /// A page of search results with facet counts.
 #[derive(SimpleObject)]
+#[graphql(crate = "crate::graphql::engine")]
 pub struct SearchResult {
     /// Matching programs and documents (exact up to 10 000), as the search engine counts
     /// them: for the moment the index takes to follow an unpublished program, it may count
@@ -154,6 +155,7 @@ pub struct SearchResult {
 
 /// Facet counts of a search.
 #[derive(SimpleObject)]
+#[graphql(crate = "crate::graphql::engine")]
 pub struct SearchFacets {
     /// By theme.
     pub themes: Vec<FacetValue>,
@@ -167,6 +169,7 @@ pub struct SearchFacets {
 
 /// One value of a facet.
 #[derive(SimpleObject, Debug, Clone, PartialEq, Eq)]
+#[graphql(crate = "crate::graphql::engine")]
 pub struct FacetValue {
     /// The stable key to filter on: a theme slug, a country code, a kind (`program`,
     /// `study`…), a year.
@@ -195,7 +198,7 @@ pub struct SearchHit {
     document: Option<Document>,
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl SearchHit {
     /// A program or a document.
     async fn entity(&self) -> SearchEntity {

@@ -12,6 +12,7 @@ use crate::i18n;
 
 /// Translation coverage of one kind of entry in one language.
 #[derive(SimpleObject)]
+#[graphql(crate = "crate::graphql::engine")]
 pub struct TranslationCoverage {
     /// The language translated into.
     pub language: Language,
@@ -45,7 +46,7 @@ fn count(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl TranslationStatus {
     /// Coverage per language and kind of entry.
     async fn coverage(&self, ctx: &Context<'_>) -> Vec<TranslationCoverage> {

@@ -61,7 +61,7 @@ impl Country {
     }
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Country {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -285,7 +285,7 @@ impl Country {
 /// A ministry, permanent mission, organization or body.
 pub struct Institution(pub institution::Model);
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Institution {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -428,7 +428,7 @@ impl Institution {
 /// A person of the network's membership database.
 pub struct Member(pub member::Model);
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Member {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -532,7 +532,7 @@ impl Theme {
     }
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Theme {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -641,7 +641,7 @@ impl Program {
     }
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Program {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -791,7 +791,7 @@ impl Program {
 /// One step of a program's editorial record.
 pub struct ProgramTransition(pub program_transition::Model);
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl ProgramTransition {
     /// The status before; null for the program's creation.
     async fn from(&self) -> Option<ProgramStatus> {
@@ -842,7 +842,7 @@ impl ProgramTransition {
 /// The signed-in account (`me`).
 pub struct Account(pub account::Model);
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Account {
     /// Login name.
     async fn username(&self) -> &str {
@@ -887,7 +887,7 @@ pub struct Source {
     document: SourceDocument,
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Source {
     /// The document.
     async fn document(&self) -> &SourceDocument {
@@ -903,7 +903,7 @@ impl Source {
 /// A public document of the network that the seed data is transcribed from.
 pub struct SourceDocument(pub source_document::Model);
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl SourceDocument {
     /// Stable key the seed files cite (`report-2020-2023`).
     async fn key(&self) -> &str {
@@ -932,7 +932,7 @@ impl Dialogue {
     }
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Dialogue {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -1107,7 +1107,7 @@ impl Dialogue {
 /// A member's attendance at a dialogue.
 pub struct Participation(pub participation::Model);
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Participation {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -1158,7 +1158,7 @@ impl Cooperation {
     }
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Cooperation {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -1283,7 +1283,7 @@ impl Document {
     }
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Document {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -1412,7 +1412,7 @@ impl Document {
 /// A seat of the Steering Committee.
 pub struct CommitteeSeat(pub committee_seat::Model);
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl CommitteeSeat {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -1475,7 +1475,7 @@ impl DomesticWorkAction {
     }
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl DomesticWorkAction {
     /// Where this entry comes from: the source documents and sections it is transcribed
     /// from, so a reader can check it. Empty when it is not from the seed files: entries
@@ -1540,7 +1540,7 @@ impl NetworkObjective {
     }
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl NetworkObjective {
     /// Stable slug, used by the locale files.
     async fn slug(&self) -> &str {
@@ -1581,7 +1581,7 @@ impl NetworkTool {
     }
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl NetworkTool {
     /// Stable slug, used by the locale files.
     async fn slug(&self) -> &str {
@@ -1624,7 +1624,7 @@ impl Mandate {
     }
 }
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl Mandate {
     /// Stable slug, used by the locale files.
     async fn slug(&self) -> &str {

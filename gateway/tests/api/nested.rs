@@ -229,3 +229,81 @@ async fn answers_list_their_keys_in_the_order_of_the_query() {
         }
     }
 }
+
+#[tokio::test]
+async fn objects_answer_as_the_graphql_specification_says_on_every_path() {
+    // The gateway resolves its objects with its own executor (`graphql/engine.rs`), and hands
+    // selections with fragments or directives to async-graphql's: both must give the same
+    // answers. Keys come in the order of the query, repeated keys merge, `__typename` names
+    // the type, a refused field has no value and its error names its place while its
+    // siblings stay, and a skipped field is absent.
+    fn keys(value: &async_graphql::Value) -> Vec<String> {
+        match value {
+            async_graphql::Value::Object(map) => map.keys().map(ToString::to_string).collect(),
+            other => panic!("not an object: {other:?}"),
+        }
+    }
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let response = app
+            .api
+            .execute(
+                r#"{ programs(first: 2, orderBy: TITLE) { nodes {
+                       __typename
+                       institution { name }
+                       institution { acronym __typename }
+                       transitions { totalCount }
+                       slug
+                       country @skip(if: true) { code }
+                       themes(first: 1) @include(if: true) { __typename nodes { ... on Theme { slug } } }
+                   } } }"#,
+                rial_schema::enums::Language::En,
+            )
+            .await;
+        let async_graphql::Value::Object(data) = &response.data else {
+            panic!("{backend:?}: no data: {:?}", response.errors)
+        };
+        let async_graphql::Value::Object(programs) = &data["programs"] else {
+            panic!("programs")
+        };
+        let async_graphql::Value::List(programs) = &programs["nodes"] else {
+            panic!("nodes")
+        };
+        assert_eq!(programs.len(), 2, "{backend:?}");
+        for (index, program) in programs.iter().enumerate() {
+            assert_eq!(
+                keys(program),
+                ["__typename", "institution", "slug", "themes"],
+                "{backend:?}"
+            );
+            let async_graphql::Value::Object(fields) = program else {
+                panic!("program")
+            };
+            assert_eq!(
+                keys(&fields["institution"]),
+                ["name", "acronym", "__typename"]
+            );
+            let program = program.clone().into_json().expect("JSON");
+            assert_eq!(program["__typename"], "Program", "{backend:?}");
+            assert_eq!(program["institution"]["__typename"], "Institution");
+            assert!(program["institution"]["name"].is_string(), "{backend:?}");
+            assert_eq!(program["themes"]["__typename"], "ThemeConnection");
+            assert!(program["themes"]["nodes"][0]["slug"].is_string());
+            let path = serde_json::json!(["programs", "nodes", index, "transitions"]);
+            assert!(
+                response.errors.iter().any(|error| {
+                    error.message.contains("sign in")
+                        && serde_json::to_value(&error.path).unwrap() == path
+                }),
+                "{backend:?}: no error at {path}: {:?}",
+                response.errors
+            );
+        }
+        assert_eq!(
+            response.errors.len(),
+            2,
+            "{backend:?}: {:?}",
+            response.errors
+        );
+    }
+}

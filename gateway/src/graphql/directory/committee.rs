@@ -40,7 +40,7 @@ pub struct CommitteeSeatInput {
 #[derive(Default)]
 pub struct CommitteeMutation;
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl CommitteeMutation {
     /// Adds a Steering Committee seat (the Secretariat).
     async fn create_committee_seat(

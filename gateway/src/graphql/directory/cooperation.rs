@@ -50,7 +50,7 @@ pub struct CooperationInput {
 #[derive(Default)]
 pub struct CooperationMutation;
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl CooperationMutation {
     /// Adds a bilateral cooperation (the Secretariat).
     async fn create_cooperation(

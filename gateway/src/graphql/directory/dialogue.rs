@@ -61,7 +61,7 @@ pub struct DialogueInput {
 #[derive(Default)]
 pub struct DialogueMutation;
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl DialogueMutation {
     /// Adds a hemispheric dialogue (the Secretariat).
     async fn create_dialogue(

@@ -58,7 +58,7 @@ pub struct DocumentInput {
 #[derive(Default)]
 pub struct DocumentMutation;
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl DocumentMutation {
     /// Adds a document to the Documentation Center (the Secretariat).
     async fn create_document(

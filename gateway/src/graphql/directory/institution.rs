@@ -38,7 +38,7 @@ pub struct InstitutionInput {
 #[derive(Default)]
 pub struct InstitutionMutation;
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl InstitutionMutation {
     /// Adds an institution (the Secretariat).
     async fn create_institution(

@@ -44,7 +44,7 @@ pub struct MemberInput {
 #[derive(Default)]
 pub struct MemberMutation;
 
-#[Object]
+#[Object(crate = "crate::graphql::engine")]
 impl MemberMutation {
     /// Adds a member to the directory (the Secretariat).
     async fn create_member(&self, ctx: &Context<'_>, input: MemberInput) -> ApiResult<Member> {
