@@ -20,20 +20,40 @@
 //!   JSON array, not a parameter each, so it cannot outgrow the databases' limits.
 //!
 //! Each value goes to the field that asked for it without a copy, unless several asked.
+//!
+//! The [`Loader`] trait is the gateway's own (async-graphql's came with its `DataLoader`, which
+//! is gone): its maps hash with foldhash, not SipHash, which was a tenth of the nested page's
+//! CPU. The keys are row keys and page shapes the gateway builds itself, and the seed is
+//! random per process.
 
 use std::any::{Any, TypeId};
-use std::collections::{HashMap, HashSet};
+use std::future::Future;
 use std::hash::Hash;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use async_graphql::dataloader::Loader;
 use sea_orm::DbErr;
 use tokio::sync::oneshot;
 
 /// Loader errors must be `Clone`: one failed statement fails every waiting field.
 pub type LoadError = Arc<DbErr>;
+
+/// What a batch found, by key.
+pub type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
+/// Loads the values of many keys at once: one batch, one statement (or a fixed few).
+pub trait Loader<K>: Send + Sync + 'static {
+    /// Cloned when several fields asked for one key: make it cheap (an `Arc`).
+    type Value: Send + Sync + Clone + 'static;
+
+    /// The values of the keys found; a key not found is absent.
+    fn load(
+        &self,
+        keys: &[K],
+    ) -> impl Future<Output = Result<Map<K, Self::Value>, LoadError>> + Send;
+}
 
 type Task = Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
 
@@ -105,17 +125,17 @@ pub struct Batcher<T> {
 
 struct Inner<T> {
     loader: T,
-    queues: Mutex<HashMap<TypeId, Box<dyn Any + Send>>>,
+    queues: Mutex<Map<TypeId, Box<dyn Any + Send>>>,
 }
 
-type Answer<K, V> = Result<HashMap<K, V>, LoadError>;
+type Answer<K, V> = Result<Map<K, V>, LoadError>;
 
 /// A field waiting for a batch: its keys, and where its values go.
 type Waiter<K, V> = (Vec<K>, oneshot::Sender<Answer<K, V>>);
 
 /// What waits for one loader and one key type.
 struct Queue<K, V> {
-    keys: HashSet<K>,
+    keys: Set<K>,
     waiters: Vec<Waiter<K, V>>,
     /// A batch is started and not finished: it takes whatever waits when it looks.
     running: bool,
@@ -127,7 +147,7 @@ impl<T: Send + Sync + 'static> Batcher<T> {
         Batcher {
             inner: Arc::new(Inner {
                 loader,
-                queues: Mutex::new(HashMap::new()),
+                queues: Mutex::new(Map::default()),
             }),
         }
     }
@@ -136,7 +156,7 @@ impl<T: Send + Sync + 'static> Batcher<T> {
     pub async fn load_one<K>(&self, key: K) -> Result<Option<T::Value>, LoadError>
     where
         K: Send + Sync + Hash + Eq + Clone + 'static,
-        T: Loader<K, Error = LoadError>,
+        T: Loader<K>,
     {
         let mut values = self.load_many(std::iter::once(key.clone())).await?;
         Ok(values.remove(&key))
@@ -147,11 +167,11 @@ impl<T: Send + Sync + 'static> Batcher<T> {
     where
         K: Send + Sync + Hash + Eq + Clone + 'static,
         I: IntoIterator<Item = K>,
-        T: Loader<K, Error = LoadError>,
+        T: Loader<K>,
     {
         let keys: Vec<K> = keys.into_iter().collect();
         if keys.is_empty() {
-            return Ok(HashMap::new());
+            return Ok(Map::default());
         }
         let (sender, answer) = oneshot::channel();
         let inner = self.inner.clone();
@@ -202,7 +222,7 @@ impl<T: Send + Sync + 'static> Inner<T> {
             .entry(TypeId::of::<K>())
             .or_insert_with(|| {
                 Box::new(Queue::<K, V> {
-                    keys: HashSet::new(),
+                    keys: Set::default(),
                     waiters: Vec::new(),
                     running: false,
                 })
@@ -217,7 +237,7 @@ impl<T: Send + Sync + 'static> Inner<T> {
     async fn run<K>(self: Arc<Self>)
     where
         K: Send + Sync + Hash + Eq + Clone + 'static,
-        T: Loader<K, Error = LoadError>,
+        T: Loader<K>,
     {
         let mut running = Running::<T, K, T::Value> {
             inner: &self,
@@ -269,7 +289,7 @@ impl<T: Send + Sync + 'static, K: Send + 'static, V: Send + 'static> Drop for Ru
     }
 }
 
-type Taken<K, V> = (HashSet<K>, Vec<Waiter<K, V>>);
+type Taken<K, V> = (Set<K>, Vec<Waiter<K, V>>);
 
 /// The waiting keys and waiters; or none, and the batch ends (under the caller's lock).
 fn take_or_end<K, V>(queue: &mut Queue<K, V>) -> Option<Taken<K, V>> {
@@ -285,8 +305,8 @@ fn take_or_end<K, V>(queue: &mut Queue<K, V>) -> Option<Taken<K, V>> {
 
 /// Sends each waiter its values: moved to the last waiter that asked for a key, cloned for
 /// the others.
-fn answer<K: Hash + Eq + Clone, V: Clone>(mut values: HashMap<K, V>, waiters: Vec<Waiter<K, V>>) {
-    let mut uses: HashMap<&K, usize> = HashMap::new();
+fn answer<K: Hash + Eq + Clone, V: Clone>(mut values: Map<K, V>, waiters: Vec<Waiter<K, V>>) {
+    let mut uses: Map<&K, usize> = Map::default();
     for (keys, _) in &waiters {
         for key in keys {
             *uses.entry(key).or_default() += 1;
@@ -294,7 +314,7 @@ fn answer<K: Hash + Eq + Clone, V: Clone>(mut values: HashMap<K, V>, waiters: Ve
     }
     let mut answers = Vec::with_capacity(waiters.len());
     for (keys, _) in &waiters {
-        let mut found = HashMap::with_capacity(keys.len());
+        let mut found = Map::with_capacity_and_hasher(keys.len(), Default::default());
         for key in keys {
             let left = uses.get_mut(key).map(|left| {
                 *left -= 1;
@@ -335,9 +355,8 @@ mod tests {
 
     impl Loader<i32> for Doubling {
         type Value = i64;
-        type Error = LoadError;
 
-        async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, i64>, LoadError> {
+        async fn load(&self, keys: &[i32]) -> Result<Map<i32, i64>, LoadError> {
             let now = self.running.fetch_add(1, Ordering::SeqCst) + 1;
             self.most_running.fetch_max(now, Ordering::SeqCst);
             let mut sorted = keys.to_vec();
@@ -381,7 +400,7 @@ mod tests {
         .await;
         assert_eq!(one.unwrap(), Some(2));
         assert_eq!(two.unwrap(), Some(4));
-        assert_eq!(three.unwrap(), HashMap::from([(3, 6)]), "7 is not found");
+        assert_eq!(three.unwrap(), Map::from_iter([(3, 6)]), "7 is not found");
         assert_eq!(batches(&batcher), vec![vec![1, 2, 3, 7]]);
     }
 
@@ -483,7 +502,7 @@ mod tests {
     async fn outside_a_request_a_batch_starts_at_once() {
         let batcher = doubling(20);
         assert_eq!(batcher.load_one(21).await.unwrap(), Some(42));
-        assert_eq!(batcher.load_many(Vec::new()).await.unwrap(), HashMap::new());
+        assert_eq!(batcher.load_many(Vec::new()).await.unwrap(), Map::default());
         assert_eq!(batches(&batcher), vec![vec![21]]);
     }
 }

@@ -114,7 +114,7 @@ pub async fn list_page<E, N>(
     select: Select<E>,
     ordering: Ordering<E>,
     args: &PageArgs,
-    node: impl Fn(E::Model) -> N,
+    node: impl Fn(std::sync::Arc<E::Model>) -> N,
 ) -> ApiResult<Page<N>>
 where
     E: EntityTrait,
@@ -182,7 +182,7 @@ pub async fn list_page_counted<E, N>(
     counted: Vec<Select<E>>,
     ordering: Ordering<E>,
     args: &PageArgs,
-    node: impl Fn(E::Model) -> N,
+    node: impl Fn(std::sync::Arc<E::Model>) -> N,
 ) -> ApiResult<Page<N>>
 where
     E: EntityTrait,
@@ -232,7 +232,7 @@ where
                 sort: ordering.sort.as_ref().map(|(_, _, sort_of)| sort_of(&row)),
                 key: key_of(&row),
             };
-            (position, node(row))
+            (position, node(std::sync::Arc::new(row)))
         }),
     ))
 }
@@ -263,7 +263,7 @@ pub async fn text_sorted_page<E, N>(
     text_of: impl Fn(&E::Model) -> String,
     key_of: fn(&E::Model) -> i64,
     args: &PageArgs,
-    node: impl Fn(E::Model) -> N,
+    node: impl Fn(std::sync::Arc<E::Model>) -> N,
 ) -> ApiResult<Page<N>>
 where
     E: EntityTrait,
@@ -305,18 +305,19 @@ where
                     sort: Some(CursorKey::Text(text)),
                     key: CursorKey::Int(key),
                 };
-                (position, node(row))
+                (position, node(std::sync::Arc::new(row)))
             }),
     ))
 }
 
-/// Reads one page of a parent's children through a batched [`Relation`] loader.
+/// Reads one page of a parent's children through a batched [`Relation`] loader. The rows
+/// are shared with the other requests that asked for the same page, not copied.
 pub async fn relation_page<E, K, O, N>(
     ctx: &Context<'_>,
     loader: fn(&Loaders) -> &super::batch::Batcher<Relation<E, K, O>>,
     parent: K,
     args: &PageArgs,
-    node: impl Fn(E::Model) -> N,
+    node: impl Fn(std::sync::Arc<E::Model>) -> N,
 ) -> ApiResult<Page<N>>
 where
     E: EntityTrait,
@@ -353,9 +354,13 @@ where
     Ok(Page::new(
         has_next,
         total_count,
-        rows.into_iter()
-            .take(first as usize)
-            .map(|(key, row)| (OpaqueCursor(Position { sort: None, key }), node(row))),
+        rows.iter().take(first as usize).map(|(key, row)| {
+            let position = Position {
+                sort: None,
+                key: key.clone(),
+            };
+            (OpaqueCursor(position), node(row.clone()))
+        }),
     ))
 }
 

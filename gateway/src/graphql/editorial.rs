@@ -145,7 +145,7 @@ impl EditorialMutation {
             )
         })
         .await?;
-        Ok(Program(model))
+        Ok(Program(model.into()))
     }
 
     /// Edits a program. A focal point edits drafts of their institution; the Secretariat
@@ -162,7 +162,7 @@ impl EditorialMutation {
             Box::pin(async move { update(txn, &viewer, &slug, input).await })
         })
         .await?;
-        Ok(Program(model))
+        Ok(Program(model.into()))
     }
 
     /// Takes a step of the workflow, recorded with its comment (required to `RETURN`).
@@ -179,7 +179,7 @@ impl EditorialMutation {
             Box::pin(async move { transition(txn, &viewer, &slug, action, comment).await })
         })
         .await?;
-        Ok(Program(model))
+        Ok(Program(model.into()))
     }
 }
 

@@ -24,8 +24,8 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
-use async_graphql::dataloader::Loader;
 use rial_schema::entity::*;
 use sea_orm::sea_query::{Alias, Expr, Order, Query, SelectStatement, SimpleExpr, UnionType};
 use sea_orm::{
@@ -33,7 +33,7 @@ use sea_orm::{
     IdenStatic, QueryFilter, QueryTrait, Statement, TryGetable, Value,
 };
 
-use super::batch::{Batcher, LoadError};
+use super::batch::{Batcher, LoadError, Loader, Map};
 use crate::auth::Audience;
 
 /// One component of a cursor: a row's key as loaders read it back (the cursor module
@@ -141,10 +141,10 @@ impl<E: EntityTrait, K: SqlKey> Loader<K> for ByKey<E, K>
 where
     E::Model: Sync,
 {
-    type Value = E::Model;
-    type Error = LoadError;
+    /// Shared: the fields of concurrent requests that asked for one row read the same copy.
+    type Value = Arc<E::Model>;
 
-    async fn load(&self, keys: &[K]) -> Result<HashMap<K, E::Model>, LoadError> {
+    async fn load(&self, keys: &[K]) -> Result<Map<K, Arc<E::Model>>, LoadError> {
         let column = quoted(&table::<E>(), self.column.as_str());
         let rows = self
             .base
@@ -154,7 +154,7 @@ where
             .await?;
         Ok(rows
             .into_iter()
-            .map(|row| ((self.key_of)(&row), row))
+            .map(|row| ((self.key_of)(&row), Arc::new(row)))
             .collect())
     }
 }
@@ -170,9 +170,8 @@ pub struct ProvenanceLoader {
 
 impl Loader<RowKey> for ProvenanceLoader {
     type Value = Vec<(provenance::Model, source_document::Model)>;
-    type Error = LoadError;
 
-    async fn load(&self, keys: &[RowKey]) -> Result<HashMap<RowKey, Self::Value>, LoadError> {
+    async fn load(&self, keys: &[RowKey]) -> Result<Map<RowKey, Self::Value>, LoadError> {
         let entities: Vec<&str> = keys.iter().map(|(entity, _)| entity.as_str()).collect();
         let records: Vec<&str> = keys.iter().map(|(_, key)| key.as_str()).collect();
         let rows = provenance::Entity::find()
@@ -189,7 +188,7 @@ impl Loader<RowKey> for ProvenanceLoader {
             .map(|document| (document.key.clone(), document))
             .collect();
         let wanted: std::collections::HashSet<&RowKey> = keys.iter().collect();
-        let mut found: HashMap<RowKey, Self::Value> = HashMap::new();
+        let mut found: Map<RowKey, Self::Value> = Map::default();
         for row in rows {
             let key = (row.entity.clone(), row.record_key.clone());
             // The filter above crosses entities with keys: keep only the pairs asked for.
@@ -334,6 +333,9 @@ impl<E: EntityTrait, K: SqlKey, O: SqlKey> Relation<E, K, O> {
         statement
     }
 }
+/// A page's rows, each with its cursor key.
+pub type PageRows<M> = Vec<(CursorKey, Arc<M>)>;
+
 impl<E, K, O> Loader<PageKey<K>> for Relation<E, K, O>
 where
     E: EntityTrait,
@@ -341,16 +343,13 @@ where
     K: SqlKey,
     O: SqlKey,
 {
-    /// Rows of the page with their cursor, at most `first + 1`.
-    type Value = Vec<(CursorKey, E::Model)>;
-    type Error = LoadError;
+    /// Rows of the page with their cursor, at most `first + 1`; shared, like the rows, by
+    /// the fields of concurrent requests that asked for the same page.
+    type Value = Arc<PageRows<E::Model>>;
 
-    async fn load(
-        &self,
-        keys: &[PageKey<K>],
-    ) -> Result<HashMap<PageKey<K>, Self::Value>, LoadError> {
+    async fn load(&self, keys: &[PageKey<K>]) -> Result<Map<PageKey<K>, Self::Value>, LoadError> {
         // Parents asking for the same page shape share one statement.
-        let mut groups: HashMap<(u64, Option<CursorKey>), Vec<K>> = HashMap::new();
+        let mut groups: Map<(u64, Option<CursorKey>), Vec<K>> = Map::default();
         for key in keys {
             groups
                 .entry((key.first, key.after.clone()))
@@ -358,7 +357,7 @@ where
                 .push(key.parent.clone());
         }
         let backend = self.db.get_database_backend();
-        let mut pages: HashMap<PageKey<K>, Self::Value> = HashMap::new();
+        let mut pages: Map<PageKey<K>, PageRows<E::Model>> = Map::default();
         for ((first, after), parents) in groups {
             let after = after.as_ref().and_then(O::from_cursor);
             // One statement per chunk: SQLite allows at most 500 terms in a compound SELECT.
@@ -386,11 +385,14 @@ where
                             after: after.as_ref().map(SqlKey::to_cursor),
                         })
                         .or_default()
-                        .push((order_key.to_cursor(), model));
+                        .push((order_key.to_cursor(), Arc::new(model)));
                 }
             }
         }
-        Ok(pages)
+        Ok(pages
+            .into_iter()
+            .map(|(key, rows)| (key, Arc::new(rows)))
+            .collect())
     }
 }
 
@@ -402,9 +404,8 @@ where
     O: SqlKey,
 {
     type Value = u64;
-    type Error = LoadError;
 
-    async fn load(&self, keys: &[CountKey<K>]) -> Result<HashMap<CountKey<K>, u64>, LoadError> {
+    async fn load(&self, keys: &[CountKey<K>]) -> Result<Map<CountKey<K>, u64>, LoadError> {
         let parent = Self::column(&self.parent);
         let mut statement = self.base.clone();
         statement
@@ -418,7 +419,7 @@ where
             ))
             .add_group_by([parent]);
         let backend = self.db.get_database_backend();
-        let mut counts = HashMap::new();
+        let mut counts = Map::default();
         for row in self.db.query_all(backend.build(&statement)).await? {
             let parent_key: K = row.try_get("", "parent_key")?;
             let total: i64 = row.try_get("", "total")?;

@@ -323,7 +323,7 @@ impl Query {
         country::Entity::find_by_id(String::from(normalized))
             .one(db(ctx))
             .await?
-            .map(Country)
+            .map(|model| Country(model.into()))
             .ok_or(ApiError::NotFound {
                 what: "Country",
                 key: code,
@@ -379,7 +379,7 @@ impl Query {
         institution::Entity::find_by_id(key)
             .one(db(ctx))
             .await?
-            .map(Institution)
+            .map(|model| Institution(model.into()))
             .ok_or(ApiError::NotFound {
                 what: "Institution",
                 key: id.0,
@@ -438,7 +438,7 @@ impl Query {
         member::Entity::find_by_id(key)
             .one(db(ctx))
             .await?
-            .map(Member)
+            .map(|model| Member(model.into()))
             .ok_or(ApiError::NotFound {
                 what: "Member",
                 key: id.0,
@@ -536,7 +536,7 @@ impl Query {
             .filter(program::Column::Slug.eq(slug.as_str()))
             .one(db(ctx))
             .await?
-            .map(Program)
+            .map(|model| Program(model.into()))
             .ok_or(ApiError::NotFound {
                 what: "Program",
                 key: slug,
@@ -598,7 +598,7 @@ impl Query {
             .filter(dialogue::Column::Number.eq(number))
             .one(db(ctx))
             .await?
-            .map(Dialogue)
+            .map(|model| Dialogue(model.into()))
             .ok_or(ApiError::NotFound {
                 what: "Dialogue",
                 key: number.to_string(),
@@ -659,7 +659,7 @@ impl Query {
         cooperation::Entity::find_by_id(key)
             .one(db(ctx))
             .await?
-            .map(Cooperation)
+            .map(|model| Cooperation(model.into()))
             .ok_or(ApiError::NotFound {
                 what: "Cooperation",
                 key: id.0,
@@ -738,7 +738,7 @@ impl Query {
             .filter(document::Column::Slug.eq(slug.as_str()))
             .one(db(ctx))
             .await?
-            .map(Document)
+            .map(|model| Document(model.into()))
             .ok_or(ApiError::NotFound {
                 what: "Document",
                 key: slug,
@@ -775,7 +775,7 @@ impl Query {
             .filter(theme::Column::Slug.eq(slug.as_str()))
             .one(db(ctx))
             .await?
-            .map(Theme)
+            .map(|model| Theme(model.into()))
             .ok_or(ApiError::NotFound {
                 what: "Theme",
                 key: slug,
@@ -791,7 +791,7 @@ impl Query {
             .all(db(ctx))
             .await?
             .into_iter()
-            .map(SourceDocument)
+            .map(|model| SourceDocument(model.into()))
             .collect())
     }
 
@@ -804,7 +804,7 @@ impl Query {
             .all(db(ctx))
             .await?
             .into_iter()
-            .map(NetworkObjective)
+            .map(|model| NetworkObjective(model.into()))
             .collect())
     }
 
@@ -816,7 +816,7 @@ impl Query {
             .all(db(ctx))
             .await?
             .into_iter()
-            .map(NetworkTool)
+            .map(|model| NetworkTool(model.into()))
             .collect())
     }
 
@@ -828,7 +828,7 @@ impl Query {
             .all(db(ctx))
             .await?
             .into_iter()
-            .map(Mandate)
+            .map(|model| Mandate(model.into()))
             .collect())
     }
 

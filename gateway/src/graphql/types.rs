@@ -23,7 +23,7 @@ async fn load_one<E, K>(
     ctx: &Context<'_>,
     loader: fn(&Loaders) -> &Batcher<ByKey<E, K>>,
     key: K,
-) -> ApiResult<Option<E::Model>>
+) -> ApiResult<Option<Arc<E::Model>>>
 where
     E: EntityTrait,
     E::Model: Sync,
@@ -38,7 +38,7 @@ async fn load_required<E, K>(
     ctx: &Context<'_>,
     loader: fn(&Loaders) -> &Batcher<ByKey<E, K>>,
     key: K,
-) -> ApiResult<E::Model>
+) -> ApiResult<Arc<E::Model>>
 where
     E: EntityTrait,
     E::Model: Sync,
@@ -53,7 +53,7 @@ where
 }
 
 /// A country of the OAS, or an observer state.
-pub struct Country(pub country::Model);
+pub struct Country(pub Arc<country::Model>);
 
 impl Country {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
@@ -283,7 +283,7 @@ impl Country {
 }
 
 /// A ministry, permanent mission, organization or body.
-pub struct Institution(pub institution::Model);
+pub struct Institution(pub Arc<institution::Model>);
 
 #[Object(crate = "crate::graphql::engine")]
 impl Institution {
@@ -426,7 +426,7 @@ impl Institution {
 }
 
 /// A person of the network's membership database.
-pub struct Member(pub member::Model);
+pub struct Member(pub Arc<member::Model>);
 
 #[Object(crate = "crate::graphql::engine")]
 impl Member {
@@ -524,7 +524,7 @@ impl Member {
 }
 
 /// An area of action of the network.
-pub struct Theme(pub theme::Model);
+pub struct Theme(pub Arc<theme::Model>);
 
 impl Theme {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
@@ -633,7 +633,7 @@ impl Theme {
 /// name (mostly in the conclusions of the dialogues and in the bilateral cooperations), not
 /// copies of the RIAL website's Portfolio: `sources` says where each is named, and `status`
 /// is its state on this platform.
-pub struct Program(pub program::Model);
+pub struct Program(pub Arc<program::Model>);
 
 impl Program {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
@@ -789,7 +789,7 @@ impl Program {
 }
 
 /// One step of a program's editorial record.
-pub struct ProgramTransition(pub program_transition::Model);
+pub struct ProgramTransition(pub Arc<program_transition::Model>);
 
 #[Object(crate = "crate::graphql::engine")]
 impl ProgramTransition {
@@ -818,7 +818,8 @@ impl ProgramTransition {
         Ok(Some(
             load_required(ctx, |l| &l.account, self.0.account_id)
                 .await?
-                .username,
+                .username
+                .clone(),
         ))
     }
     /// The role of the account that made the change.
@@ -840,7 +841,7 @@ impl ProgramTransition {
 }
 
 /// The signed-in account (`me`).
-pub struct Account(pub account::Model);
+pub struct Account(pub Arc<account::Model>);
 
 #[Object(crate = "crate::graphql::engine")]
 impl Account {
@@ -876,7 +877,7 @@ async fn sources_of(
         .into_iter()
         .map(|(reference, document)| Source {
             section: reference.section,
-            document: SourceDocument(document),
+            document: SourceDocument(document.into()),
         })
         .collect())
 }
@@ -901,7 +902,7 @@ impl Source {
 }
 
 /// A public document of the network that the seed data is transcribed from.
-pub struct SourceDocument(pub source_document::Model);
+pub struct SourceDocument(pub Arc<source_document::Model>);
 
 #[Object(crate = "crate::graphql::engine")]
 impl SourceDocument {
@@ -924,7 +925,7 @@ impl SourceDocument {
 }
 
 /// A hemispheric dialogue among the gender units of the Ministries of Labor.
-pub struct Dialogue(pub dialogue::Model);
+pub struct Dialogue(pub Arc<dialogue::Model>);
 
 impl Dialogue {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
@@ -1105,7 +1106,7 @@ impl Dialogue {
 }
 
 /// A member's attendance at a dialogue.
-pub struct Participation(pub participation::Model);
+pub struct Participation(pub Arc<participation::Model>);
 
 #[Object(crate = "crate::graphql::engine")]
 impl Participation {
@@ -1150,7 +1151,7 @@ impl Participation {
 }
 
 /// A bilateral cooperation between two Ministries.
-pub struct Cooperation(pub cooperation::Model);
+pub struct Cooperation(pub Arc<cooperation::Model>);
 
 impl Cooperation {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
@@ -1268,7 +1269,7 @@ impl Cooperation {
 }
 
 /// A resource of the Documentation Center.
-pub struct Document(pub document::Model);
+pub struct Document(pub Arc<document::Model>);
 
 impl Document {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
@@ -1410,7 +1411,7 @@ impl Document {
 }
 
 /// A seat of the Steering Committee.
-pub struct CommitteeSeat(pub committee_seat::Model);
+pub struct CommitteeSeat(pub Arc<committee_seat::Model>);
 
 #[Object(crate = "crate::graphql::engine")]
 impl CommitteeSeat {
@@ -1467,7 +1468,7 @@ impl CommitteeSeat {
 }
 
 /// An action of the Repository of Actions on Paid Domestic Work.
-pub struct DomesticWorkAction(pub domestic_work_action::Model);
+pub struct DomesticWorkAction(pub Arc<domestic_work_action::Model>);
 
 impl DomesticWorkAction {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
@@ -1532,7 +1533,7 @@ impl DomesticWorkAction {
 
 /// The network's purpose, general objective or one of its specific objectives, as the
 /// foundational document states them (section 2).
-pub struct NetworkObjective(pub network_objective::Model);
+pub struct NetworkObjective(pub Arc<network_objective::Model>);
 
 impl NetworkObjective {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
@@ -1573,7 +1574,7 @@ impl NetworkObjective {
 }
 
 /// One of the network's eight tools (foundational document, section 3).
-pub struct NetworkTool(pub network_tool::Model);
+pub struct NetworkTool(pub Arc<network_tool::Model>);
 
 impl NetworkTool {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {
@@ -1616,7 +1617,7 @@ impl NetworkTool {
 
 /// A mandate behind the network: what an IACML Declaration, Plan of Action or Work Plan
 /// says, as the sources quote it.
-pub struct Mandate(pub mandate::Model);
+pub struct Mandate(pub Arc<mandate::Model>);
 
 impl Mandate {
     fn content<'a>(&self, ctx: &Context<'a>) -> Content<'a> {

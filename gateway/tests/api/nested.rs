@@ -227,6 +227,38 @@ async fn answers_list_their_keys_in_the_order_of_the_query() {
         for country in countries {
             assert_eq!(keys(country), ["programs", "code"], "{backend:?}");
         }
+        // Without fragments or directives only the root is sorted after execution: what is
+        // below it must come from the executor in order already.
+        let response = app
+            .api
+            .execute(
+                "{ search(query: \"x\") { totalHits } countries(first: 2) { nodes { \
+                   programs(first: 1) { nodes { themes(first: 1) { totalCount } title } totalCount } \
+                   code institutions(first: 1) { totalCount } name } } }",
+                rial_schema::enums::Language::En,
+            )
+            .await;
+        assert_eq!(keys(&response.data), ["search", "countries"], "{backend:?}");
+        let async_graphql::Value::List(countries) = at(at(&response.data, "countries"), "nodes")
+        else {
+            panic!("countries")
+        };
+        assert!(!countries.is_empty(), "{backend:?}");
+        for country in countries {
+            assert_eq!(
+                keys(country),
+                ["programs", "code", "institutions", "name"],
+                "{backend:?}"
+            );
+            let programs = at(country, "programs");
+            assert_eq!(keys(programs), ["nodes", "totalCount"], "{backend:?}");
+            let async_graphql::Value::List(programs) = at(programs, "nodes") else {
+                panic!("programs")
+            };
+            for program in programs {
+                assert_eq!(keys(program), ["themes", "title"], "{backend:?}");
+            }
+        }
     }
 }
 

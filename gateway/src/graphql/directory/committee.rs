@@ -54,7 +54,7 @@ impl CommitteeMutation {
             Box::pin(async move { new_seat(txn, account, input).await })
         })
         .await?;
-        Ok(CommitteeSeat(model))
+        Ok(CommitteeSeat(model.into()))
     }
 
     /// Edits a Steering Committee seat (the Secretariat).
@@ -71,7 +71,7 @@ impl CommitteeMutation {
             Box::pin(async move { edit_seat(txn, account, key, input).await })
         })
         .await?;
-        Ok(CommitteeSeat(model))
+        Ok(CommitteeSeat(model.into()))
     }
 
     /// Removes a Steering Committee seat (the Secretariat): seats end, and nothing else

@@ -64,7 +64,7 @@ impl CooperationMutation {
             Box::pin(async move { new_cooperation(txn, account, input).await })
         })
         .await?;
-        Ok(Cooperation(model))
+        Ok(Cooperation(model.into()))
     }
 
     /// Edits a bilateral cooperation (the Secretariat). The slug stays as created.
@@ -81,7 +81,7 @@ impl CooperationMutation {
             Box::pin(async move { edit_cooperation(txn, account, key, input).await })
         })
         .await?;
-        Ok(Cooperation(model))
+        Ok(Cooperation(model.into()))
     }
 }
 

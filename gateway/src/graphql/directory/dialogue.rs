@@ -75,7 +75,7 @@ impl DialogueMutation {
             Box::pin(async move { new_dialogue(txn, account, input).await })
         })
         .await?;
-        Ok(Dialogue(model))
+        Ok(Dialogue(model.into()))
     }
 
     /// Edits the dialogue `number` (the Secretariat). The number stays as created.
@@ -91,7 +91,7 @@ impl DialogueMutation {
             Box::pin(async move { edit_dialogue(txn, account, number, input).await })
         })
         .await?;
-        Ok(Dialogue(model))
+        Ok(Dialogue(model.into()))
     }
 }
 

@@ -72,7 +72,7 @@ impl DocumentMutation {
             Box::pin(async move { new_document(txn, account, input).await })
         })
         .await?;
-        Ok(Document(model))
+        Ok(Document(model.into()))
     }
 
     /// Edits the document `slug` (the Secretariat). The slug stays as created.
@@ -88,7 +88,7 @@ impl DocumentMutation {
             Box::pin(async move { edit_document(txn, account, &slug, input).await })
         })
         .await?;
-        Ok(Document(model))
+        Ok(Document(model.into()))
     }
 }
 

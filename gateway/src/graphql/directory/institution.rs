@@ -52,7 +52,7 @@ impl InstitutionMutation {
             Box::pin(async move { new_institution(txn, account, input).await })
         })
         .await?;
-        Ok(Institution(model))
+        Ok(Institution(model.into()))
     }
 
     /// Edits an institution (the Secretariat). The slug stays as created.
@@ -69,7 +69,7 @@ impl InstitutionMutation {
             Box::pin(async move { edit_institution(txn, account, key, input).await })
         })
         .await?;
-        Ok(Institution(model))
+        Ok(Institution(model.into()))
     }
 }
 

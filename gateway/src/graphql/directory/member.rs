@@ -54,7 +54,7 @@ impl MemberMutation {
             Box::pin(async move { new_member(txn, account, input).await })
         })
         .await?;
-        Ok(Member(model))
+        Ok(Member(model.into()))
     }
 
     /// Edits a member (the Secretariat). The slug stays as created.
@@ -71,7 +71,7 @@ impl MemberMutation {
             Box::pin(async move { edit_member(txn, account, key, input).await })
         })
         .await?;
-        Ok(Member(model))
+        Ok(Member(model.into()))
     }
 
     /// Edits the e-mail and phone of the member the viewer's account belongs to (a focal
@@ -91,7 +91,7 @@ impl MemberMutation {
             Box::pin(async move { edit_contact(txn, account, key, email, phone).await })
         })
         .await?;
-        Ok(Member(model))
+        Ok(Member(model.into()))
     }
 }
 
