@@ -42,6 +42,14 @@
 //!   answers it gives on PostgreSQL; each round then measures it too, with the same `wrk`
 //!   script, and the report gives its figures in a second table.
 //!
+//! - **Cache off, then cache on.** Every figure above is the engine's: the queries are
+//!   POSTed, which the gateway never answers from a cache. A third table measures the
+//!   response-level cache as a browser or a CDN uses it: the same query as a GET
+//!   (`/graphql?query=…`), sent with the entity tag of its first answer (`If-None-Match`),
+//!   so that the gateway answers `304 Not Modified` after reading the data version, without
+//!   running the query. Before measuring, the first GET must carry an `ETag` and the
+//!   conditional one must get its 304.
+//!
 //! wrk, pgbench, both servers and PostgreSQL share this machine's CPUs; compare runs on the
 //! same machine only.
 
@@ -185,6 +193,8 @@ struct Row {
     statements: usize,
     /// The gateway on SQLite (same scale, same queries).
     sqlite: WrkResult,
+    /// The gateway on PostgreSQL, revalidated: a conditional GET answered 304.
+    revalidated: WrkResult,
 }
 
 /// One query's measurements, round by round.
@@ -194,6 +204,7 @@ struct Runs {
     peer: Vec<WrkResult>,
     pgbench: Vec<f64>,
     sqlite: Vec<WrkResult>,
+    revalidated: Vec<WrkResult>,
 }
 
 /// Each server's peak resident memory at the end (`VmHWM`), KiB.
@@ -274,6 +285,13 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         scripts.push((gateway_script, peer_script));
     }
+    let mut revalidations = Vec::new();
+    for case in &cases {
+        let script = dir.join(format!("peers-{}-revalidated.lua", case.id));
+        write_wrk_revalidation(&script, gateway.addr, &case.gateway)?;
+        measure(&options, gateway.addr, &script, WARM_UP).context("warm-up")?;
+        revalidations.push(script);
+    }
 
     let duration = Duration::from_secs(options.duration.into());
     let mut runs: Vec<Runs> = cases.iter().map(|_| Runs::default()).collect();
@@ -292,6 +310,10 @@ pub fn run(args: &[String]) -> Result<()> {
             runs.sqlite
                 .push(measure(&options, sqlite.addr, gateway_script, duration)?);
         }
+        for (script, runs) in revalidations.iter().zip(&mut runs) {
+            runs.revalidated
+                .push(measure(&options, gateway.addr, script, duration)?);
+        }
     }
 
     let rows: Vec<Row> = cases
@@ -305,6 +327,7 @@ pub fn run(args: &[String]) -> Result<()> {
             pgbench_tps: bench::median_value(runs.pgbench.clone()),
             statements: *count,
             sqlite: median(&runs.sqlite),
+            revalidated: median(&runs.revalidated),
         })
         .collect();
     let rss = PeakRss {
@@ -334,6 +357,42 @@ fn start_postgraphile(url: &str, dir: &Path) -> Result<Gateway> {
         .env("DATABASE_URL", url)
         .env("NODE_ENV", "production");
     Gateway::spawn(command, "postgraphile", &dir.join("postgraphile.log"))
+}
+
+/// A wrk script that revalidates `query`'s answer as a browser or a CDN does: a GET with
+/// the entity tag of the first answer, which must come back as `304 Not Modified`.
+fn write_wrk_revalidation(path: &Path, addr: SocketAddr, query: &str) -> Result<()> {
+    let target = format!("/graphql?query={}", percent_encode(query));
+    let url = format!("http://{addr}{target}");
+    let timeout = Duration::from_secs(60);
+    let (status, tag) = crate::http::get_header(&url, None, "etag", timeout)?;
+    ensure!(status == 200, "GET {target}: {status}");
+    let tag = tag.with_context(|| format!("GET {target}: no ETag"))?;
+    let (status, _) =
+        crate::http::get_header(&url, Some(("If-None-Match", &tag)), "etag", timeout)?;
+    ensure!(
+        status == 304,
+        "GET {target} with If-None-Match: {status}, not 304"
+    );
+    let script = format!(
+        "wrk.method = \"GET\"\nwrk.path = {}\nwrk.headers[\"If-None-Match\"] = {}\n",
+        json_string(&target),
+        json_string(&tag)
+    );
+    std::fs::write(path, script).with_context(|| format!("writing {}", path.display()))
+}
+
+/// `text` as a URL's query component: unreserved characters as they are, the rest `%XX`.
+fn percent_encode(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
 }
 
 fn graphql_body(query: &str) -> String {
@@ -924,6 +983,28 @@ fn render(options: &Options, seed_seconds: f64, rows: &[Row], rss: &PeakRss) -> 
             tail_ok(&row.sqlite),
         )?;
     }
+    writeln!(
+        out,
+        "\nCache on: the same queries on PostgreSQL as a browser or a CDN revalidates them (GET with `If-None-Match`, answered `304 Not Modified` without running the query), beside the gateway's figures above, where no cache answers:\n"
+    )?;
+    writeln!(
+        out,
+        "| query | revalidated req/s | ÷ PostGraphile | ÷ gateway, cache off | p50/p99 ms | p99 ≤ 3× p50 |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---|")?;
+    for row in rows {
+        writeln!(
+            out,
+            "| {} | {:.0} | {:.2} | {:.2} | {:.1} / {:.1} | {} |",
+            row.label,
+            row.revalidated.requests_per_second,
+            row.revalidated.requests_per_second / row.peer.requests_per_second,
+            row.revalidated.requests_per_second / row.gateway.requests_per_second,
+            row.revalidated.p50_ms,
+            row.revalidated.p99_ms,
+            tail_ok(&row.revalidated),
+        )?;
+    }
     Ok(out)
 }
 
@@ -934,6 +1015,15 @@ fn mib(kib: u64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_is_percent_encoded_for_a_get() {
+        assert_eq!(
+            percent_encode("{ program(slug: \"a-b\") { title } }"),
+            "%7B%20program%28slug%3A%20%22a-b%22%29%20%7B%20title%20%7D%20%7D"
+        );
+        assert_eq!(percent_encode("é"), "%C3%A9");
+    }
     use serde_json::json;
 
     #[test]

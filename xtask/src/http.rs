@@ -27,6 +27,26 @@ pub fn get(url: &str, bearer: Option<&str>, timeout: Duration) -> Result<Answer>
     answer(response, "GET", url)
 }
 
+/// `GET url` with one extra `header`; returns the status and the answer's header `name`.
+pub fn get_header(
+    url: &str,
+    header: Option<(&str, &str)>,
+    name: &str,
+    timeout: Duration,
+) -> Result<(u16, Option<String>)> {
+    let mut request = agent(timeout).get(url);
+    if let Some((header, value)) = header {
+        request = request.header(header, value);
+    }
+    let response = request.call().with_context(|| format!("GET {url}"))?;
+    let value = response
+        .headers()
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    Ok((response.status().as_u16(), value))
+}
+
 /// Status and body (up to 1 GiB: index exports are large) of a response.
 fn answer(
     mut response: ureq::http::Response<ureq::Body>,
