@@ -935,13 +935,6 @@ fn render(options: &Options, seed_seconds: f64, rows: &[Row], rss: &PeakRss) -> 
         "| query | gateway req/s | PostGraphile req/s | gateway ÷ PostGraphile | pgbench tx/s (statements) | gateway ÷ pgbench | gateway p50/p99 ms | PostGraphile p50/p99 ms | p99 ≤ 3× p50 (gateway, PostGraphile) |"
     )?;
     writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---|")?;
-    let tail_ok = |r: &WrkResult| {
-        if r.p99_ms <= 3.0 * r.p50_ms {
-            "yes"
-        } else {
-            "no"
-        }
-    };
     for row in rows {
         writeln!(
             out,
@@ -961,51 +954,65 @@ fn render(options: &Options, seed_seconds: f64, rows: &[Row], rss: &PeakRss) -> 
             tail_ok(&row.peer),
         )?;
     }
-    writeln!(
-        out,
-        "\nThe gateway on SQLite (a file of the same scale, seeded the same way; `wrk` in the same rounds, right after pgbench), beside PostGraphile on PostgreSQL:\n"
+    side_table(
+        &mut out,
+        "The gateway on SQLite (a file of the same scale, seeded the same way; `wrk` in the same rounds, right after pgbench), beside PostGraphile on PostgreSQL:",
+        "gateway on SQLite req/s",
+        "÷ gateway on PostgreSQL",
+        rows,
+        |row| &row.sqlite,
     )?;
-    writeln!(
-        out,
-        "| query | gateway on SQLite req/s | ÷ PostGraphile | ÷ gateway on PostgreSQL | p50/p99 ms | p99 ≤ 3× p50 |"
+    side_table(
+        &mut out,
+        "Cache on: the same queries on PostgreSQL as a browser or a CDN revalidates them (GET with `If-None-Match`, answered `304 Not Modified` without running the query), beside the gateway's figures above, where no cache answers:",
+        "revalidated req/s",
+        "÷ gateway, cache off",
+        rows,
+        |row| &row.revalidated,
     )?;
-    writeln!(out, "|---|---:|---:|---:|---:|---|")?;
-    for row in rows {
-        writeln!(
-            out,
-            "| {} | {:.0} | {:.2} | {:.2} | {:.1} / {:.1} | {} |",
-            row.label,
-            row.sqlite.requests_per_second,
-            row.sqlite.requests_per_second / row.peer.requests_per_second,
-            row.sqlite.requests_per_second / row.gateway.requests_per_second,
-            row.sqlite.p50_ms,
-            row.sqlite.p99_ms,
-            tail_ok(&row.sqlite),
-        )?;
-    }
-    writeln!(
-        out,
-        "\nCache on: the same queries on PostgreSQL as a browser or a CDN revalidates them (GET with `If-None-Match`, answered `304 Not Modified` without running the query), beside the gateway's figures above, where no cache answers:\n"
-    )?;
-    writeln!(
-        out,
-        "| query | revalidated req/s | ÷ PostGraphile | ÷ gateway, cache off | p50/p99 ms | p99 ≤ 3× p50 |"
-    )?;
-    writeln!(out, "|---|---:|---:|---:|---:|---|")?;
-    for row in rows {
-        writeln!(
-            out,
-            "| {} | {:.0} | {:.2} | {:.2} | {:.1} / {:.1} | {} |",
-            row.label,
-            row.revalidated.requests_per_second,
-            row.revalidated.requests_per_second / row.peer.requests_per_second,
-            row.revalidated.requests_per_second / row.gateway.requests_per_second,
-            row.revalidated.p50_ms,
-            row.revalidated.p99_ms,
-            tail_ok(&row.revalidated),
-        )?;
-    }
     Ok(out)
+}
+
+/// A table of other measurements of the same queries (`measured`), beside PostGraphile's and
+/// the gateway's on PostgreSQL with the cache off.
+fn side_table(
+    out: &mut String,
+    title: &str,
+    heading: &str,
+    ratio_heading: &str,
+    rows: &[Row],
+    measured: fn(&Row) -> &WrkResult,
+) -> Result<()> {
+    writeln!(out, "\n{title}\n")?;
+    writeln!(
+        out,
+        "| query | {heading} | ÷ PostGraphile | {ratio_heading} | p50/p99 ms | p99 ≤ 3× p50 |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---|")?;
+    for row in rows {
+        let result = measured(row);
+        writeln!(
+            out,
+            "| {} | {:.0} | {:.2} | {:.2} | {:.1} / {:.1} | {} |",
+            row.label,
+            result.requests_per_second,
+            result.requests_per_second / row.peer.requests_per_second,
+            result.requests_per_second / row.gateway.requests_per_second,
+            result.p50_ms,
+            result.p99_ms,
+            tail_ok(result),
+        )?;
+    }
+    Ok(())
+}
+
+/// Whether a run's tail holds the bar: p99 ≤ 3 × p50.
+fn tail_ok(result: &WrkResult) -> &'static str {
+    if result.p99_ms <= 3.0 * result.p50_ms {
+        "yes"
+    } else {
+        "no"
+    }
 }
 
 fn mib(kib: u64) -> f64 {

@@ -2,6 +2,22 @@
 
 use crate::helpers::{backends, field, nodes, spawn_app};
 
+/// An answer object's keys, in order.
+fn keys(value: &async_graphql::Value) -> Vec<String> {
+    match value {
+        async_graphql::Value::Object(map) => map.keys().map(ToString::to_string).collect(),
+        other => panic!("not an object: {other:?}"),
+    }
+}
+
+/// An answer object's value at `key`.
+fn at<'a>(value: &'a async_graphql::Value, key: &str) -> &'a async_graphql::Value {
+    match value {
+        async_graphql::Value::Object(map) => &map[key],
+        other => panic!("not an object: {other:?}"),
+    }
+}
+
 #[tokio::test]
 async fn relations_are_navigable_both_ways() {
     for backend in backends() {
@@ -177,18 +193,6 @@ async fn statement_texts_depend_on_query_shape_not_data_size() {
 async fn answers_list_their_keys_in_the_order_of_the_query() {
     // The specification orders the response map as the selection set; the engine hands
     // fields back as they finish (a loader's after the scalars beside it).
-    fn keys(value: &async_graphql::Value) -> Vec<String> {
-        match value {
-            async_graphql::Value::Object(map) => map.keys().map(ToString::to_string).collect(),
-            other => panic!("not an object: {other:?}"),
-        }
-    }
-    fn at<'a>(value: &'a async_graphql::Value, key: &str) -> &'a async_graphql::Value {
-        match value {
-            async_graphql::Value::Object(map) => &map[key],
-            other => panic!("not an object: {other:?}"),
-        }
-    }
     for backend in backends() {
         let app = spawn_app(backend).await;
         let response = app
@@ -269,12 +273,6 @@ async fn objects_answer_as_the_graphql_specification_says_on_every_path() {
     // answers. Keys come in the order of the query, repeated keys merge, `__typename` names
     // the type, a refused field has no value and its error names its place while its
     // siblings stay, and a skipped field is absent.
-    fn keys(value: &async_graphql::Value) -> Vec<String> {
-        match value {
-            async_graphql::Value::Object(map) => map.keys().map(ToString::to_string).collect(),
-            other => panic!("not an object: {other:?}"),
-        }
-    }
     for backend in backends() {
         let app = spawn_app(backend).await;
         let response = app
