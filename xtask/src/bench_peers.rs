@@ -1022,6 +1022,7 @@ fn mib(kib: u64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn a_query_is_percent_encoded_for_a_get() {
@@ -1031,7 +1032,6 @@ mod tests {
         );
         assert_eq!(percent_encode("é"), "%C3%A9");
     }
-    use serde_json::json;
 
     #[test]
     fn postgraphile_answers_take_the_gateways_shape() {

@@ -6,6 +6,8 @@
 //! the same as the first. They are base64 JSON, opaque to clients, and validated: a cursor
 //! that does not decode, or that belongs to another ordering, is `BAD_USER_INPUT`.
 
+use std::sync::Arc;
+
 use async_graphql::connection::{CursorType, OpaqueCursor};
 use async_graphql::Context;
 use sea_orm::sea_query::{Alias, Asterisk, Expr, Order, Query, UnionType};
@@ -114,7 +116,7 @@ pub async fn list_page<E, N>(
     select: Select<E>,
     ordering: Ordering<E>,
     args: &PageArgs,
-    node: impl Fn(std::sync::Arc<E::Model>) -> N,
+    node: impl Fn(Arc<E::Model>) -> N,
 ) -> ApiResult<Page<N>>
 where
     E: EntityTrait,
@@ -159,10 +161,7 @@ async fn count_all<E: EntityTrait>(
     // would be stale by then.
     let query =
         ctx.query_env.operation.node.ty == async_graphql::parser::types::OperationType::Query;
-    match ctx
-        .data_opt::<std::sync::Arc<CountCache>>()
-        .filter(|_| query)
-    {
+    match ctx.data_opt::<Arc<CountCache>>().filter(|_| query) {
         Some(cache) => {
             cache
                 .count(db, ctx.data_opt::<RequestVersion>(), &statement, run)
@@ -182,7 +181,7 @@ pub async fn list_page_counted<E, N>(
     counted: Vec<Select<E>>,
     ordering: Ordering<E>,
     args: &PageArgs,
-    node: impl Fn(std::sync::Arc<E::Model>) -> N,
+    node: impl Fn(Arc<E::Model>) -> N,
 ) -> ApiResult<Page<N>>
 where
     E: EntityTrait,
@@ -232,7 +231,7 @@ where
                 sort: ordering.sort.as_ref().map(|(_, _, sort_of)| sort_of(&row)),
                 key: key_of(&row),
             };
-            (position, node(std::sync::Arc::new(row)))
+            (position, node(Arc::new(row)))
         }),
     ))
 }
@@ -263,7 +262,7 @@ pub async fn text_sorted_page<E, N>(
     text_of: impl Fn(&E::Model) -> String,
     key_of: fn(&E::Model) -> i64,
     args: &PageArgs,
-    node: impl Fn(std::sync::Arc<E::Model>) -> N,
+    node: impl Fn(Arc<E::Model>) -> N,
 ) -> ApiResult<Page<N>>
 where
     E: EntityTrait,
@@ -305,7 +304,7 @@ where
                     sort: Some(CursorKey::Text(text)),
                     key: CursorKey::Int(key),
                 };
-                (position, node(std::sync::Arc::new(row)))
+                (position, node(Arc::new(row)))
             }),
     ))
 }
@@ -317,7 +316,7 @@ pub async fn relation_page<E, K, O, N>(
     loader: fn(&Loaders) -> &super::batch::Batcher<Relation<E, K, O>>,
     parent: K,
     args: &PageArgs,
-    node: impl Fn(std::sync::Arc<E::Model>) -> N,
+    node: impl Fn(Arc<E::Model>) -> N,
 ) -> ApiResult<Page<N>>
 where
     E: EntityTrait,
@@ -326,7 +325,7 @@ where
     O: SqlKey,
     N: async_graphql::OutputType,
 {
-    let loaders = ctx.data_unchecked::<std::sync::Arc<Loaders>>();
+    let loaders = ctx.data_unchecked::<Arc<Loaders>>();
     let loader = loader(loaders);
     let first = args.size(ctx)?;
     let after = match args.position()? {

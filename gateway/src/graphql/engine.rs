@@ -20,6 +20,15 @@
 
 pub use async_graphql::*;
 
+use async_graphql::parser::types::Selection;
+
+/// Whether this executor answers `selection` itself, in selection order: a field without
+/// directives. Anything else (a fragment, a directive) goes to async-graphql's executor, which
+/// answers in the order fields finish (`order.rs` re-sorts those).
+pub fn resolves_in_order(selection: &Selection) -> bool {
+    matches!(selection, Selection::Field(field) if field.node.directives.is_empty())
+}
+
 /// async-graphql's resolver utilities, but for [`resolve_container`](resolver_utils::resolve_container).
 pub mod resolver_utils {
     use std::future::Future;
@@ -41,9 +50,12 @@ pub mod resolver_utils {
         ctx: &'b ContextSelectionSet<'a>,
         root: &'a T,
     ) -> ObjectFuture<'b> {
-        let plain = ctx.item.node.items.iter().all(|selection| {
-            matches!(&selection.node, Selection::Field(field) if field.node.directives.is_empty())
-        });
+        let plain = ctx
+            .item
+            .node
+            .items
+            .iter()
+            .all(|selection| super::resolves_in_order(&selection.node));
         if !plain {
             return Box::pin(async_graphql::resolver_utils::resolve_container(ctx, root));
         }

@@ -48,17 +48,19 @@ pub fn reorder(data: &mut Value, document: &ExecutableDocument, operation_name: 
     }
 }
 
-/// Whether the objects below the root come back in selection order already: every selection
-/// is a plain field (no fragment, no directive), answered by the gateway's executor, and none
+/// Whether the objects below the root come back in selection order already: the gateway's
+/// executor answers every selection itself ([`super::engine::resolves_in_order`]), and none
 /// is introspection (`__schema`, `__type`: async-graphql's types, on its own executor).
 fn in_order_below_root(set: &SelectionSet) -> bool {
-    set.items.iter().all(|item| match &item.node {
-        Selection::Field(field) => {
-            field.node.directives.is_empty()
-                && !matches!(field.node.name.node.as_str(), "__schema" | "__type")
-                && in_order_below_root(&field.node.selection_set.node)
-        }
-        Selection::FragmentSpread(_) | Selection::InlineFragment(_) => false,
+    set.items.iter().all(|item| {
+        super::engine::resolves_in_order(&item.node)
+            && match &item.node {
+                Selection::Field(field) => {
+                    !matches!(field.node.name.node.as_str(), "__schema" | "__type")
+                        && in_order_below_root(&field.node.selection_set.node)
+                }
+                Selection::FragmentSpread(_) | Selection::InlineFragment(_) => false,
+            }
     })
 }
 
