@@ -52,6 +52,31 @@ where
     })
 }
 
+/// The country with this code, as of the request's data version: from the reference
+/// tables every request shares (`versioned.rs`), so an entry's country costs no statement of
+/// its own; the loader answers for a code they do not hold (a dangling key, then), and for a
+/// schema run without them.
+async fn country_of(ctx: &Context<'_>, code: &str) -> ApiResult<Country> {
+    let reference = super::versioned::shared_reference(ctx).await?;
+    if let Some(row) = reference.as_ref().and_then(|tables| tables.country(code)) {
+        return Ok(Country(row.clone()));
+    }
+    Ok(Country(
+        load_required(ctx, |l| &l.country, code.to_owned()).await?,
+    ))
+}
+
+/// The institution with this key, as [`country_of`] finds a country.
+async fn institution_of(ctx: &Context<'_>, id: i32) -> ApiResult<Institution> {
+    let reference = super::versioned::shared_reference(ctx).await?;
+    if let Some(row) = reference.as_ref().and_then(|tables| tables.institution(id)) {
+        return Ok(Institution(row.clone()));
+    }
+    Ok(Institution(
+        load_required(ctx, |l| &l.institution, id).await?,
+    ))
+}
+
 /// A country of the OAS, or an observer state.
 pub struct Country(pub Arc<country::Model>);
 
@@ -320,12 +345,10 @@ impl Institution {
     }
     /// Its country; null for international organizations.
     async fn country(&self, ctx: &Context<'_>) -> ApiResult<Option<Country>> {
-        let Some(code) = self.0.country_code.clone() else {
+        let Some(code) = &self.0.country_code else {
             return Ok(None);
         };
-        Ok(Some(Country(
-            load_required(ctx, |l| &l.country, code).await?,
-        )))
+        Ok(Some(country_of(ctx, code).await?))
     }
     /// Members who belong to it.
     async fn members(
@@ -476,18 +499,14 @@ impl Member {
     }
     /// The institution the person belongs to.
     async fn institution(&self, ctx: &Context<'_>) -> ApiResult<Institution> {
-        Ok(Institution(
-            load_required(ctx, |l| &l.institution, self.0.institution_id).await?,
-        ))
+        institution_of(ctx, self.0.institution_id).await
     }
     /// The person's country.
     async fn country(&self, ctx: &Context<'_>) -> ApiResult<Option<Country>> {
-        let Some(code) = self.0.country_code.clone() else {
+        let Some(code) = &self.0.country_code else {
             return Ok(None);
         };
-        Ok(Some(Country(
-            load_required(ctx, |l| &l.country, code).await?,
-        )))
+        Ok(Some(country_of(ctx, code).await?))
     }
     /// Dialogues attended, with whom the person represented there.
     async fn participations(
@@ -729,15 +748,11 @@ impl Program {
     }
     /// The country whose Ministry runs it.
     async fn country(&self, ctx: &Context<'_>) -> ApiResult<Country> {
-        Ok(Country(
-            load_required(ctx, |l| &l.country, self.0.country_code.clone()).await?,
-        ))
+        country_of(ctx, &self.0.country_code).await
     }
     /// The institution that runs it.
     async fn institution(&self, ctx: &Context<'_>) -> ApiResult<Institution> {
-        Ok(Institution(
-            load_required(ctx, |l| &l.institution, self.0.institution_id).await?,
-        ))
+        institution_of(ctx, self.0.institution_id).await
     }
     /// Its themes.
     async fn themes(
@@ -1135,18 +1150,14 @@ impl Participation {
     }
     /// The institution represented there.
     async fn institution(&self, ctx: &Context<'_>) -> ApiResult<Institution> {
-        Ok(Institution(
-            load_required(ctx, |l| &l.institution, self.0.institution_id).await?,
-        ))
+        institution_of(ctx, self.0.institution_id).await
     }
     /// The country represented there; null for international organizations.
     async fn country(&self, ctx: &Context<'_>) -> ApiResult<Option<Country>> {
-        let Some(code) = self.0.country_code.clone() else {
+        let Some(code) = &self.0.country_code else {
             return Ok(None);
         };
-        Ok(Some(Country(
-            load_required(ctx, |l| &l.country, code).await?,
-        )))
+        Ok(Some(country_of(ctx, code).await?))
     }
 }
 
@@ -1212,27 +1223,19 @@ impl Cooperation {
     }
     /// Country that received the technical advice.
     async fn requesting_country(&self, ctx: &Context<'_>) -> ApiResult<Country> {
-        Ok(Country(
-            load_required(ctx, |l| &l.country, self.0.requesting_country_code.clone()).await?,
-        ))
+        country_of(ctx, &self.0.requesting_country_code).await
     }
     /// Institution that received the technical advice.
     async fn requesting_institution(&self, ctx: &Context<'_>) -> ApiResult<Institution> {
-        Ok(Institution(
-            load_required(ctx, |l| &l.institution, self.0.requesting_institution_id).await?,
-        ))
+        institution_of(ctx, self.0.requesting_institution_id).await
     }
     /// Country that provided the technical advice.
     async fn providing_country(&self, ctx: &Context<'_>) -> ApiResult<Country> {
-        Ok(Country(
-            load_required(ctx, |l| &l.country, self.0.providing_country_code.clone()).await?,
-        ))
+        country_of(ctx, &self.0.providing_country_code).await
     }
     /// Institution that provided the technical advice.
     async fn providing_institution(&self, ctx: &Context<'_>) -> ApiResult<Institution> {
-        Ok(Institution(
-            load_required(ctx, |l| &l.institution, self.0.providing_institution_id).await?,
-        ))
+        institution_of(ctx, self.0.providing_institution_id).await
     }
     /// Its themes.
     async fn themes(
@@ -1455,15 +1458,11 @@ impl CommitteeSeat {
     }
     /// Country holding the seat.
     async fn country(&self, ctx: &Context<'_>) -> ApiResult<Country> {
-        Ok(Country(
-            load_required(ctx, |l| &l.country, self.0.country_code.clone()).await?,
-        ))
+        country_of(ctx, &self.0.country_code).await
     }
     /// Ministry holding the seat.
     async fn institution(&self, ctx: &Context<'_>) -> ApiResult<Institution> {
-        Ok(Institution(
-            load_required(ctx, |l| &l.institution, self.0.institution_id).await?,
-        ))
+        institution_of(ctx, self.0.institution_id).await
     }
 }
 
@@ -1525,9 +1524,7 @@ impl DomesticWorkAction {
     }
     /// The country.
     async fn country(&self, ctx: &Context<'_>) -> ApiResult<Country> {
-        Ok(Country(
-            load_required(ctx, |l| &l.country, self.0.country_code.clone()).await?,
-        ))
+        country_of(ctx, &self.0.country_code).await
     }
 }
 

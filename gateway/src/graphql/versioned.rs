@@ -1,6 +1,6 @@
 //! What the gateway keeps between requests, exact because it is keyed by the data version:
-//! `totalCount`s ([`CountCache`]) and the reference tables, themes and countries
-//! ([`ReferenceCache`]).
+//! `totalCount`s ([`CountCache`]) and the reference tables, themes, countries and
+//! institutions ([`ReferenceCache`]).
 //!
 //! A list's total is a `COUNT(*)` of its filtered rows — on the flat page of 85 000 programs,
 //! most of the request's cost. The database's data version (`rial_schema::migration`'s
@@ -22,8 +22,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use rial_schema::entity::{country, theme};
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder, Statement};
+use rial_schema::entity::{country, institution, theme};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder, QuerySelect, Statement};
 use tokio::sync::OnceCell;
 
 /// Most counts kept for one data version (filters are few; a crawler walking every filter
@@ -42,18 +42,26 @@ struct Generation {
     counts: HashMap<String, u64>,
 }
 
-/// The data version as this request sees it, read on its first count (request data).
+/// The data version as this request sees it, read on its first need (request data), and
+/// the reference tables of that version, looked up once: the many fields of one request that
+/// show a country or an institution wait for one lookup, never load the tables each.
 #[derive(Default)]
-pub struct RequestVersion(OnceCell<i64>);
+pub struct RequestVersion {
+    version: OnceCell<i64>,
+    reference: OnceCell<Arc<Reference>>,
+}
 
 impl RequestVersion {
     /// A version the request's caller has read already.
     pub fn known(version: i64) -> Self {
-        RequestVersion(OnceCell::new_with(Some(version)))
+        RequestVersion {
+            version: OnceCell::new_with(Some(version)),
+            reference: OnceCell::new(),
+        }
     }
 
     async fn get<C: ConnectionTrait>(&self, db: &C) -> Result<i64, DbErr> {
-        self.0
+        self.version
             .get_or_try_init(|| rial_schema::migration::data_version(db))
             .await
             .copied()
@@ -112,17 +120,28 @@ impl CountCache {
     }
 }
 
-/// The network's themes and countries, a few dozen rows that every search (its filter
-/// checked, its facets labelled and ordered) and every filter by theme or country reads:
-/// read once per data version instead of on every request.
+/// The network's themes, countries and institutions, a few dozen rows each that every
+/// search (its filter checked, its facets labelled and ordered, its hits' country and
+/// institution), every filter by theme or country and every entry's country and institution
+/// read: read once per data version instead of on every request.
 pub struct Reference {
     /// In the network's order (`position`).
     pub themes: Vec<theme::Model>,
     /// By code.
-    pub countries: Vec<country::Model>,
+    pub countries: Vec<Arc<country::Model>>,
     theme_by_slug: HashMap<String, usize>,
     country_by_code: HashMap<String, usize>,
+    /// The first [`MAX_INSTITUTIONS`] by key (the network's are a few dozen): a list that
+    /// grew past it keeps the memory and the reload after each write bounded, and the rest
+    /// are read by the loader.
+    institutions: HashMap<i32, Arc<institution::Model>>,
 }
+
+/// Most institutions held in [`Reference`].
+pub const MAX_INSTITUTIONS: u64 = 2_000;
+
+/// The statements [`Reference`]'s load runs: once per data version, on its first request.
+pub const REFERENCE_STATEMENTS: u64 = 3;
 
 impl Reference {
     async fn load<C: ConnectionTrait>(db: &C) -> Result<Reference, DbErr> {
@@ -131,11 +150,23 @@ impl Reference {
             .order_by_asc(theme::Column::Id)
             .all(db)
             .await?;
-        let countries = country::Entity::find()
+        let countries: Vec<Arc<country::Model>> = country::Entity::find()
             .order_by_asc(country::Column::Code)
             .all(db)
-            .await?;
+            .await?
+            .into_iter()
+            .map(Arc::new)
+            .collect();
+        let institutions = institution::Entity::find()
+            .order_by_asc(institution::Column::Id)
+            .limit(MAX_INSTITUTIONS)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|row| (row.id, Arc::new(row)))
+            .collect();
         Ok(Reference {
+            institutions,
             theme_by_slug: themes
                 .iter()
                 .enumerate()
@@ -157,10 +188,15 @@ impl Reference {
     }
 
     /// The country with this (upper-case) code.
-    pub fn country(&self, code: &str) -> Option<&country::Model> {
+    pub fn country(&self, code: &str) -> Option<&Arc<country::Model>> {
         self.country_by_code
             .get(code)
             .map(|&at| &self.countries[at])
+    }
+
+    /// The institution with this key, when it is among those held (see `institutions`).
+    pub fn institution(&self, id: i32) -> Option<&Arc<institution::Model>> {
+        self.institutions.get(&id)
     }
 }
 
@@ -181,6 +217,18 @@ impl ReferenceCache {
         let Some(version) = version else {
             return Ok(Arc::new(Reference::load(db).await?));
         };
+        version
+            .reference
+            .get_or_try_init(|| self.of_version(db, version))
+            .await
+            .cloned()
+    }
+
+    async fn of_version<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        version: &RequestVersion,
+    ) -> Result<Arc<Reference>, DbErr> {
         let version = version.get(db).await?;
         if let Some((cached, reference)) = &*self.lock() {
             if *cached == version {
@@ -212,6 +260,21 @@ pub async fn reference(
         Some(cache) => cache.get(db, version).await?,
         None => Arc::new(Reference::load(db).await?),
     })
+}
+
+/// The reference tables for this request when it shares them (it runs through `Api`, with a
+/// data version and the cache); `None` when they would be read anew at each call.
+pub async fn shared_reference(
+    ctx: &async_graphql::Context<'_>,
+) -> crate::error::ApiResult<Option<Arc<Reference>>> {
+    let (Some(version), Some(cache)) = (
+        ctx.data_opt::<RequestVersion>(),
+        ctx.data_opt::<Arc<ReferenceCache>>(),
+    ) else {
+        return Ok(None);
+    };
+    let db = ctx.data_unchecked::<sea_orm::DatabaseConnection>();
+    Ok(Some(cache.get(db, Some(version)).await?))
 }
 
 /// The statement's SQL and its bound values: two statements with the same key count the

@@ -1,6 +1,7 @@
-//! `totalCount` is exact although counts are cached (`graphql/versioned.rs`): a write made
-//! anywhere — through another gateway on the same database, or straight in SQL — is in the
-//! very next answer of every gateway, and an answer with nothing written costs no count.
+//! `totalCount`s, countries and institutions are exact although they are cached
+//! (`graphql/versioned.rs`): a write made anywhere — through another gateway on the same
+//! database, or straight in SQL — is in the very next answer of every gateway, and an answer
+//! with nothing written costs no count and no read of those tables.
 
 use gateway::graphql::{Api, Limits};
 use rial_schema::enums::{AccountRole, Language};
@@ -128,5 +129,86 @@ async fn every_table_with_answers_moves_the_data_version() {
             "{backend:?}: tables without data version triggers: {unversioned:?}"
         );
         assert!(versioned.contains("program") && versioned.contains("program_theme"));
+    }
+}
+
+/// A program's country and institution, with what tells that they are the rows as they are now.
+const ENTRY: &str = r#"{ programs(first: 1, orderBy: TITLE) { nodes {
+    country { code name } institution { id name acronym } } } }"#;
+
+async fn entry_of(api: &Api) -> Value {
+    let response = serde_json::to_value(api.execute(ENTRY, Language::En).await).unwrap();
+    assert!(response.get("errors").is_none(), "{response}");
+    response["data"]["programs"]["nodes"][0].clone()
+}
+
+#[tokio::test]
+async fn countries_and_institutions_held_in_memory_see_every_write_at_once_on_every_gateway() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let other = Api::new(
+            app.db.clone(),
+            Limits::default(),
+            app.api.catalog.clone(),
+            None,
+        );
+        let entry = entry_of(&app.api).await;
+        assert_eq!(entry_of(&other).await, entry, "{backend:?}");
+        let institution = entry["institution"]["id"]
+            .as_str()
+            .expect("an id")
+            .to_owned();
+        let code = entry["country"]["code"]
+            .as_str()
+            .expect("a code")
+            .to_owned();
+
+        // Nothing written since: neither table is read again.
+        let texts = app.statement_texts_of(ENTRY).await;
+        assert!(
+            !texts
+                .iter()
+                .any(|text| text.contains(r#"FROM "institution""#)
+                    || text.contains(r#"FROM "country""#)),
+            "{backend:?}: read again: {texts:#?}"
+        );
+
+        // Renamed through the other gateway: this one shows the new name on its next request.
+        let secretariat = app
+            .viewer("secretariat", AccountRole::Secretariat, None)
+            .await;
+        let renamed = other
+            .execute_as(
+                format!(
+                    r#"mutation {{ updateInstitution(id: "{institution}",
+                        input: {{ name: "Renamed Ministry" }}) {{ id }} }}"#
+                ),
+                Language::En,
+                Some(secretariat),
+                None,
+            )
+            .await;
+        assert!(renamed.errors.is_empty(), "{:?}", renamed.errors);
+        assert_eq!(
+            entry_of(&app.api).await["institution"]["name"],
+            "Renamed Ministry",
+            "{backend:?}: a write through another gateway"
+        );
+
+        // Written straight in SQL: both gateways show it.
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE country SET name = 'Renamed Country' WHERE code = '{code}'"
+            ))
+            .await
+            .expect("a direct write");
+        for api in [&app.api, &other] {
+            let entry = entry_of(api).await;
+            assert_eq!(
+                (&entry["country"]["name"], &entry["institution"]["name"]),
+                (&"Renamed Country".into(), &"Renamed Ministry".into()),
+                "{backend:?}: a write straight in SQL"
+            );
+        }
     }
 }
