@@ -313,7 +313,7 @@ async fn get_answer(
 /// uncached, and says why through its own error).
 async fn entity_tag(state: &AppState, request: &Request) -> Option<(String, i64)> {
     use std::hash::{Hash, Hasher};
-    let version = rial_schema::migration::data_version(&state.db).await.ok()?;
+    let version = state.api.version.read().await.ok()?;
     #[allow(deprecated)] // SipHasher: fixed keys, so every replica makes the same tag.
     let mut hasher = std::hash::SipHasher::new();
     version.hash(&mut hasher);

@@ -98,6 +98,8 @@ pub struct Api {
     pub auth: Arc<Auth>,
     /// Automatic persisted queries: texts by hash, for GETs that name their query by hash.
     pub persisted: persisted::PersistedQueries,
+    /// Reads the data version for entity tags, once for the requests that ask at the same time.
+    pub version: versioned::VersionReader,
     /// The pool, for the loaders of other audiences.
     db: DatabaseConnection,
     /// Loaders of the audiences other than the public (whose loaders are in the schema),
@@ -128,6 +130,7 @@ impl Api {
     ) -> Self {
         Api {
             schema: build_schema(db.clone(), limits, search.clone(), protection),
+            version: versioned::VersionReader::new(db.clone()),
             db,
             audience_loaders: Arc::default(),
             catalog,

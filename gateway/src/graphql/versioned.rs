@@ -5,8 +5,8 @@
 //! A list's total is a `COUNT(*)` of its filtered rows — on the flat page of 85 000 programs,
 //! most of the request's cost. The database's data version (`rial_schema::migration`'s
 //! `DataVersion`: a number every committed change moves, bumped by triggers on every data
-//! table) says whether any count could have changed: each request reads it once, on its first
-//! count, and a count cached under that version is the count now.
+//! table) says whether any count could have changed: each request reads it once, on first
+//! need, and a count cached under that version is the count now.
 //!
 //! Why this is exact, also with several gateways on one database and writes made around
 //! them: a write commits its version bump with it, so a request that starts after the commit
@@ -23,8 +23,12 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use rial_schema::entity::{country, institution, theme};
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryOrder, QuerySelect, Statement};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryOrder, QuerySelect, Statement,
+};
 use tokio::sync::OnceCell;
+
+use super::batch::{Batcher, LoadError, Loader, Map};
 
 /// Most counts kept for one data version (filters are few; a crawler walking every filter
 /// combination only empties the cache).
@@ -40,6 +44,43 @@ pub struct CountCache {
 struct Generation {
     version: i64,
     counts: HashMap<String, u64>,
+}
+
+/// Reads the data version for every caller that asks meanwhile, in one statement: through
+/// the batcher (`batch.rs`), whose statement starts after each key it answers was asked for,
+/// so every caller gets a version at least as new as the one when it asked — all that
+/// exactness needs. The entity tags of anonymous GETs read it so (`http.rs`): revalidations,
+/// which read nothing else, share reads under load instead of making one each.
+#[derive(Clone)]
+pub struct VersionReader(Arc<Batcher<VersionLoader>>);
+
+struct VersionLoader {
+    db: DatabaseConnection,
+}
+
+impl Loader<()> for VersionLoader {
+    type Value = i64;
+
+    async fn load(&self, _: &[()]) -> Result<Map<(), i64>, LoadError> {
+        let version = rial_schema::migration::data_version(&self.db).await?;
+        Ok(Map::from_iter([((), version)]))
+    }
+}
+
+impl VersionReader {
+    /// A reader over `db`'s pool.
+    pub fn new(db: DatabaseConnection) -> Self {
+        VersionReader(Arc::new(Batcher::new(VersionLoader { db })))
+    }
+
+    /// The data version now, or newer.
+    pub async fn read(&self) -> Result<i64, DbErr> {
+        match self.0.load_one(()).await {
+            Ok(Some(version)) => Ok(version),
+            Ok(None) => Err(DbErr::Custom("the data version was not read".to_owned())),
+            Err(error) => Err(DbErr::Custom(format!("reading the data version: {error}"))),
+        }
+    }
 }
 
 /// The data version as this request sees it, read on its first need (request data), and
@@ -60,6 +101,9 @@ impl RequestVersion {
         }
     }
 
+    /// Read by the request itself, not through a [`VersionReader`]: a request then waits for
+    /// a batch task beside its other statements, and the flat page measured 6–12 % fewer
+    /// requests/s that way, with no gain on a search.
     async fn get<C: ConnectionTrait>(&self, db: &C) -> Result<i64, DbErr> {
         self.version
             .get_or_try_init(|| rial_schema::migration::data_version(db))

@@ -212,3 +212,37 @@ async fn countries_and_institutions_held_in_memory_see_every_write_at_once_on_ev
         }
     }
 }
+
+#[tokio::test]
+async fn concurrent_reads_of_the_data_version_share_one_statement_and_see_every_write() {
+    // What the entity tags of anonymous GETs read (`http.rs`): under load, revalidations share
+    // a read instead of making one each.
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let before = app.api.version.read().await.expect("a version");
+        let (versions, texts) = app
+            .statement_texts_during(async_graphql::futures_util::future::join_all(
+                (0..8).map(|_| app.api.version.read()),
+            ))
+            .await;
+        assert!(
+            versions
+                .iter()
+                .all(|version| *version.as_ref().unwrap() == before),
+            "{backend:?}: {versions:?}"
+        );
+        let reads = texts
+            .iter()
+            .filter(|text| text.contains("FROM data_version"))
+            .count();
+        assert_eq!(reads, 1, "{backend:?}: {texts:#?}");
+
+        // A read asked for after a write sees it.
+        app.db
+            .execute_unprepared("UPDATE country SET name = name || '.' WHERE code = 'UY'")
+            .await
+            .expect("a direct write");
+        let after = app.api.version.read().await.expect("a version");
+        assert!(after > before, "{backend:?}: {before} → {after}");
+    }
+}

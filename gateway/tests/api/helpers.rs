@@ -120,12 +120,23 @@ impl TestApp {
 
     /// The distinct texts of the SQL statements a query runs.
     pub async fn statement_texts_of(&self, query: &str) -> std::collections::BTreeSet<String> {
+        let ((), texts) = self
+            .statement_texts_during(async {
+                self.data(query).await;
+            })
+            .await;
+        texts.into_iter().collect()
+    }
+
+    /// What `work` gives, and the text of every statement run while it ran, in order.
+    pub async fn statement_texts_during<T>(
+        &self,
+        work: impl std::future::Future<Output = T>,
+    ) -> (T, Vec<String>) {
         let before = self.texts.lock().expect("texts").len();
-        self.data(query).await;
-        self.texts.lock().expect("texts")[before..]
-            .iter()
-            .cloned()
-            .collect()
+        let output = work.await;
+        let texts = self.texts.lock().expect("texts")[before..].to_vec();
+        (output, texts)
     }
 
     /// SQL statements a query runs.
