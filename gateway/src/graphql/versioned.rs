@@ -259,11 +259,14 @@ impl ReferenceCache {
         version: Option<&RequestVersion>,
     ) -> Result<Arc<Reference>, DbErr> {
         let Some(version) = version else {
-            return Ok(Arc::new(Reference::load(db).await?));
+            return Ok(Arc::new(Box::pin(Reference::load(db)).await?));
         };
+        // Boxed: the load's future is large, and inline it made the futures of every field
+        // showing a country or an institution that size, and with them every object's field
+        // futures (the nested page's peak memory rose by a third).
         version
             .reference
-            .get_or_try_init(|| self.of_version(db, version))
+            .get_or_try_init(|| Box::pin(self.of_version(db, version)))
             .await
             .cloned()
     }
@@ -317,8 +320,13 @@ pub async fn shared_reference(
     ) else {
         return Ok(None);
     };
+    // Looked up already by this request: no await, no box.
+    if let Some(reference) = version.reference.get() {
+        return Ok(Some(reference.clone()));
+    }
     let db = ctx.data_unchecked::<sea_orm::DatabaseConnection>();
-    Ok(Some(cache.get(db, Some(version)).await?))
+    // Boxed: every field showing a country or an institution holds this future.
+    Ok(Some(Box::pin(cache.get(db, Some(version))).await?))
 }
 
 /// The statement's SQL and its bound values: two statements with the same key count the
