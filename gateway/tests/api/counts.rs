@@ -8,7 +8,7 @@ use rial_schema::enums::{AccountRole, Language};
 use sea_orm::ConnectionTrait;
 use serde_json::Value;
 
-use crate::helpers::{backends, spawn_app};
+use crate::helpers::{backends, spawn_app, TestApp};
 
 const TOTALS: &str = r#"{ institutions(filter: { countries: ["UY"] }) { totalCount }
     programs { totalCount } }"#;
@@ -22,23 +22,32 @@ fn totals(data: &Value) -> (u64, u64) {
     (total("institutions"), total("programs"))
 }
 
-async fn totals_of(api: &Api) -> (u64, u64) {
-    let response = serde_json::to_value(api.execute(TOTALS, Language::En).await).unwrap();
+/// The data `query` answers in English, which must be no error.
+async fn data_of(api: &Api, query: &str) -> Value {
+    let response = serde_json::to_value(api.execute(query, Language::En).await).unwrap();
     assert!(response.get("errors").is_none(), "{response}");
-    totals(&response["data"])
+    response["data"].clone()
+}
+
+async fn totals_of(api: &Api) -> (u64, u64) {
+    totals(&data_of(api, TOTALS).await)
+}
+
+/// A second gateway on the same database, with caches of its own.
+fn another_gateway(app: &TestApp) -> Api {
+    Api::new(
+        app.db.clone(),
+        Limits::default(),
+        app.api.catalog.clone(),
+        None,
+    )
 }
 
 #[tokio::test]
 async fn cached_counts_see_every_write_at_once_on_every_gateway() {
     for backend in backends() {
         let app = spawn_app(backend).await;
-        // A second gateway on the same database, with caches of its own.
-        let other = Api::new(
-            app.db.clone(),
-            Limits::default(),
-            app.api.catalog.clone(),
-            None,
-        );
+        let other = another_gateway(&app);
         let (institutions, programs) = totals_of(&app.api).await;
         assert!(institutions > 0 && programs > 0, "{backend:?}");
         assert_eq!(totals_of(&other).await, (institutions, programs));
@@ -137,21 +146,14 @@ const ENTRY: &str = r#"{ programs(first: 1, orderBy: TITLE) { nodes {
     country { code name } institution { id name acronym } } } }"#;
 
 async fn entry_of(api: &Api) -> Value {
-    let response = serde_json::to_value(api.execute(ENTRY, Language::En).await).unwrap();
-    assert!(response.get("errors").is_none(), "{response}");
-    response["data"]["programs"]["nodes"][0].clone()
+    data_of(api, ENTRY).await["programs"]["nodes"][0].clone()
 }
 
 #[tokio::test]
 async fn countries_and_institutions_held_in_memory_see_every_write_at_once_on_every_gateway() {
     for backend in backends() {
         let app = spawn_app(backend).await;
-        let other = Api::new(
-            app.db.clone(),
-            Limits::default(),
-            app.api.catalog.clone(),
-            None,
-        );
+        let other = another_gateway(&app);
         let entry = entry_of(&app.api).await;
         assert_eq!(entry_of(&other).await, entry, "{backend:?}");
         let institution = entry["institution"]["id"]
