@@ -1,7 +1,8 @@
 //! The GraphQL object types: one wrapper per entity, every relation navigable both ways.
 //!
 //! Scalar fields read the wrapped row; relation fields go through the batched loaders of
-//! [`super::loaders`], so nesting never multiplies SQL statements.
+//! [`super::loaders`], so nesting never multiplies SQL statements, but for an entry's country
+//! and institution, which the reference tables of [`super::versioned`] hold.
 
 use std::sync::Arc;
 
