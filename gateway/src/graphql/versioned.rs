@@ -97,7 +97,7 @@ impl RequestVersion {
     pub fn known(version: i64) -> Self {
         RequestVersion {
             version: OnceCell::new_with(Some(version)),
-            reference: OnceCell::new(),
+            ..RequestVersion::default()
         }
     }
 
@@ -252,21 +252,15 @@ pub struct ReferenceCache {
 
 impl ReferenceCache {
     /// The reference tables as of this request's data version (read from the database when
-    /// it is not the cached one; without a request version, always read).
+    /// it is not the cached one), looked up once per request.
     pub async fn get<C: ConnectionTrait>(
         &self,
         db: &C,
-        version: Option<&RequestVersion>,
+        version: &RequestVersion,
     ) -> Result<Arc<Reference>, DbErr> {
-        let Some(version) = version else {
-            return Ok(Arc::new(Box::pin(Reference::load(db)).await?));
-        };
-        // Boxed: the load's future is large, and inline it made the futures of every field
-        // showing a country or an institution that size, and with them every object's field
-        // futures (the nested page's peak memory rose by a third).
         version
             .reference
-            .get_or_try_init(|| Box::pin(self.of_version(db, version)))
+            .get_or_try_init(|| self.of_version(db, version))
             .await
             .cloned()
     }
@@ -297,16 +291,16 @@ impl ReferenceCache {
     }
 }
 
-/// The reference tables for this request (schema data: the cache; request data: the version).
+/// The reference tables for this request: shared ([`shared_reference`]), or read for it
+/// alone when the schema runs without a request version or the cache.
 pub async fn reference(
     ctx: &async_graphql::Context<'_>,
 ) -> crate::error::ApiResult<Arc<Reference>> {
+    if let Some(reference) = shared_reference(ctx).await? {
+        return Ok(reference);
+    }
     let db = ctx.data_unchecked::<sea_orm::DatabaseConnection>();
-    let version = ctx.data_opt::<RequestVersion>();
-    Ok(match ctx.data_opt::<Arc<ReferenceCache>>() {
-        Some(cache) => cache.get(db, version).await?,
-        None => Arc::new(Reference::load(db).await?),
-    })
+    Ok(Arc::new(Box::pin(Reference::load(db)).await?))
 }
 
 /// The reference tables for this request when it shares them (it runs through `Api`, with a
@@ -325,8 +319,10 @@ pub async fn shared_reference(
         return Ok(Some(reference.clone()));
     }
     let db = ctx.data_unchecked::<sea_orm::DatabaseConnection>();
-    // Boxed: every field showing a country or an institution holds this future.
-    Ok(Some(Box::pin(cache.get(db, Some(version))).await?))
+    // Boxed: the load's future is large, and every field showing a country or an institution
+    // holds this one; inline, it made every object's field futures that size (the nested
+    // page's peak memory rose by a third).
+    Ok(Some(Box::pin(cache.get(db, version)).await?))
 }
 
 /// The statement's SQL and its bound values: two statements with the same key count the

@@ -33,6 +33,17 @@ async fn totals_of(api: &Api) -> (u64, u64) {
     totals(&data_of(api, TOTALS).await)
 }
 
+/// Runs `mutation` through `gateway` as the Secretariat; it must succeed.
+async fn written_through(app: &TestApp, gateway: &Api, mutation: &str) {
+    let secretariat = app
+        .viewer("secretariat", AccountRole::Secretariat, None)
+        .await;
+    let written = gateway
+        .execute_as(mutation, Language::En, Some(secretariat), None)
+        .await;
+    assert!(written.errors.is_empty(), "{:?}", written.errors);
+}
+
 /// A second gateway on the same database, with caches of its own.
 fn another_gateway(app: &TestApp) -> Api {
     Api::new(
@@ -60,19 +71,13 @@ async fn cached_counts_see_every_write_at_once_on_every_gateway() {
         );
 
         // Written through the other gateway: this one sees it on its next request.
-        let secretariat = app
-            .viewer("secretariat", AccountRole::Secretariat, None)
-            .await;
-        let created = other
-            .execute_as(
-                r#"mutation { createInstitution(input: { slug: "mol-uy-2", name: "New Ministry",
-                    kind: MINISTRY_OF_LABOR, countryCode: "UY" }) { id } }"#,
-                Language::En,
-                Some(secretariat),
-                None,
-            )
-            .await;
-        assert!(created.errors.is_empty(), "{:?}", created.errors);
+        written_through(
+            &app,
+            &other,
+            r#"mutation { createInstitution(input: { slug: "mol-uy-2", name: "New Ministry",
+                kind: MINISTRY_OF_LABOR, countryCode: "UY" }) { id } }"#,
+        )
+        .await;
         assert_eq!(
             totals_of(&app.api).await,
             (institutions + 1, programs),
@@ -176,21 +181,15 @@ async fn countries_and_institutions_held_in_memory_see_every_write_at_once_on_ev
         );
 
         // Renamed through the other gateway: this one shows the new name on its next request.
-        let secretariat = app
-            .viewer("secretariat", AccountRole::Secretariat, None)
-            .await;
-        let renamed = other
-            .execute_as(
-                format!(
-                    r#"mutation {{ updateInstitution(id: "{institution}",
-                        input: {{ name: "Renamed Ministry" }}) {{ id }} }}"#
-                ),
-                Language::En,
-                Some(secretariat),
-                None,
-            )
-            .await;
-        assert!(renamed.errors.is_empty(), "{:?}", renamed.errors);
+        written_through(
+            &app,
+            &other,
+            &format!(
+                r#"mutation {{ updateInstitution(id: "{institution}",
+                    input: {{ name: "Renamed Ministry" }}) {{ id }} }}"#
+            ),
+        )
+        .await;
         assert_eq!(
             entry_of(&app.api).await["institution"]["name"],
             "Renamed Ministry",
