@@ -10,9 +10,11 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use meilisearch_sdk::client::Client;
-use meilisearch_sdk::search::{SearchQuery, SearchResults, Selectors};
+use meilisearch_sdk::search::{SearchQuery, Selectors};
 use rial_schema::enums::Language;
 use rial_search_contract::{self as contract, field, Entity, SearchDocument};
+use rial_server::client::Bytes;
+use serde::Deserialize as _;
 
 use crate::error::code::ErrorCode;
 
@@ -28,6 +30,10 @@ const SNIPPET_WORDS: usize = 30;
 #[derive(Clone)]
 pub struct SearchService {
     client: Client<MeiliHttp>,
+    /// The same connections, for the multi-search, whose answer it reads itself.
+    http: MeiliHttp,
+    /// `{MEILI_URL}/multi-search`, as the SDK writes it.
+    multi_search_url: String,
     prefix: String,
     timeout: Duration,
     /// Where searches are timed and failures counted (`/metrics`), when serving.
@@ -207,13 +213,6 @@ pub struct Outcome {
 /// Fields read back from a hit (everything else stays in Meilisearch).
 const RETRIEVED: [&str; 4] = ["uid", "entity", "id", "kind"];
 
-#[derive(Debug, serde::Deserialize)]
-struct HitFields {
-    entity: Entity,
-    id: i32,
-    kind: String,
-}
-
 impl SearchService {
     /// A client with a search-only key.
     pub fn new(
@@ -222,8 +221,11 @@ impl SearchService {
         prefix: &str,
         timeout: Duration,
     ) -> anyhow::Result<Self> {
+        let http = MeiliHttp::new(url, search_key, timeout)?;
         Ok(SearchService {
-            client: Client::new_with_client(url, search_key, MeiliHttp::new(search_key)?),
+            client: Client::new_with_client(url, search_key, http.clone()),
+            http,
+            multi_search_url: format!("{url}/multi-search"),
             prefix: prefix.to_owned(),
             timeout,
             metrics: None,
@@ -343,50 +345,41 @@ impl SearchService {
             }
             multi.with_search_query(counts);
         }
-        let response = multi
-            .execute::<serde_json::Map<String, serde_json::Value>>()
+        let body = serde_json::to_vec(&multi).map_err(|error| Unavailable(error.to_string()))?;
+        let response = self
+            .http
+            .post(&self.multi_search_url, Bytes::from(body))
             .await
             .map_err(|error| Unavailable(error.to_string()))?;
-        let mut results = response.results.into_iter();
+        if response.status != rial_server::client::StatusCode::OK {
+            return Err(Unavailable(format!(
+                "HTTP {}: {}",
+                response.status,
+                String::from_utf8_lossy(&response.body)
+            )));
+        }
+        let answer: MultiAnswer = serde_json::from_slice(&response.body)
+            .map_err(|error| Unavailable(format!("an answer it cannot read: {error}")))?;
+        let mut results = answer.results.into_iter();
         let main = results
             .next()
             .ok_or_else(|| Unavailable("an empty multi-search response".into()))?;
-        let mut facets = facet_counts(&main);
-        for ((group, _, _), result) in group_filters.iter().zip(results) {
-            let mut counts = facet_counts(&result);
-            facets.insert(*group, counts.remove(group).unwrap_or_default());
+        let mut facets = BTreeMap::new();
+        let mut distribution = main.facet_distribution;
+        for group in FacetGroup::ALL {
+            if let Some(counts) = distribution.remove(group.field()) {
+                facets.insert(group, counts);
+            }
         }
-        let hits = main
-            .hits
-            .into_iter()
-            .filter_map(|hit| {
-                let fields: HitFields =
-                    serde_json::from_value(serde_json::Value::Object(hit.result)).ok()?;
-                let formatted = hit.formatted_result.unwrap_or_default();
-                let text_of = |name: &str| {
-                    formatted
-                        .get(name)
-                        .and_then(serde_json::Value::as_str)
-                        .unwrap_or_default()
-                        .to_owned()
-                };
-                let summary = text_of(field::SUMMARY);
-                let text = text_of(field::TEXT);
-                // The extract that shows why it matched: the summary unless only the text did.
-                let snippet = if !summary.contains(HIGHLIGHT_PRE) && text.contains(HIGHLIGHT_PRE) {
-                    text
-                } else {
-                    summary
-                };
-                Some(Hit {
-                    entity: fields.entity,
-                    id: fields.id,
-                    kind: fields.kind,
-                    title: text_of(field::TITLE),
-                    snippet,
-                })
-            })
-            .collect();
+        // A group with a selection counts without its own selection (disjunctive facets).
+        for ((group, _, _), mut result) in group_filters.iter().zip(results) {
+            let counts = result
+                .facet_distribution
+                .remove(group.field())
+                .unwrap_or_default();
+            facets.insert(*group, counts);
+        }
+        let hits = main.hits.into_iter().filter_map(RawHit::into_hit).collect();
         Ok(Outcome {
             total_hits: main.total_hits.unwrap_or_default(),
             page: main.page.unwrap_or(request.page),
@@ -398,22 +391,76 @@ impl SearchService {
     }
 }
 
-fn facet_counts<T>(result: &SearchResults<T>) -> BTreeMap<FacetGroup, BTreeMap<String, usize>> {
-    let mut groups = BTreeMap::new();
-    if let Some(distribution) = &result.facet_distribution {
-        for group in FacetGroup::ALL {
-            if let Some(counts) = distribution.get(group.field()) {
-                groups.insert(
-                    group,
-                    counts
-                        .iter()
-                        .map(|(value, count)| (value.clone(), *count))
-                        .collect(),
-                );
-            }
-        }
+/// Meilisearch's answer to a multi-search, read straight into what the gateway uses. The
+/// SDK's own types read every hit twice (`#[serde(flatten)]` buffers it whole first), into
+/// maps of JSON values that then had to be read a third time.
+#[derive(serde::Deserialize)]
+struct MultiAnswer {
+    results: Vec<OneAnswer>,
+}
+
+/// One query's answer in a [`MultiAnswer`].
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OneAnswer {
+    #[serde(default)]
+    hits: Vec<RawHit>,
+    #[serde(default)]
+    facet_distribution: BTreeMap<String, BTreeMap<String, usize>>,
+    total_hits: Option<usize>,
+    total_pages: Option<usize>,
+    page: Option<usize>,
+    #[serde(default)]
+    processing_time_ms: usize,
+}
+
+/// A hit: the fields retrieved ([`RETRIEVED`]) and its marked, cropped texts.
+#[derive(serde::Deserialize)]
+struct RawHit {
+    entity: Option<String>,
+    id: Option<i32>,
+    kind: Option<String>,
+    #[serde(rename = "_formatted", default)]
+    formatted: Formatted,
+}
+
+/// The highlighted and cropped attributes, named as `contract::field` names them (a test
+/// checks it).
+#[derive(serde::Deserialize, Default)]
+struct Formatted {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    text: String,
+}
+
+impl RawHit {
+    /// The hit, or `None` for a document that lacks a retrieved field or is of a kind this
+    /// gateway does not know: it is left out of the page.
+    fn into_hit(self) -> Option<Hit> {
+        use serde::de::value::{Error, StrDeserializer};
+        let entity = Entity::deserialize(StrDeserializer::<Error>::new(self.entity.as_deref()?));
+        let Formatted {
+            title,
+            summary,
+            text,
+        } = self.formatted;
+        // The extract that shows why it matched: the summary unless only the text did.
+        let snippet = if !summary.contains(HIGHLIGHT_PRE) && text.contains(HIGHLIGHT_PRE) {
+            text
+        } else {
+            summary
+        };
+        Some(Hit {
+            entity: entity.ok()?,
+            id: self.id?,
+            kind: self.kind?,
+            title,
+            snippet,
+        })
     }
-    groups
 }
 
 /// The document shape is the indexer's; this keeps the two from drifting apart silently.
@@ -423,38 +470,90 @@ const _: fn(&SearchDocument) -> (&Entity, &i32, &String) = |d| (&d.entity, &d.id
 /// request body through a stream that allocates and zeroes an 8 MiB buffer first
 /// (`ReaderStream` in its `reqwest.rs`): per search, that cost the gateway more CPU (`memset`,
 /// page faults) than its own work on the answer. This one sends a body as the bytes it
-/// serializes to, and hands anything else (a query string, a streamed body) to the SDK's
-/// client, so the SDK's behaviour is unchanged but for that buffer.
+/// serializes to, over the services' own client (`rial_server::client`: the connection is
+/// driven by the request's own task, no hand-off to a connection task and back), and hands
+/// anything else (a query string, a streamed body) to the SDK's client, so the SDK's
+/// behaviour is unchanged but for the buffer and the hand-offs.
 #[derive(Clone)]
 struct MeiliHttp {
-    /// With the key as a default `Authorization` header, as the SDK's client sends it.
-    client: reqwest::Client,
+    client: rial_server::client::Client,
+    /// `Authorization` (the key) and `User-Agent`, as the SDK's client sends them.
+    headers: rial_server::client::header::HeaderMap,
     sdk: meilisearch_sdk::reqwest::ReqwestClient,
 }
+
+/// How long a connection to Meilisearch stays idle in the pool: below the 5 s after which
+/// Meilisearch (actix-web's default keep-alive) closes it.
+const MEILI_IDLE: Duration = Duration::from_secs(3);
 
 impl MeiliHttp {
     /// A key that cannot be an HTTP header value is refused here, with its reason: the SDK's
     /// own client would panic on it.
-    fn new(key: Option<&str>) -> anyhow::Result<Self> {
-        let mut headers = reqwest::header::HeaderMap::new();
+    fn new(url: &str, key: Option<&str>, timeout: Duration) -> anyhow::Result<Self> {
+        use rial_server::client::header::{self, HeaderMap, HeaderValue};
+        let mut headers = HeaderMap::new();
         headers.insert(
-            reqwest::header::USER_AGENT,
-            reqwest::header::HeaderValue::from_static(concat!(
-                "rial-gateway/",
-                env!("CARGO_PKG_VERSION")
-            )),
+            header::USER_AGENT,
+            HeaderValue::from_static(concat!("rial-gateway/", env!("CARGO_PKG_VERSION"))),
+        );
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
         );
         if let Some(key) = key {
-            let value = reqwest::header::HeaderValue::from_str(&format!("Bearer {key}"))
+            let value = HeaderValue::from_str(&format!("Bearer {key}"))
                 .map_err(|_| anyhow::anyhow!("MEILI_SEARCH_KEY holds characters a key cannot"))?;
-            headers.insert(reqwest::header::AUTHORIZATION, value);
+            headers.insert(header::AUTHORIZATION, value);
         }
+        let timeouts = rial_server::client::Timeouts {
+            connect: timeout,
+            exchange: timeout,
+            idle: MEILI_IDLE,
+        };
         Ok(MeiliHttp {
-            client: reqwest::Client::builder()
-                .default_headers(headers)
-                .build()?,
+            client: rial_server::client::Client::new(url, None, timeouts)
+                .map_err(|error| anyhow::anyhow!("MEILI_URL: {error}"))?,
+            headers,
             sdk: meilisearch_sdk::reqwest::ReqwestClient::new(key)?,
         })
+    }
+
+    /// `url`'s path and query when it is on this client's origin.
+    fn path_on_origin<'u>(&self, url: &'u str) -> Option<&'u str> {
+        let rest = url.strip_prefix(self.client.base())?;
+        rest.starts_with('/').then_some(rest)
+    }
+
+    /// Posts a JSON body to `url`, on this client's origin.
+    async fn post(
+        &self,
+        url: &str,
+        body: Bytes,
+    ) -> Result<rial_server::client::Response, rial_server::client::Error> {
+        self.send(rial_server::client::Method::POST, url, body)
+            .await
+    }
+
+    async fn send(
+        &self,
+        verb: rial_server::client::Method,
+        url: &str,
+        body: Bytes,
+    ) -> Result<rial_server::client::Response, rial_server::client::Error> {
+        use rial_server::client::Error;
+        let path = self
+            .path_on_origin(url)
+            .ok_or_else(|| Error::Invalid(format!("{url} is not on {}", self.client.base())))?;
+        let send = || {
+            self.client
+                .send(verb.clone(), path, self.headers.clone(), body.clone())
+        };
+        match send().await {
+            // A kept-alive connection Meilisearch closed as idle just as it was reused: once
+            // more on a new one (what the gateway sends changes nothing).
+            Err(Error::Broken { reused: true, .. }) => send().await,
+            sent => sent,
+        }
     }
 }
 
@@ -473,31 +572,33 @@ impl meilisearch_sdk::request::HttpClient for MeiliHttp {
     {
         use meilisearch_sdk::errors::Error;
         use meilisearch_sdk::request::Method;
-        // A request with query parameters goes the SDK's way (its own query encoding).
+        use rial_server::client::Method as Verb;
+        // A request with query parameters goes the SDK's way (its own query encoding), and
+        // so does one to another origin.
         let no_query = serde_json::to_value(method.query()).is_ok_and(|query| query.is_null());
+        if self.path_on_origin(url).is_none() {
+            return self.sdk.request(url, method, expected_status_code).await;
+        }
         let (verb, body) = match method {
-            Method::Post { body, .. } if no_query => (reqwest::Method::POST, body),
-            Method::Put { body, .. } if no_query => (reqwest::Method::PUT, body),
-            Method::Patch { body, .. } if no_query => (reqwest::Method::PATCH, body),
+            Method::Post { body, .. } if no_query => (Verb::POST, body),
+            Method::Put { body, .. } if no_query => (Verb::PUT, body),
+            Method::Patch { body, .. } if no_query => (Verb::PATCH, body),
             other => return self.sdk.request(url, other, expected_status_code).await,
         };
-        let body = serde_json::to_vec(&body).map_err(Error::ParseError)?;
+        let body = Bytes::from(serde_json::to_vec(&body).map_err(Error::ParseError)?);
         let response = self
-            .client
-            .request(verb, url)
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body)
-            .send()
-            .await?;
-        let status = response.status().as_u16();
-        let mut text = response.text().await?;
-        if text.is_empty() {
-            text = "null".to_owned();
-        }
+            .send(verb, url, body)
+            .await
+            .map_err(|error| Error::Other(Box::new(error)))?;
+        let text = if response.body.is_empty() {
+            "null"
+        } else {
+            std::str::from_utf8(&response.body).map_err(|error| Error::Other(Box::new(error)))?
+        };
         meilisearch_sdk::request::parse_response(
-            status,
+            response.status.as_u16(),
             expected_status_code,
-            &text,
+            text,
             url.to_owned(),
         )
     }
@@ -545,6 +646,29 @@ mod tests {
             Duration::from_secs(1)
         )
         .is_ok());
+    }
+
+    #[test]
+    fn the_texts_read_back_are_the_ones_asked_highlighted() {
+        // `Formatted`'s fields are named in serde attributes, which cannot name constants.
+        let answer = serde_json::json!({
+            "entity": "program", "id": 7, "kind": "program",
+            "_formatted": {
+                field::TITLE: "<mark>Women</mark> at work",
+                field::SUMMARY: "No match here",
+                field::TEXT: "…for <mark>women</mark>…",
+            }
+        });
+        let hit: RawHit = serde_json::from_value(answer).unwrap();
+        let hit = hit.into_hit().expect("a hit");
+        assert_eq!(hit.title, "<mark>Women</mark> at work");
+        assert_eq!(
+            hit.snippet, "…for <mark>women</mark>…",
+            "the text, which matched"
+        );
+        let unknown = serde_json::json!({"entity": "podcast", "id": 1, "kind": "podcast"});
+        let unknown: RawHit = serde_json::from_value(unknown).unwrap();
+        assert!(unknown.into_hit().is_none(), "an unknown kind is left out");
     }
 
     #[test]

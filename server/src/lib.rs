@@ -20,11 +20,13 @@
 //!
 //! Beside the loop, what the services need to be watched: [`metrics`] (Prometheus) and
 //! [`telemetry`] (logs, traces, request ids); and [`cli`], the command-line options several
-//! binaries share.
+//! binaries share; and [`client`], the HTTP client each service uses to reach the other (the
+//! portal the gateway, the gateway Meilisearch's search).
 
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod client;
 pub mod metrics;
 pub mod telemetry;
 

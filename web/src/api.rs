@@ -6,6 +6,11 @@ use std::time::Duration;
 
 use graphql_client::GraphQLQuery;
 use rial_schema::enums::Language;
+use rial_server::client::header::{self, HeaderMap, HeaderValue};
+use rial_server::client::{self, Bytes, Client, Method, Timeouts};
+
+/// Who the portal says it is to the gateway.
+const USER_AGENT: &str = concat!("rial-portal/", env!("CARGO_PKG_VERSION"));
 
 /// The gateway's `DateTime` scalar (RFC 3339 text).
 pub type DateTime = String;
@@ -557,15 +562,18 @@ pub struct Answer<T> {
     pub search_unavailable: bool,
 }
 
-/// How long an idle connection to the gateway is kept for the next request.
+/// How long an idle connection to the gateway is kept for the next request: below the
+/// gateway's idle close (`GATEWAY_HEADER_TIMEOUT_MS`, 10 s by default), so the portal lets go
+/// of an idle connection before the gateway closes it under it.
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The gateway client (cheap to clone: one connection pool).
 #[derive(Clone)]
 pub struct Api {
-    client: reqwest::Client,
-    /// Parsed once: a URL given as text is parsed again (IDNA included) for every request.
-    url: reqwest::Url,
+    /// Drives its connections in the task of the page that asks (`rial_server::client`).
+    client: Client,
+    /// The GraphQL endpoint's path, from `PORTAL_GATEWAY_URL`.
+    path: String,
 }
 
 impl Api {
@@ -575,21 +583,22 @@ impl Api {
         connect_timeout: Duration,
         timeout: Duration,
     ) -> anyhow::Result<Self> {
-        let mut client = reqwest::Client::builder();
-        if let Some(socket) = socket {
-            client = client.unix_socket(socket);
-        }
-        let client = client
-            .connect_timeout(connect_timeout)
-            .timeout(timeout)
-            .user_agent(concat!("rial-portal/", env!("CARGO_PKG_VERSION")))
-            // Below the gateway's idle close (`GATEWAY_HEADER_TIMEOUT_MS`, 10 s by default):
-            // the portal lets go of an idle connection before the gateway closes it under it.
-            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
-            .build()?;
-        let url = reqwest::Url::parse(&url)
-            .map_err(|error| anyhow::anyhow!("PORTAL_GATEWAY_URL {url}: {error}"))?;
-        Ok(Api { client, url })
+        let client = Client::new(
+            &url,
+            socket,
+            Timeouts {
+                connect: connect_timeout,
+                exchange: timeout,
+                idle: POOL_IDLE_TIMEOUT,
+            },
+        )
+        .map_err(|error| anyhow::anyhow!("PORTAL_GATEWAY_URL: {error}"))?;
+        let path = url
+            .parse::<rial_server::client::Uri>()
+            .ok()
+            .and_then(|uri| uri.path_and_query().map(|path| path.as_str().to_owned()))
+            .unwrap_or_else(|| "/".to_owned());
+        Ok(Api { client, path })
     }
 
     /// Sends one document in `language`, as the signed-in person whose gateway token is
@@ -615,18 +624,35 @@ impl Api {
         variables: Q::Variables,
     ) -> Result<Answer<Q::ResponseData>, ApiError> {
         let body = Q::build_query(variables);
+        let mutation = is_mutation(body.query);
+        let body = serde_json::to_vec(&body)
+            .map_err(|error| ApiError::Unexpected(format!("variables: {error}")))?;
+        let mut headers = HeaderMap::with_capacity(6);
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        headers.insert(header::USER_AGENT, HeaderValue::from_static(USER_AGENT));
+        headers.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static(language.as_str()),
+        );
+        if let Some(token) = token {
+            // A token is the gateway's own (base64url and dots); one that is not cannot be
+            // sent, and the person is treated as signed out.
+            let value = HeaderValue::from_str(&format!("Bearer {token}"))
+                .map_err(|_| ApiError::Unauthenticated)?;
+            headers.insert(header::AUTHORIZATION, value);
+        }
+        if let Some(client) = client {
+            let value = HeaderValue::from_str(&client.to_string())
+                .map_err(|error| ApiError::Unexpected(error.to_string()))?;
+            headers.insert("x-forwarded-for", value);
+        }
+        let body = Bytes::from(body);
         let send = || {
-            let mut request = self
-                .client
-                .post(self.url.clone())
-                .header(reqwest::header::ACCEPT_LANGUAGE, language.as_str());
-            if let Some(token) = token {
-                request = request.bearer_auth(token);
-            }
-            if let Some(client) = client {
-                request = request.header("x-forwarded-for", client.to_string());
-            }
-            request.json(&body).send()
+            self.client
+                .send(Method::POST, &self.path, headers.clone(), body.clone())
         };
         let response = match send().await {
             // A kept-alive connection that broke as it was reused (the gateway closed it as
@@ -634,21 +660,16 @@ impl Api {
             // query the gateway did receive is safe to send again; a mutation is not (it
             // may have been done), so it is never resent. A gateway that cannot be reached
             // (refused, timed out) is not asked twice.
-            Err(error)
-                if !error.is_connect() && !error.is_timeout() && !is_mutation(body.query) =>
-            {
+            Err(error @ client::Error::Broken { .. }) if !mutation => {
                 tracing::debug!(%error, "retrying on a new connection");
                 send().await
             }
             sent => sent,
         }
         .map_err(|error| ApiError::Down(error.to_string()))?;
-        let status = response.status();
-        let text = response
-            .text()
-            .await
-            .map_err(|error| ApiError::Down(error.to_string()))?;
-        let answer: graphql_client::Response<Q::ResponseData> = serde_json::from_str(&text)
+        let status = response.status;
+        let text = response.body;
+        let answer: graphql_client::Response<Q::ResponseData> = serde_json::from_slice(&text)
             .map_err(|error| {
                 if status.is_server_error() {
                     ApiError::Down(format!("HTTP {status}"))
