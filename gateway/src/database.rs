@@ -100,6 +100,32 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn sqlite_plans_never_depend_on_bound_values() {
+        // With ANALYZE's STAT4 samples in a database, a SQLite built without the query planner
+        // stability guarantee prepares a statement again each time a value is bound to it
+        // (`.cargo/config.toml`, LIBSQLITE3_FLAGS): the plan-stable statements of the loaders
+        // would be parsed and planned on every execution.
+        let db = rial_schema::connect("sqlite::memory:")
+            .await
+            .expect("connect");
+        let options = db
+            .query_all(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                "PRAGMA compile_options",
+            ))
+            .await
+            .expect("compile options");
+        let options: Vec<String> = options
+            .iter()
+            .map(|row| row.try_get_by_index(0).expect("text"))
+            .collect();
+        assert!(
+            options.iter().any(|option| option == "ENABLE_QPSG"),
+            "{options:?}"
+        );
+    }
+
+    #[tokio::test]
     async fn a_write_waits_for_another_process_writing_then_lands() {
         let (_dir, first, second) = two_writers(Duration::from_secs(5)).await;
         let held = begin_write(&first).await.expect("the other writer");
