@@ -348,7 +348,11 @@ impl SearchService {
         let body = serde_json::to_vec(&multi).map_err(|error| Unavailable(error.to_string()))?;
         let response = self
             .http
-            .post(&self.multi_search_url, Bytes::from(body))
+            .send(
+                rial_server::client::Method::POST,
+                &self.multi_search_url,
+                Bytes::from(body),
+            )
             .await
             .map_err(|error| Unavailable(error.to_string()))?;
         if response.status != rial_server::client::StatusCode::OK {
@@ -524,16 +528,8 @@ impl MeiliHttp {
         rest.starts_with('/').then_some(rest)
     }
 
-    /// Posts a JSON body to `url`, on this client's origin.
-    async fn post(
-        &self,
-        url: &str,
-        body: Bytes,
-    ) -> Result<rial_server::client::Response, rial_server::client::Error> {
-        self.send(rial_server::client::Method::POST, url, body)
-            .await
-    }
-
+    /// Sends a JSON body to `url`, on this client's origin; once more on a new connection
+    /// when a kept-alive one broke as it was reused.
     async fn send(
         &self,
         verb: rial_server::client::Method,

@@ -119,6 +119,8 @@ struct Inner {
     origin: String,
     /// `http://` and the URL's authority as written.
     base: String,
+    /// The URL's path and query (`/` when it has none).
+    path: String,
     timeouts: Timeouts,
     /// Idle connections, the most recently used last (handed out first: its socket and
     /// buffers are the warmest; the oldest, at the front, are the first to expire).
@@ -163,6 +165,9 @@ impl Client {
                     Target::Unix(path) => format!("unix:{}", path.display()),
                 },
                 base: format!("http://{authority}"),
+                path: uri
+                    .path_and_query()
+                    .map_or_else(|| "/".to_owned(), |path| path.as_str().to_owned()),
                 target,
                 timeouts,
                 idle: Mutex::default(),
@@ -174,6 +179,11 @@ impl Client {
     /// with it, and then a `/`, is on this client's origin.
     pub fn base(&self) -> &str {
         &self.inner.base
+    }
+
+    /// The URL's path and query as given (`/graphql`), `/` when it has none.
+    pub fn path(&self) -> &str {
+        &self.inner.path
     }
 
     /// Sends one request (`path_and_query` from the origin's root) and reads its whole
@@ -591,5 +601,6 @@ mod tests {
         }
         let client = Client::new("http://gateway/graphql", None, TIMEOUTS).unwrap();
         assert_eq!(client.base(), "http://gateway");
+        assert_eq!(client.path(), "/graphql");
     }
 }

@@ -572,8 +572,6 @@ const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Api {
     /// Drives its connections in the task of the page that asks (`rial_server::client`).
     client: Client,
-    /// The GraphQL endpoint's path, from `PORTAL_GATEWAY_URL`.
-    path: String,
 }
 
 impl Api {
@@ -593,12 +591,7 @@ impl Api {
             },
         )
         .map_err(|error| anyhow::anyhow!("PORTAL_GATEWAY_URL: {error}"))?;
-        let path = url
-            .parse::<rial_server::client::Uri>()
-            .ok()
-            .and_then(|uri| uri.path_and_query().map(|path| path.as_str().to_owned()))
-            .unwrap_or_else(|| "/".to_owned());
-        Ok(Api { client, path })
+        Ok(Api { client })
     }
 
     /// Sends one document in `language`, as the signed-in person whose gateway token is
@@ -651,8 +644,12 @@ impl Api {
         }
         let body = Bytes::from(body);
         let send = || {
-            self.client
-                .send(Method::POST, &self.path, headers.clone(), body.clone())
+            self.client.send(
+                Method::POST,
+                self.client.path(),
+                headers.clone(),
+                body.clone(),
+            )
         };
         let response = match send().await {
             // A kept-alive connection that broke as it was reused (the gateway closed it as
