@@ -20,7 +20,12 @@
 
 pub use async_graphql::*;
 
-use async_graphql::parser::types::Selection;
+use std::borrow::Cow;
+
+use async_graphql::indexmap::map::Entry;
+use async_graphql::indexmap::IndexMap;
+use async_graphql::parser::types::{Field, Selection};
+use async_graphql::registry::Registry;
 
 /// Whether this executor answers `selection` itself, in selection order: a field without
 /// directives. Anything else (a fragment, a directive) goes to async-graphql's executor, which
@@ -29,12 +34,90 @@ pub fn resolves_in_order(selection: &Selection) -> bool {
     matches!(selection, Selection::Field(field) if field.node.directives.is_empty())
 }
 
+/// An object made of values in hand: every field a copy of one of its own, with no arguments
+/// and nothing to wait for (a facet value: a key, a label, a count).
+pub trait PlainObject: OutputType {
+    /// The value of the field `name`; `None` for a field this does not answer, which sends
+    /// the object through the executor after all (so a field added to the type and not here
+    /// is still answered, only slower).
+    fn plain_field(&self, name: &str) -> Option<Value>;
+}
+
+/// A list of [`PlainObject`]s: `[T!]!` in the schema, as `Vec<T>` is, but answered in one
+/// pass over its items.
+///
+/// Why: async-graphql resolves a list as one future per item (in a `FuturesOrdered`, with a
+/// task each, past 30 items), and each item as one future per field. A search's facets are
+/// about a hundred objects of three or four values; making and polling those futures cost
+/// more than the values (docs/BENCHMARKS.md). The answer is the same, key for key: fields in
+/// selection order, aliases, `__typename`, a key selected twice answered once; a selection
+/// with fragments or directives takes the executor's path.
+pub struct PlainList<T>(pub Vec<T>);
+
+impl<T: PlainObject> OutputType for PlainList<T> {
+    fn type_name() -> Cow<'static, str> {
+        Vec::<T>::type_name()
+    }
+
+    fn qualified_type_name() -> String {
+        Vec::<T>::qualified_type_name()
+    }
+
+    fn create_type_info(registry: &mut Registry) -> String {
+        Vec::<T>::create_type_info(registry)
+    }
+
+    async fn resolve(
+        &self,
+        ctx: &ContextSelectionSet<'_>,
+        field: &Positioned<Field>,
+    ) -> ServerResult<Value> {
+        match plain_values(ctx, &self.0) {
+            Some(values) => Ok(Value::List(values)),
+            None => resolver_utils::resolve_list(ctx, field, &self.0, Some(self.0.len())).await,
+        }
+    }
+}
+
+/// The items' values, or `None` when the selection or an item needs the executor.
+fn plain_values<T: PlainObject>(ctx: &ContextSelectionSet<'_>, items: &[T]) -> Option<Vec<Value>> {
+    let selections = &ctx.item.node.items;
+    let mut fields = Vec::with_capacity(selections.len());
+    for selection in selections {
+        match &selection.node {
+            Selection::Field(field) if resolves_in_order(&selection.node) => {
+                fields.push(&field.node)
+            }
+            _ => return None,
+        }
+    }
+    items
+        .iter()
+        .map(|item| {
+            let mut object = IndexMap::with_capacity(fields.len());
+            for field in &fields {
+                // The first of a key selected twice stands, as in the executor's merge.
+                let Entry::Vacant(entry) = object.entry(field.response_key().node.clone()) else {
+                    continue;
+                };
+                entry.insert(if field.name.node == "__typename" {
+                    Value::String(item.introspection_type_name().into_owned())
+                } else {
+                    item.plain_field(&field.name.node)?
+                });
+            }
+            Some(Value::Object(object))
+        })
+        .collect()
+}
+
 /// async-graphql's resolver utilities, but for [`resolve_container`](resolver_utils::resolve_container).
 pub mod resolver_utils {
     use std::future::Future;
     use std::pin::Pin;
 
     use async_graphql::futures_util::future::join_all;
+    use async_graphql::indexmap::map::Entry;
     use async_graphql::indexmap::IndexMap;
     use async_graphql::parser::types::{Field, Selection};
     use async_graphql::{ContextSelectionSet, Name, Positioned, ServerResult, Value};
@@ -104,10 +187,14 @@ pub mod resolver_utils {
 
     /// Puts a field's value in its object, merging it into one already there under the same
     /// response key (async-graphql's rule: a key selected twice gets both selections).
+    /// (One look-up per field: the key is hashed once, with the map's SipHash.)
     fn insert_value(target: &mut IndexMap<Name, Value>, name: Name, value: Value) {
-        let Some(previous) = target.get_mut(&name) else {
-            target.insert(name, value);
-            return;
+        let previous = match target.entry(name) {
+            Entry::Vacant(entry) => {
+                entry.insert(value);
+                return;
+            }
+            Entry::Occupied(entry) => entry.into_mut(),
         };
         match (previous, value) {
             (Value::Object(into), Value::Object(object)) => {
@@ -126,5 +213,90 @@ pub mod resolver_utils {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PlainList, PlainObject};
+    use async_graphql::{EmptyMutation, EmptySubscription, Object, Schema, SimpleObject, Value};
+
+    #[derive(SimpleObject, Clone)]
+    #[graphql(crate = "crate::graphql::engine")]
+    struct Item {
+        name: String,
+        count: i32,
+        /// Not answered by `plain_field`: the executor's path.
+        note: Option<String>,
+    }
+
+    impl PlainObject for Item {
+        fn plain_field(&self, name: &str) -> Option<Value> {
+            Some(match name {
+                "name" => Value::String(self.name.clone()),
+                "count" => Value::from(self.count),
+                _ => return None,
+            })
+        }
+    }
+
+    struct Query;
+
+    #[Object(crate = "crate::graphql::engine")]
+    impl Query {
+        async fn plain(&self) -> PlainList<Item> {
+            PlainList(items())
+        }
+        async fn listed(&self) -> Vec<Item> {
+            items()
+        }
+    }
+
+    /// More than 30, where async-graphql's list changes its way of joining.
+    fn items() -> Vec<Item> {
+        (0..40)
+            .map(|n| Item {
+                name: format!("item {n}"),
+                count: n,
+                note: (n % 2 == 0).then(|| format!("note {n}")),
+            })
+            .collect()
+    }
+
+    /// `selection` asked of the plain list and of the `Vec`, as JSON.
+    async fn both(selection: &str) -> (String, String) {
+        let schema = Schema::new(Query, EmptyMutation, EmptySubscription);
+        let mut answers = Vec::new();
+        for field in ["plain", "listed"] {
+            let response = schema.execute(format!("{{ {field} {selection} }}")).await;
+            assert!(response.errors.is_empty(), "{:?}", response.errors);
+            let data = response.data.into_json().expect("JSON");
+            answers.push(data[field].to_string());
+        }
+        let listed = answers.pop().expect("two answers");
+        (answers.pop().expect("two answers"), listed)
+    }
+
+    #[tokio::test]
+    async fn a_plain_list_answers_as_a_list_of_objects_does() {
+        for selection in [
+            "{ count name }",
+            "{ name total: count __typename name count }",
+            "{ kind: __typename alias: name }",
+            "{ name note }",
+            "{ ... on Item { count } name }",
+            "{ name count @skip(if: true) }",
+        ] {
+            let (plain, listed) = both(selection).await;
+            assert_eq!(plain, listed, "{selection}");
+            assert!(plain.contains("item 39"), "{selection}: {plain}");
+        }
+    }
+
+    #[test]
+    fn a_plain_list_is_the_same_type_in_the_schema() {
+        let sdl = Schema::new(Query, EmptyMutation, EmptySubscription).sdl();
+        assert!(sdl.contains("plain: [Item!]!"), "{sdl}");
+        assert!(sdl.contains("listed: [Item!]!"), "{sdl}");
     }
 }

@@ -10,12 +10,13 @@
 
 use std::collections::BTreeMap;
 
-use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, Value};
 use rial_schema::enums as db;
 use rial_schema::l10n::contract::{Field, Message, Translatable as _};
 use rial_search_contract::{Entity, PROGRAM_KIND};
 
 use super::context::{check_years, known_countries, known_themes};
+use super::engine::{PlainList, PlainObject};
 use super::l10n::{label, localization};
 use super::loaders::Loaders;
 use super::types::{Document, Program};
@@ -158,13 +159,13 @@ pub struct SearchResult {
 #[graphql(crate = "crate::graphql::engine")]
 pub struct SearchFacets {
     /// By theme.
-    pub themes: Vec<FacetValue>,
+    pub themes: PlainList<FacetValue>,
     /// By country.
-    pub countries: Vec<FacetValue>,
+    pub countries: PlainList<FacetValue>,
     /// Programs and kinds of document.
-    pub kinds: Vec<FacetValue>,
+    pub kinds: PlainList<FacetValue>,
     /// By year, newest first.
-    pub years: Vec<FacetValue>,
+    pub years: PlainList<FacetValue>,
 }
 
 /// One value of a facet.
@@ -180,6 +181,18 @@ pub struct FacetValue {
     pub count: i32,
     /// Whether the filter selects it.
     pub selected: bool,
+}
+
+impl PlainObject for FacetValue {
+    fn plain_field(&self, name: &str) -> Option<Value> {
+        Some(match name {
+            "value" => Value::String(self.value.clone()),
+            "label" => Value::String(self.label.clone()),
+            "count" => Value::from(self.count),
+            "selected" => Value::Boolean(self.selected),
+            _ => return None,
+        })
+    }
 }
 
 /// Whether a hit is a program or a document.
@@ -442,9 +455,9 @@ async fn labelled_facets(
     years.sort_by(|a, b| b.value.cmp(&a.value));
 
     Ok(SearchFacets {
-        themes,
-        countries,
-        kinds,
-        years,
+        themes: PlainList(themes),
+        countries: PlainList(countries),
+        kinds: PlainList(kinds),
+        years: PlainList(years),
     })
 }
