@@ -2,8 +2,9 @@
 //!
 //! Every object type of the gateway names this module as its crate
 //! (`#[Object(crate = "crate::graphql::engine")]`), so its derived code calls
-//! [`resolver_utils::resolve_container`] below instead of async-graphql's. Everything else is
-//! async-graphql's own, re-exported unchanged.
+//! [`resolver_utils::resolve_container`] below instead of async-graphql's. Lists of plain
+//! data objects (a search's facet values) can be a [`PlainList`], answered in one pass.
+//! Everything else is async-graphql's own, re-exported unchanged.
 //!
 //! Why: async-graphql resolves each field of an object as a boxed future in a
 //! `FuturesUnordered`, so a field costs two allocations, a task with its own waker, and a
