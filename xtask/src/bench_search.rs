@@ -19,7 +19,7 @@ use anyhow::{bail, ensure, Context, Result};
 use serde_json::{json, Value};
 
 use crate::bench::{self, Gateway, WrkResult};
-use crate::{apt, cargo, cmd, meili, root};
+use crate::{apt, cargo, cmd, meili, root, target_dir};
 
 const USAGE: &str = "usage: cargo xtask bench-search [--scale N] [--duration SECS] \
                      [--connections C] [--rounds R] [--samples S]";
@@ -138,7 +138,7 @@ pub fn run(args: &[String]) -> Result<()> {
     if !apt::on_path("wrk") {
         apt::install("wrk")?;
     }
-    let release = root().join("target/release");
+    let release = target_dir().join("release");
     let gateway_bin = release.join("gateway");
     let dir = root().join("target/bench");
     std::fs::create_dir_all(&dir)?;

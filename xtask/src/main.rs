@@ -121,7 +121,7 @@ fn run(extra: &[String]) -> Result<()> {
     build_release()?;
     // GraphiQL's files, which the gateway serves itself (pinned by their lock file).
     npm_ci("gateway/graphiql", "graphiql/graphiql.min.js", "GraphiQL")?;
-    let release = root().join("target/release");
+    let release = target_dir().join("release");
     let port = match std::env::var("MEILI_PORT") {
         Ok(port) => port.parse().context("MEILI_PORT is not a port number")?,
         Err(_) => 7700,

@@ -34,6 +34,7 @@ use sea_orm::{
 };
 
 use super::batch::{Batcher, LoadError, Loader, Map};
+use super::template::{Slot, Templates};
 use crate::auth::Audience;
 
 /// One component of a cursor: a row's key as loaders read it back (the cursor module
@@ -70,6 +71,8 @@ pub trait SqlKey:
     fn to_json(&self) -> serde_json::Value;
     /// The SQL type PostgreSQL reads an element of that array as.
     const PG_TYPE: &'static str;
+    /// The kind of parameter a value of this type is, in a statement's [`super::template::Template`].
+    const SLOT: Slot;
 }
 
 /// `"table"."column"`: names from the entities, never from input.
@@ -77,14 +80,9 @@ fn quoted(table: &str, column: &str) -> String {
     format!("\"{table}\".\"{column}\"")
 }
 
-/// `column IN (the keys)`, the keys bound as one JSON array: the same statement text for one
-/// key or ten thousand, so its plan is prepared once and reused.
-fn in_keys<'a, K: SqlKey>(
-    backend: DbBackend,
-    column: &str,
-    keys: impl IntoIterator<Item = &'a K>,
-) -> SimpleExpr {
-    let array = serde_json::Value::Array(keys.into_iter().map(SqlKey::to_json).collect());
+/// `column IN (the keys)`, the keys bound as one JSON array ([`key_array`]): the same
+/// statement text for one key or ten thousand, so its plan is prepared once and reused.
+fn in_keys<K: SqlKey>(backend: DbBackend, column: &str, array: Value) -> SimpleExpr {
     let sql = match backend {
         DbBackend::Postgres => format!(
             // `$1`: this expression's own first value (sea-query numbers it in the statement).
@@ -93,11 +91,19 @@ fn in_keys<'a, K: SqlKey>(
         ),
         _ => format!("{column} IN (SELECT value FROM json_each(?))"),
     };
-    Expr::cust_with_values(sql, [array.to_string()])
+    Expr::cust_with_values(sql, [array])
+}
+
+/// Keys as the one value [`in_keys`] binds: a JSON array, as text.
+fn key_array<'a, K: SqlKey>(keys: impl IntoIterator<Item = &'a K>) -> Value {
+    Value::from(
+        serde_json::Value::Array(keys.into_iter().map(SqlKey::to_json).collect()).to_string(),
+    )
 }
 
 impl SqlKey for i32 {
     const PG_TYPE: &'static str = "integer";
+    const SLOT: Slot = Slot::Int;
     fn to_json(&self) -> serde_json::Value {
         serde_json::Value::from(*self)
     }
@@ -114,6 +120,7 @@ impl SqlKey for i32 {
 
 impl SqlKey for String {
     const PG_TYPE: &'static str = "text";
+    const SLOT: Slot = Slot::Text;
     fn to_json(&self) -> serde_json::Value {
         serde_json::Value::from(self.as_str())
     }
@@ -135,6 +142,25 @@ pub struct ByKey<E: EntityTrait, K> {
     base: sea_orm::Select<E>,
     column: E::Column,
     key_of: fn(&E::Model) -> K,
+    /// Its one statement's text, built once.
+    template: Templates<()>,
+}
+
+impl<E: EntityTrait, K> ByKey<E, K> {
+    fn new(
+        db: &DatabaseConnection,
+        base: sea_orm::Select<E>,
+        column: E::Column,
+        key_of: fn(&E::Model) -> K,
+    ) -> Self {
+        ByKey {
+            db: db.clone(),
+            base,
+            column,
+            key_of,
+            template: Templates::default(),
+        }
+    }
 }
 
 impl<E: EntityTrait, K: SqlKey> Loader<K> for ByKey<E, K>
@@ -145,13 +171,17 @@ where
     type Value = Arc<E::Model>;
 
     async fn load(&self, keys: &[K]) -> Result<Map<K, Arc<E::Model>>, LoadError> {
-        let column = quoted(&table::<E>(), self.column.as_str());
-        let rows = self
-            .base
-            .clone()
-            .filter(in_keys(self.db.get_database_backend(), &column, keys))
-            .all(&self.db)
-            .await?;
+        let backend = self.db.get_database_backend();
+        let statement =
+            self.template
+                .statement((), &[Slot::Text], vec![key_array(keys)], |mut values| {
+                    let column = quoted(&table::<E>(), self.column.as_str());
+                    self.base
+                        .clone()
+                        .filter(in_keys::<K>(backend, &column, values.remove(0)))
+                        .build(backend)
+                });
+        let rows = E::find().from_raw_sql(statement).all(&self.db).await?;
         Ok(rows
             .into_iter()
             .map(|row| ((self.key_of)(&row), Arc::new(row)))
@@ -234,6 +264,10 @@ pub struct Relation<E: EntityTrait, K, O> {
     base: SelectStatement,
     parent: (String, String),
     order: (String, String),
+    /// The page statement's texts on PostgreSQL (by whether a cursor is given), built once.
+    pages: Templates<bool>,
+    /// The count statement's text, built once.
+    counts: Templates<()>,
     _types: Types<E, K, O>,
 }
 
@@ -267,7 +301,7 @@ impl<E: EntityTrait, K: SqlKey, O: SqlKey> Relation<E, K, O> {
     /// A page of the parent `parent`'s children: walks the (parent, key) index and stops
     /// after `limit` rows, so it costs the same whether a parent has ten children or a
     /// hundred thousand.
-    fn branch(&self, parent: SimpleExpr, limit: u64, after: Option<O>) -> SelectStatement {
+    fn branch(&self, parent: SimpleExpr, limit: u64, after: Option<Value>) -> SelectStatement {
         let column = Self::column(&self.parent);
         let order = Self::column(&self.order);
         let mut branch = self.base.clone();
@@ -278,28 +312,49 @@ impl<E: EntityTrait, K: SqlKey, O: SqlKey> Relation<E, K, O> {
             .order_by_expr(order.clone(), Order::Asc)
             .limit(limit);
         if let Some(after) = after {
-            branch.and_where(Expr::expr(order).gt(after.into()));
+            branch.and_where(Expr::expr(order).gt(after));
         }
         branch
     }
 
     /// PostgreSQL: `SELECT page.* FROM json_array_elements_text($n) AS parents CROSS JOIN
     /// LATERAL (<branch for parents.value>) AS page`. Its text is the same for any number
-    /// of parents (the array is one parameter, bound last).
+    /// of parents (the array is one parameter, bound last), so it is built once per shape
+    /// (with a cursor or without: [`Templates`]).
     fn lateral_page(&self, parents: &[K], limit: u64, after: Option<O>) -> Statement {
-        let parent = Expr::cust(format!("CAST(parents.value AS {})", K::PG_TYPE));
-        let branch = DbBackend::Postgres.build(&self.branch(parent, limit, after));
-        let mut values = branch.values.map(|values| values.0).unwrap_or_default();
-        values.push(Value::from(
-            serde_json::Value::Array(parents.iter().map(SqlKey::to_json).collect()).to_string(),
-        ));
-        let sql = format!(
-            "SELECT page.* FROM json_array_elements_text(CAST(${} AS json)) AS parents \
-             CROSS JOIN LATERAL ({}) AS page",
-            values.len(),
-            branch.sql
-        );
-        Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
+        let mut slots = vec![Slot::Limit];
+        let mut values = vec![Value::from(limit)];
+        if let Some(after) = &after {
+            slots.push(O::SLOT);
+            values.push(after.clone().into());
+        }
+        slots.push(Slot::Text);
+        values.push(key_array(parents));
+        self.pages
+            .statement(after.is_some(), &slots, values, |values| {
+                let mut values = values.into_iter();
+                let limit = match values.next() {
+                    Some(Value::BigUnsigned(Some(limit))) => limit,
+                    _ => 0,
+                };
+                let after = if slots.len() == 3 {
+                    values.next()
+                } else {
+                    None
+                };
+                let parents = values.next().unwrap_or(Value::String(None));
+                let parent = Expr::cust(format!("CAST(parents.value AS {})", K::PG_TYPE));
+                let branch = DbBackend::Postgres.build(&self.branch(parent, limit, after));
+                let mut values = branch.values.map(|values| values.0).unwrap_or_default();
+                values.push(parents);
+                let sql = format!(
+                    "SELECT page.* FROM json_array_elements_text(CAST(${} AS json)) AS parents \
+                     CROSS JOIN LATERAL ({}) AS page",
+                    values.len(),
+                    branch.sql
+                );
+                Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
+            })
     }
 
     /// SQLite: `SELECT * FROM (<page of parent 1>) UNION ALL SELECT * FROM (<page of parent
@@ -309,7 +364,7 @@ impl<E: EntityTrait, K: SqlKey, O: SqlKey> Relation<E, K, O> {
             let branch = self.branch(
                 Expr::val(Into::<Value>::into(key.clone())).into(),
                 limit,
-                after.clone(),
+                after.clone().map(Into::into),
             );
             // Wrapped, because SQLite refuses LIMIT on a bare compound-SELECT term.
             Query::select()
@@ -406,21 +461,27 @@ where
     type Value = u64;
 
     async fn load(&self, keys: &[CountKey<K>]) -> Result<Map<CountKey<K>, u64>, LoadError> {
-        let parent = Self::column(&self.parent);
-        let mut statement = self.base.clone();
-        statement
-            .clear_selects()
-            .expr_as(parent.clone(), Alias::new("parent_key"))
-            .expr_as(Expr::cust("COUNT(*)"), Alias::new("total"))
-            .and_where(in_keys(
-                self.db.get_database_backend(),
-                &quoted(&self.parent.0, &self.parent.1),
-                keys.iter().map(|key| &key.0),
-            ))
-            .add_group_by([parent]);
         let backend = self.db.get_database_backend();
+        let parents = key_array(keys.iter().map(|key| &key.0));
+        let statement = self
+            .counts
+            .statement((), &[Slot::Text], vec![parents], |mut values| {
+                let parent = Self::column(&self.parent);
+                let mut statement = self.base.clone();
+                statement
+                    .clear_selects()
+                    .expr_as(parent.clone(), Alias::new("parent_key"))
+                    .expr_as(Expr::cust("COUNT(*)"), Alias::new("total"))
+                    .and_where(in_keys::<K>(
+                        backend,
+                        &quoted(&self.parent.0, &self.parent.1),
+                        values.remove(0),
+                    ))
+                    .add_group_by([parent]);
+                backend.build(&statement)
+            });
         let mut counts = Map::default();
-        for row in self.db.query_all(backend.build(&statement)).await? {
+        for row in self.db.query_all(statement).await? {
             let parent_key: K = row.try_get("", "parent_key")?;
             let total: i64 = row.try_get("", "total")?;
             counts.insert(
@@ -469,6 +530,12 @@ pub struct Loaders {
     pub dialogue: Batcher<ByKey<dialogue::Entity, i32>>,
     pub cooperation: Batcher<ByKey<cooperation::Entity, i32>>,
     pub account: Batcher<ByKey<account::Entity, i32>>,
+    /// The root fields' lookups by their other unique keys: one statement text each, and
+    /// concurrent requests' lookups batched like any other load.
+    pub program_by_slug: Batcher<ByKey<program::Entity, String>>,
+    pub document_by_slug: Batcher<ByKey<document::Entity, String>>,
+    pub theme_by_slug: Batcher<ByKey<theme::Entity, String>>,
+    pub dialogue_by_number: Batcher<ByKey<dialogue::Entity, i32>>,
 
     pub country_institutions: Batcher<Relation<institution::Entity, String, i32>>,
     pub country_members: Batcher<Relation<member::Entity, String, i32>>,
@@ -531,6 +598,8 @@ impl Loaders {
                 base,
                 parent: (table::<E>(), parent_column.to_owned()),
                 order: (table::<E>(), order_column.to_owned()),
+                pages: Templates::default(),
+                counts: Templates::default(),
                 _types: PhantomData,
             }
         }
@@ -548,6 +617,8 @@ impl Loaders {
                 base: joined::<E, L>(base, link_column, target_column),
                 parent: (table::<L>(), parent_column.to_owned()),
                 order: (table::<E>(), target_column.to_owned()),
+                pages: Templates::default(),
+                counts: Templates::default(),
                 _types: PhantomData,
             }
         }
@@ -555,54 +626,78 @@ impl Loaders {
 
         Loaders {
             provenance: Batcher::new(ProvenanceLoader { db: db.clone() }),
-            country: Batcher::new(ByKey {
-                db: db.clone(),
-                base: EntityTrait::find(),
-                column: country::Column::Code,
-                key_of: |m| m.code.clone(),
-            }),
-            program: Batcher::new(ByKey {
-                db: db.clone(),
-                base: audience.programs(),
-                column: program::Column::Id,
-                key_of: |m| m.id,
-            }),
-            document: Batcher::new(ByKey {
-                db: db.clone(),
-                base: EntityTrait::find(),
-                column: document::Column::Id,
-                key_of: |m| m.id,
-            }),
-            institution: Batcher::new(ByKey {
-                db: db.clone(),
-                base: EntityTrait::find(),
-                column: institution::Column::Id,
-                key_of: |m| m.id,
-            }),
-            member: Batcher::new(ByKey {
-                db: db.clone(),
-                base: EntityTrait::find(),
-                column: member::Column::Id,
-                key_of: |m| m.id,
-            }),
-            dialogue: Batcher::new(ByKey {
-                db: db.clone(),
-                base: EntityTrait::find(),
-                column: dialogue::Column::Id,
-                key_of: |m| m.id,
-            }),
-            cooperation: Batcher::new(ByKey {
-                db: db.clone(),
-                base: EntityTrait::find(),
-                column: cooperation::Column::Id,
-                key_of: |m| m.id,
-            }),
-            account: Batcher::new(ByKey {
-                db: db.clone(),
-                base: EntityTrait::find(),
-                column: account::Column::Id,
-                key_of: |m| m.id,
-            }),
+            country: Batcher::new(ByKey::new(
+                db,
+                EntityTrait::find(),
+                country::Column::Code,
+                |m| m.code.clone(),
+            )),
+            program: Batcher::new(ByKey::new(
+                db,
+                audience.programs(),
+                program::Column::Id,
+                |m| m.id,
+            )),
+            document: Batcher::new(ByKey::new(
+                db,
+                EntityTrait::find(),
+                document::Column::Id,
+                |m| m.id,
+            )),
+            institution: Batcher::new(ByKey::new(
+                db,
+                EntityTrait::find(),
+                institution::Column::Id,
+                |m| m.id,
+            )),
+            member: Batcher::new(ByKey::new(
+                db,
+                EntityTrait::find(),
+                member::Column::Id,
+                |m| m.id,
+            )),
+            dialogue: Batcher::new(ByKey::new(
+                db,
+                EntityTrait::find(),
+                dialogue::Column::Id,
+                |m| m.id,
+            )),
+            cooperation: Batcher::new(ByKey::new(
+                db,
+                EntityTrait::find(),
+                cooperation::Column::Id,
+                |m| m.id,
+            )),
+            account: Batcher::new(ByKey::new(
+                db,
+                EntityTrait::find(),
+                account::Column::Id,
+                |m| m.id,
+            )),
+            program_by_slug: Batcher::new(ByKey::new(
+                db,
+                audience.programs(),
+                program::Column::Slug,
+                |m| m.slug.clone(),
+            )),
+            document_by_slug: Batcher::new(ByKey::new(
+                db,
+                EntityTrait::find(),
+                document::Column::Slug,
+                |m| m.slug.clone(),
+            )),
+            theme_by_slug: Batcher::new(ByKey::new(
+                db,
+                EntityTrait::find(),
+                theme::Column::Slug,
+                |m| m.slug.clone(),
+            )),
+            dialogue_by_number: Batcher::new(ByKey::new(
+                db,
+                EntityTrait::find(),
+                dialogue::Column::Number,
+                |m| m.number,
+            )),
 
             country_institutions: Batcher::new(children(
                 db,

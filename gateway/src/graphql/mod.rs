@@ -17,6 +17,7 @@ pub mod persisted;
 pub mod protection;
 pub mod query;
 pub mod search;
+pub mod template;
 pub mod translation;
 pub mod types;
 pub mod versioned;
@@ -45,33 +46,45 @@ use rial_schema::l10n::live::LiveCatalog;
 /// The gateway's schema type.
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 
-/// Builds the schema over a connection pool, with search when a Meilisearch is configured,
-/// under the given protection limits.
-pub fn build_schema(
+/// Builds the schemas over a connection pool, with search when a Meilisearch is configured,
+/// under the given protection limits: one that validates every document, and one that skips
+/// the validation rules (`ValidationMode::Fast`) for documents the first accepted before
+/// (see [`protection::Kept`]). Both share the loaders and caches: one engine, two doors.
+pub fn build_schemas(
     db: DatabaseConnection,
     limits: Limits,
     search: Option<SearchService>,
     protection: Protection,
-) -> AppSchema {
-    let mut builder = Schema::build(Query, Mutation::default(), EmptySubscription)
-        .data(Arc::new(Loaders::new(&db, Audience::Public)))
-        .data(Arc::new(versioned::CountCache::default()))
-        .data(Arc::new(versioned::ReferenceCache::default()))
-        .data(db)
-        .data(limits)
-        // Depth, fields and cost are measured before the engine runs (`protection.rs`), in
-        // linear time; the engine's own recursion is bounded by the same nesting limit.
-        .limit_recursive_depth(protection::MAX_NESTING);
-    if !protection.introspection {
-        builder = builder.disable_introspection();
-    }
-    if !protection.suggestions {
-        builder = builder.disable_suggestions();
-    }
-    if let Some(search) = search {
-        builder = builder.data(search);
-    }
-    builder.finish()
+) -> (AppSchema, AppSchema) {
+    let loaders = Arc::new(Loaders::new(&db, Audience::Public));
+    let counts = Arc::new(versioned::CountCache::default());
+    let references = Arc::new(versioned::ReferenceCache::default());
+    let build = |mode: async_graphql::ValidationMode| {
+        let mut builder = Schema::build(Query, Mutation::default(), EmptySubscription)
+            .data(loaders.clone())
+            .data(counts.clone())
+            .data(references.clone())
+            .data(db.clone())
+            .data(limits)
+            .validation_mode(mode)
+            // Depth, fields and cost are measured before the engine runs (`protection.rs`),
+            // in linear time; the engine's own recursion is bounded by the same nesting limit.
+            .limit_recursive_depth(protection::MAX_NESTING);
+        if !protection.introspection {
+            builder = builder.disable_introspection();
+        }
+        if !protection.suggestions {
+            builder = builder.disable_suggestions();
+        }
+        if let Some(search) = &search {
+            builder = builder.data(search.clone());
+        }
+        builder.finish()
+    };
+    (
+        build(async_graphql::ValidationMode::Strict),
+        build(async_graphql::ValidationMode::Fast),
+    )
 }
 
 /// The schema's SDL, as committed at `schema/schema.graphql`.
@@ -86,6 +99,9 @@ pub fn sdl() -> String {
 pub struct Api {
     /// The GraphQL schema.
     pub schema: AppSchema,
+    /// The same schema, not validating documents: for requests accepted before (see
+    /// [`protection::Kept`]).
+    validated_schema: AppSchema,
     /// The localization catalog in force.
     pub catalog: Arc<LiveCatalog>,
     /// The search engine, when configured.
@@ -128,8 +144,11 @@ impl Api {
         search: Option<SearchService>,
         protection: Protection,
     ) -> Self {
+        let (schema, validated_schema) =
+            build_schemas(db.clone(), limits, search.clone(), protection);
         Api {
-            schema: build_schema(db.clone(), limits, search.clone(), protection),
+            schema,
+            validated_schema,
             version: versioned::VersionReader::new(db.clone()),
             db,
             audience_loaders: Arc::default(),
@@ -242,31 +261,53 @@ impl Api {
         let mut response = if let Some(refused) = self.protection.admit(&mut request, self.limits) {
             refusal(refused)
         } else {
-            match protection::parsed(&mut request).map(|parsed| parsed.cloned()) {
+            match protection::parsed(&mut request).map(|parsed| parsed.err()) {
                 // The engine would parse it again only to give this error: answered here.
-                Some(Err(error)) => not_a_document(error),
-                parsed => {
+                Some(Some(error)) => not_a_document(error),
+                _ => {
                     let operation_name = request.operation_name.clone();
-                    if let Some(Ok(document)) = parsed {
-                        operation = operation_name
-                            .clone()
-                            .or_else(|| match &document.operations {
-                                async_graphql::parser::types::DocumentOperations::Multiple(
-                                    named,
-                                ) if named.len() == 1 => {
-                                    named.keys().next().map(|name| name.to_string())
-                                }
-                                _ => None,
-                            });
-                        selection = Some((document, operation_name));
+                    let kept = protection::kept(&request);
+                    if let Some(kept) = &kept {
+                        operation =
+                            operation_name
+                                .clone()
+                                .or_else(|| match &kept.document.operations {
+                                    async_graphql::parser::types::DocumentOperations::Multiple(
+                                        named,
+                                    ) if named.len() == 1 => {
+                                        named.keys().next().map(|name| name.to_string())
+                                    }
+                                    _ => None,
+                                });
+                        selection = Some((kept.clone(), operation_name));
                     }
+                    // A document accepted before for the same operation and variables is
+                    // not validated again (`protection::Kept`); the first time, the engine
+                    // validates it, and its acceptance is remembered once it has run.
+                    let key = kept.as_ref().and_then(|kept| kept.validation_key(&request));
+                    let valid_before = kept
+                        .as_ref()
+                        .zip(key.as_ref())
+                        .is_some_and(|(kept, key)| kept.validated(key));
+                    let schema = if valid_before {
+                        &self.validated_schema
+                    } else {
+                        &self.schema
+                    };
                     match tokio::time::timeout(
                         self.protection.timeout,
-                        batch::batching(self.schema.execute(request)),
+                        batch::batching(schema.execute(request)),
                     )
                     .await
                     {
-                        Ok(response) => response,
+                        Ok(response) => {
+                            if let (Some(kept), Some(key), false) = (&kept, key, valid_before) {
+                                if executed(&response) {
+                                    kept.accept(key);
+                                }
+                            }
+                            response
+                        }
                         Err(_) => {
                             let millis = self.protection.timeout.as_millis().to_string();
                             tracing::warn!(timeout_ms = %millis, "request stopped at its time limit");
@@ -292,7 +333,11 @@ impl Api {
             }
         }
         if let Some((document, operation_name)) = &selection {
-            order::reorder(&mut response.data, document, operation_name.as_deref());
+            order::reorder(
+                &mut response.data,
+                &document.document,
+                operation_name.as_deref(),
+            );
         }
         let executed = executed(&response);
         for error in &mut response.errors {

@@ -20,7 +20,8 @@
 //! Each refusal is one GraphQL error with its own `extensions.code` (see ARCHITECTURE.md)
 //! and one log line. Batched requests (a JSON array of operations) are not accepted at all.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_graphql::parser::types::{
@@ -460,29 +461,123 @@ pub fn parsed(
         .get(&std::any::TypeId::of::<Parsed>())
         .is_none()
     {
-        request.data.insert(Parsed);
-        match documents::get(&request.query) {
-            Some(document) => request.set_parsed_query(ExecutableDocument::clone(&document)),
+        let kept = match documents::get(&request.query) {
+            Some(kept) => kept,
             None => match async_graphql::parser::parse_query(&request.query) {
-                Ok(document) => {
-                    documents::keep(&request.query, &document);
-                    request.set_parsed_query(document);
-                }
+                Ok(document) => documents::keep(&request.query, document),
                 Err(error) => {
                     let error = async_graphql::ServerError::from(error);
                     request.data.insert(Unparsable(error.clone()));
                     return Some(Err(error));
                 }
             },
-        }
+        };
+        // The engine takes its document by value (it edits it: `@skip`): its own copy.
+        request.set_parsed_query(kept.document.clone());
+        request.data.insert(Parsed(kept));
     }
     // Parsed and kept by the code above: this only lends it.
     Some(request.parsed_query())
 }
 
-/// Marks a request whose document [`parsed`] has looked up or parsed.
-#[derive(Clone, Copy)]
-struct Parsed;
+/// The request's document as kept (shared, not copied), once [`parsed`] has parsed it.
+pub fn kept(request: &async_graphql::Request) -> Option<Arc<Kept>> {
+    request
+        .data
+        .get(&std::any::TypeId::of::<Parsed>())
+        .and_then(|data| data.downcast_ref::<Parsed>())
+        .map(|Parsed(kept)| kept.clone())
+}
+
+/// Marks a request whose document [`parsed`] has looked up or parsed, with that document.
+#[derive(Clone)]
+struct Parsed(Arc<Kept>);
+
+/// A parsed document, and the requests the engine found it valid for.
+///
+/// Validation is a pure function of the document, the operation chosen and the values of
+/// its variables (the schema is fixed for the process), so once the engine has accepted one
+/// combination, the same combination needs no second look: [`Kept::validated`] says so, and
+/// the API runs it on the schema that skips the rules (`ValidationMode::Fast`), which cost
+/// several per cent of a small request's CPU. Exact by construction: the key is the whole
+/// input of the rules, and an operation that declares no variable does not depend on any.
+pub struct Kept {
+    /// The document.
+    pub document: ExecutableDocument,
+    /// Operation names and variables (see [`Kept::validation_key`]) found valid, the most
+    /// recent last, at most [`Kept::MAX_VALIDATED`].
+    validated: Mutex<VecDeque<ValidationKey>>,
+}
+
+/// What the validation of one document depends on besides the document: the operation's
+/// name and, when it declares variables, their values (as JSON text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationKey {
+    operation: Option<String>,
+    variables: Option<String>,
+}
+
+impl Kept {
+    /// Combinations remembered per document: enough for one client's pages of one kind
+    /// (a program page asked for a few hundred programs cycles through them, and is
+    /// validated again when it comes back: exact either way).
+    pub const MAX_VALIDATED: usize = 64;
+
+    fn new(document: ExecutableDocument) -> Self {
+        Kept {
+            document,
+            validated: Mutex::new(VecDeque::new()),
+        }
+    }
+
+    /// The key of `request` (whose document this is): its operation's name, and its
+    /// variables when the operation it selects declares any (`None` when the request names
+    /// no operation this document has, which the engine refuses anyway).
+    pub fn validation_key(&self, request: &async_graphql::Request) -> Option<ValidationKey> {
+        use async_graphql::parser::types::DocumentOperations;
+        let operation = match (&self.document.operations, &request.operation_name) {
+            (DocumentOperations::Single(operation), _) => operation,
+            (DocumentOperations::Multiple(named), Some(name)) => named.get(name.as_str())?,
+            (DocumentOperations::Multiple(named), None) if named.len() == 1 => {
+                named.values().next()?
+            }
+            (DocumentOperations::Multiple(_), None) => return None,
+        };
+        let variables = if operation.node.variable_definitions.is_empty() {
+            None
+        } else {
+            Some(serde_json::to_string(&request.variables).ok()?)
+        };
+        Some(ValidationKey {
+            operation: request.operation_name.clone(),
+            variables,
+        })
+    }
+
+    /// Whether the engine accepted this document for `key` before.
+    pub fn validated(&self, key: &ValidationKey) -> bool {
+        self.lock().iter().any(|known| known == key)
+    }
+
+    /// Remembers that the engine accepted this document for `key`.
+    pub fn accept(&self, key: ValidationKey) {
+        let mut validated = self.lock();
+        if validated.contains(&key) {
+            return;
+        }
+        if validated.len() == Self::MAX_VALIDATED {
+            validated.pop_front();
+        }
+        validated.push_back(key);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<ValidationKey>> {
+        // A poisoned lock only means a panic elsewhere while holding it: the list is whole.
+        self.validated
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
 
 /// Documents parsed before, by their text: parsing is a pure function of the text, so this
 /// is exact, and a client sending the same text again (every client does: its queries are
@@ -494,12 +589,13 @@ mod documents {
 
     use async_graphql::parser::types::ExecutableDocument;
 
+    use super::Kept;
     use crate::graphql::bounded::Bounded;
 
     /// The texts kept, in bytes; a document takes a few times its text in memory.
     pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
-    type Store = Bounded<Arc<str>, Arc<ExecutableDocument>>;
+    type Store = Bounded<Arc<str>, Arc<Kept>>;
 
     fn store() -> &'static Mutex<Store> {
         static STORE: OnceLock<Mutex<Store>> = OnceLock::new();
@@ -507,21 +603,22 @@ mod documents {
     }
 
     /// The document of `text`, if parsed before.
-    pub fn get(text: &str) -> Option<Arc<ExecutableDocument>> {
+    pub fn get(text: &str) -> Option<Arc<Kept>> {
         let store = store().lock().unwrap_or_else(|poison| poison.into_inner());
         store.get(text).cloned()
     }
 
-    /// Keeps `document` as the parse of `text`.
-    pub fn keep(text: &str, document: &ExecutableDocument) {
-        if text.len() > MAX_TEXT_BYTES || get(text).is_some() {
-            return;
+    /// Keeps `document` as the parse of `text` (unless the text is over the bound alone),
+    /// and gives it back shared.
+    pub fn keep(text: &str, document: ExecutableDocument) -> Arc<Kept> {
+        let kept = Arc::new(Kept::new(document));
+        if text.len() <= MAX_TEXT_BYTES {
+            store()
+                .lock()
+                .unwrap_or_else(|poison| poison.into_inner())
+                .insert(Arc::from(text), kept.clone(), text.len());
         }
-        let document = Arc::new(document.clone());
-        store()
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
-            .insert(Arc::from(text), document, text.len());
+        kept
     }
 }
 
@@ -753,7 +850,7 @@ mod tests {
             .expect("parses")
             .clone();
         let kept = documents::get(text).expect("kept once parsed");
-        assert_eq!(format!("{kept:?}"), format!("{parsed_first:?}"));
+        assert_eq!(format!("{:?}", kept.document), format!("{parsed_first:?}"));
         // The next request with the same text gets the very document, from the store.
         let mut second = async_graphql::Request::new(text);
         let parsed_second = parsed(&mut second).expect("shallow").expect("parses");
@@ -762,6 +859,37 @@ mod tests {
         let mut broken = async_graphql::Request::new("{ OnlyHere ");
         assert!(parsed(&mut broken).expect("shallow").is_err());
         assert!(documents::get("{ OnlyHere ").is_none());
+    }
+
+    #[test]
+    fn acceptance_is_remembered_per_operation_and_variables() {
+        let kept = Kept::new(
+            async_graphql::parser::parse_query("query A { a } query B($n: Int) { b(n: $n) }")
+                .expect("parses"),
+        );
+        let request = |operation: &str, n: i64| {
+            async_graphql::Request::new("")
+                .operation_name(operation)
+                .variables(Variables::from_json(serde_json::json!({ "n": n })))
+        };
+        // A declares no variable: its key ignores them.
+        let a1 = kept.validation_key(&request("A", 1)).expect("A is there");
+        assert_eq!(kept.validation_key(&request("A", 2)), Some(a1.clone()));
+        // B's depends on them; no key for an operation the document does not have.
+        let b1 = kept.validation_key(&request("B", 1)).expect("B is there");
+        let b2 = kept.validation_key(&request("B", 2)).expect("B is there");
+        assert_ne!(b1, b2);
+        assert_eq!(kept.validation_key(&request("C", 1)), None);
+        assert!(kept
+            .validation_key(&async_graphql::Request::new(""))
+            .is_none());
+        kept.accept(b1.clone());
+        assert!(kept.validated(&b1) && !kept.validated(&b2) && !kept.validated(&a1));
+        // Bounded: the oldest acceptance is forgotten first.
+        for n in 2..=Kept::MAX_VALIDATED as i64 + 1 {
+            kept.accept(kept.validation_key(&request("B", n)).expect("B"));
+        }
+        assert!(!kept.validated(&b1) && kept.validated(&b2));
     }
 
     #[test]

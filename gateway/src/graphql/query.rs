@@ -320,10 +320,8 @@ impl Query {
     /// A country by ISO 3166-1 alpha-2 code (case-insensitive).
     async fn country(&self, ctx: &Context<'_>, code: String) -> ApiResult<Country> {
         let normalized = parse_country(&code)?;
-        country::Entity::find_by_id(String::from(normalized))
-            .one(db(ctx))
+        find_country(ctx, &String::from(normalized))
             .await?
-            .map(|model| Country(model.into()))
             .ok_or(ApiError::NotFound {
                 what: "Country",
                 key: code,
@@ -376,14 +374,10 @@ impl Query {
     /// An institution by id.
     async fn institution(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Institution> {
         let key = parse_id(&id, "institution")?;
-        institution::Entity::find_by_id(key)
-            .one(db(ctx))
-            .await?
-            .map(|model| Institution(model.into()))
-            .ok_or(ApiError::NotFound {
-                what: "Institution",
-                key: id.0,
-            })
+        find_institution(ctx, key).await?.ok_or(ApiError::NotFound {
+            what: "Institution",
+            key: id.0,
+        })
     }
 
     /// The membership database.
@@ -435,10 +429,9 @@ impl Query {
     /// A member by id.
     async fn member(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Member> {
         let key = parse_id(&id, "member")?;
-        member::Entity::find_by_id(key)
-            .one(db(ctx))
+        load_one(ctx, |l| &l.member, key)
             .await?
-            .map(|model| Member(model.into()))
+            .map(Member)
             .ok_or(ApiError::NotFound {
                 what: "Member",
                 key: id.0,
@@ -531,12 +524,9 @@ impl Query {
 
     /// A program by slug (published, or one the viewer may see: see `programs`).
     async fn program(&self, ctx: &Context<'_>, slug: String) -> ApiResult<Program> {
-        audience(ctx)
-            .programs()
-            .filter(program::Column::Slug.eq(slug.as_str()))
-            .one(db(ctx))
+        load_one(ctx, |l| &l.program_by_slug, slug.clone())
             .await?
-            .map(|model| Program(model.into()))
+            .map(Program)
             .ok_or(ApiError::NotFound {
                 what: "Program",
                 key: slug,
@@ -594,11 +584,9 @@ impl Query {
 
     /// A dialogue by its number (1 for the 1st).
     async fn dialogue(&self, ctx: &Context<'_>, number: i32) -> ApiResult<Dialogue> {
-        dialogue::Entity::find()
-            .filter(dialogue::Column::Number.eq(number))
-            .one(db(ctx))
+        load_one(ctx, |l| &l.dialogue_by_number, number)
             .await?
-            .map(|model| Dialogue(model.into()))
+            .map(Dialogue)
             .ok_or(ApiError::NotFound {
                 what: "Dialogue",
                 key: number.to_string(),
@@ -656,10 +644,9 @@ impl Query {
     /// A cooperation by id.
     async fn cooperation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Cooperation> {
         let key = parse_id(&id, "cooperation")?;
-        cooperation::Entity::find_by_id(key)
-            .one(db(ctx))
+        load_one(ctx, |l| &l.cooperation, key)
             .await?
-            .map(|model| Cooperation(model.into()))
+            .map(Cooperation)
             .ok_or(ApiError::NotFound {
                 what: "Cooperation",
                 key: id.0,
@@ -734,11 +721,9 @@ impl Query {
 
     /// A document by slug.
     async fn document(&self, ctx: &Context<'_>, slug: String) -> ApiResult<Document> {
-        document::Entity::find()
-            .filter(document::Column::Slug.eq(slug.as_str()))
-            .one(db(ctx))
+        load_one(ctx, |l| &l.document_by_slug, slug.clone())
             .await?
-            .map(|model| Document(model.into()))
+            .map(Document)
             .ok_or(ApiError::NotFound {
                 what: "Document",
                 key: slug,
@@ -771,11 +756,9 @@ impl Query {
 
     /// A theme by slug.
     async fn theme(&self, ctx: &Context<'_>, slug: String) -> ApiResult<Theme> {
-        theme::Entity::find()
-            .filter(theme::Column::Slug.eq(slug.as_str()))
-            .one(db(ctx))
+        load_one(ctx, |l| &l.theme_by_slug, slug.clone())
             .await?
-            .map(|model| Theme(model.into()))
+            .map(Theme)
             .ok_or(ApiError::NotFound {
                 what: "Theme",
                 key: slug,

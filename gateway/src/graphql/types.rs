@@ -19,8 +19,8 @@ use super::l10n::{label, sentence, Content};
 use super::loaders::{ByKey, Loaders, SqlKey};
 use crate::error::{ApiError, ApiResult};
 
-/// Loads the row a foreign key points at.
-async fn load_one<E, K>(
+/// Loads the row a foreign key (or a root field's key) points at.
+pub(super) async fn load_one<E, K>(
     ctx: &Context<'_>,
     loader: fn(&Loaders) -> &Batcher<ByKey<E, K>>,
     key: K,
@@ -67,6 +67,18 @@ async fn country_of(ctx: &Context<'_>, code: &str) -> ApiResult<Country> {
     ))
 }
 
+/// The country with this code, if there is one: as [`country_of`] finds it (a root field's
+/// lookup, where a missing code is the client's, not a broken invariant).
+pub(super) async fn find_country(ctx: &Context<'_>, code: &str) -> ApiResult<Option<Country>> {
+    let reference = super::versioned::shared_reference(ctx).await?;
+    if let Some(row) = reference.as_ref().and_then(|tables| tables.country(code)) {
+        return Ok(Some(Country(row.clone())));
+    }
+    Ok(load_one(ctx, |l| &l.country, code.to_owned())
+        .await?
+        .map(Country))
+}
+
 /// The institution with this key, as [`country_of`] finds a country.
 async fn institution_of(ctx: &Context<'_>, id: i32) -> ApiResult<Institution> {
     let reference = super::versioned::shared_reference(ctx).await?;
@@ -76,6 +88,17 @@ async fn institution_of(ctx: &Context<'_>, id: i32) -> ApiResult<Institution> {
     Ok(Institution(
         load_required(ctx, |l| &l.institution, id).await?,
     ))
+}
+
+/// The institution with this key, if there is one, as [`find_country`] finds a country.
+pub(super) async fn find_institution(ctx: &Context<'_>, id: i32) -> ApiResult<Option<Institution>> {
+    let reference = super::versioned::shared_reference(ctx).await?;
+    if let Some(row) = reference.as_ref().and_then(|tables| tables.institution(id)) {
+        return Ok(Some(Institution(row.clone())));
+    }
+    Ok(load_one(ctx, |l| &l.institution, id)
+        .await?
+        .map(Institution))
 }
 
 /// A country of the OAS, or an observer state.

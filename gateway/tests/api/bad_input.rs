@@ -135,3 +135,74 @@ async fn malformed_queries_get_a_validation_code() {
         }
     }
 }
+
+/// The engine skips its validation rules for a request it accepted before (the same text,
+/// operation and variables: `protection::Kept`); a new value of a variable is still checked,
+/// and a document refused once is refused every time.
+#[tokio::test]
+async fn a_document_accepted_once_is_still_checked_for_new_variables() {
+    use rial_schema::enums::Language;
+    let answer = |response: async_graphql::Response| {
+        serde_json::to_value(&response).expect("response serializes")
+    };
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        // A text no other test sends (the documents kept are the process's).
+        let text = "query AcceptedOnce($first: Int) { programs(first: $first) { totalCount nodes { slug } } }";
+        let with = |variables: serde_json::Value| {
+            async_graphql::Request::new(text)
+                .variables(async_graphql::Variables::from_json(variables))
+        };
+        let first = answer(
+            app.api
+                .execute(with(serde_json::json!({ "first": 2 })), Language::En)
+                .await,
+        );
+        assert!(first.get("errors").is_none(), "{backend:?}: {first}");
+        assert_eq!(
+            first["data"]["programs"]["nodes"].as_array().map(Vec::len),
+            Some(2)
+        );
+        let again = answer(
+            app.api
+                .execute(with(serde_json::json!({ "first": 2 })), Language::En)
+                .await,
+        );
+        assert_eq!(
+            again, first,
+            "{backend:?}: the same request, the same answer"
+        );
+        for bad in [
+            serde_json::json!({ "first": "two" }),
+            serde_json::json!({ "first": [2] }),
+        ] {
+            let refused = answer(app.api.execute(with(bad.clone()), Language::En).await);
+            assert_eq!(
+                refused["errors"][0]["extensions"]["code"], "GRAPHQL_VALIDATION_FAILED",
+                "{backend:?}: {bad} → {refused}"
+            );
+            // Refused before it ran (no data, an error at no path: HTTP 400), not failed
+            // while running, which an unchecked variable would be.
+            assert!(
+                refused["data"].is_null() && refused["errors"][0].get("path").is_none(),
+                "{backend:?}: refused before it ran: {refused}"
+            );
+        }
+        let three = answer(
+            app.api
+                .execute(with(serde_json::json!({ "first": 3 })), Language::En)
+                .await,
+        );
+        assert_eq!(
+            three["data"]["programs"]["nodes"].as_array().map(Vec::len),
+            Some(3)
+        );
+        // Refused, then refused again (nothing remembered of a refusal).
+        for _ in 0..2 {
+            let (code, _) = app
+                .error(r#"{ programs(first: "two") { totalCount } } "#)
+                .await;
+            assert_eq!(code, "GRAPHQL_VALIDATION_FAILED", "{backend:?}");
+        }
+    }
+}
