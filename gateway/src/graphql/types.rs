@@ -45,12 +45,16 @@ where
     E::Model: Sync,
     K: SqlKey,
 {
-    let what = E::default().table_name().to_owned();
-    load_one(ctx, loader, key.clone()).await?.ok_or_else(|| {
-        ApiError::internal(anyhow::anyhow!(
-            "dangling foreign key: {what} {key:?} does not exist"
-        ))
-    })
+    load_one(ctx, loader, key.clone())
+        .await?
+        .ok_or_else(|| dangling(E::default().table_name(), &key))
+}
+
+/// The error of a foreign key that points at no row: a broken invariant, an internal error.
+fn dangling(what: &str, key: &impl std::fmt::Debug) -> ApiError {
+    ApiError::internal(anyhow::anyhow!(
+        "dangling foreign key: {what} {key:?} does not exist"
+    ))
 }
 
 /// The country with this code, as of the request's data version: from the reference
@@ -58,17 +62,13 @@ where
 /// its own; the loader answers for a code they do not hold (a dangling key, then), and for a
 /// schema run without them.
 async fn country_of(ctx: &Context<'_>, code: &str) -> ApiResult<Country> {
-    let reference = super::versioned::shared_reference(ctx).await?;
-    if let Some(row) = reference.as_ref().and_then(|tables| tables.country(code)) {
-        return Ok(Country(row.clone()));
-    }
-    Ok(Country(
-        load_required(ctx, |l| &l.country, code.to_owned()).await?,
-    ))
+    find_country(ctx, code)
+        .await?
+        .ok_or_else(|| dangling("country", &code))
 }
 
-/// The country with this code, if there is one: as [`country_of`] finds it (a root field's
-/// lookup, where a missing code is the client's, not a broken invariant).
+/// The country with this code, if there is one, found as [`country_of`] finds it: for a
+/// root field, where a missing code is the client's, not a broken invariant.
 pub(super) async fn find_country(ctx: &Context<'_>, code: &str) -> ApiResult<Option<Country>> {
     let reference = super::versioned::shared_reference(ctx).await?;
     if let Some(row) = reference.as_ref().and_then(|tables| tables.country(code)) {
@@ -81,13 +81,9 @@ pub(super) async fn find_country(ctx: &Context<'_>, code: &str) -> ApiResult<Opt
 
 /// The institution with this key, as [`country_of`] finds a country.
 async fn institution_of(ctx: &Context<'_>, id: i32) -> ApiResult<Institution> {
-    let reference = super::versioned::shared_reference(ctx).await?;
-    if let Some(row) = reference.as_ref().and_then(|tables| tables.institution(id)) {
-        return Ok(Institution(row.clone()));
-    }
-    Ok(Institution(
-        load_required(ctx, |l| &l.institution, id).await?,
-    ))
+    find_institution(ctx, id)
+        .await?
+        .ok_or_else(|| dangling("institution", &id))
 }
 
 /// The institution with this key, if there is one, as [`find_country`] finds a country.
