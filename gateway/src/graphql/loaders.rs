@@ -330,31 +330,27 @@ impl<E: EntityTrait, K: SqlKey, O: SqlKey> Relation<E, K, O> {
         }
         slots.push(Slot::Text);
         values.push(key_array(parents));
-        self.pages
-            .statement(after.is_some(), &slots, values, |values| {
-                let mut values = values.into_iter();
-                let limit = match values.next() {
-                    Some(Value::BigUnsigned(Some(limit))) => limit,
-                    _ => 0,
-                };
-                let after = if slots.len() == 3 {
-                    values.next()
-                } else {
-                    None
-                };
-                let parents = values.next().unwrap_or(Value::String(None));
-                let parent = Expr::cust(format!("CAST(parents.value AS {})", K::PG_TYPE));
-                let branch = DbBackend::Postgres.build(&self.branch(parent, limit, after));
-                let mut values = branch.values.map(|values| values.0).unwrap_or_default();
-                values.push(parents);
-                let sql = format!(
-                    "SELECT page.* FROM json_array_elements_text(CAST(${} AS json)) AS parents \
+        let with_cursor = after.is_some();
+        self.pages.statement(with_cursor, &slots, values, |values| {
+            let mut values = values.into_iter();
+            let limit = match values.next() {
+                Some(Value::BigUnsigned(Some(limit))) => limit,
+                _ => 0,
+            };
+            let after = if with_cursor { values.next() } else { None };
+            let parents = values.next().unwrap_or(Value::String(None));
+            let parent = Expr::cust(format!("CAST(parents.value AS {})", K::PG_TYPE));
+            let branch = DbBackend::Postgres.build(&self.branch(parent, limit, after));
+            let mut values = branch.values.map(|values| values.0).unwrap_or_default();
+            values.push(parents);
+            let sql = format!(
+                "SELECT page.* FROM json_array_elements_text(CAST(${} AS json)) AS parents \
                      CROSS JOIN LATERAL ({}) AS page",
-                    values.len(),
-                    branch.sql
-                );
-                Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
-            })
+                values.len(),
+                branch.sql
+            );
+            Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
+        })
     }
 
     /// SQLite: `SELECT * FROM (<page of parent 1>) UNION ALL SELECT * FROM (<page of parent

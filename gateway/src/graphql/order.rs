@@ -64,7 +64,8 @@ fn in_order_below_root(set: &SelectionSet) -> bool {
     })
 }
 
-fn operation<'a>(
+/// The operation a request selects: the one named, or the document's only one.
+pub(crate) fn operation<'a>(
     document: &'a ExecutableDocument,
     name: Option<&str>,
 ) -> Option<&'a OperationDefinition> {

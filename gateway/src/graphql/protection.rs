@@ -534,16 +534,8 @@ impl Kept {
     /// variables when the operation it selects declares any (`None` when the request names
     /// no operation this document has, which the engine refuses anyway).
     pub fn validation_key(&self, request: &async_graphql::Request) -> Option<ValidationKey> {
-        use async_graphql::parser::types::DocumentOperations;
-        let operation = match (&self.document.operations, &request.operation_name) {
-            (DocumentOperations::Single(operation), _) => operation,
-            (DocumentOperations::Multiple(named), Some(name)) => named.get(name.as_str())?,
-            (DocumentOperations::Multiple(named), None) if named.len() == 1 => {
-                named.values().next()?
-            }
-            (DocumentOperations::Multiple(_), None) => return None,
-        };
-        let variables = if operation.node.variable_definitions.is_empty() {
+        let operation = super::order::operation(&self.document, request.operation_name.as_deref())?;
+        let variables = if operation.variable_definitions.is_empty() {
             None
         } else {
             Some(serde_json::to_string(&request.variables).ok()?)
