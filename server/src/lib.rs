@@ -21,10 +21,12 @@
 //! Beside the loop, what the services need to be watched: [`metrics`] (Prometheus) and
 //! [`telemetry`] (logs, traces, request ids); and [`cli`], the command-line options several
 //! binaries share; and [`client`], the HTTP client each service uses to reach the other (the
-//! portal the gateway, the gateway Meilisearch's search).
+//! portal the gateway, the gateway Meilisearch's search); and [`bounded`], the byte-bounded
+//! map their memos are kept in.
 
 #![warn(missing_docs)]
 
+pub mod bounded;
 pub mod cli;
 pub mod client;
 pub mod metrics;

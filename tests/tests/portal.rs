@@ -1507,3 +1507,75 @@ fn the_portal_reaches_a_gateway_on_the_same_host_through_its_unix_socket() {
     let data = api(&gateway, "en", "{ themes(first: 1) { totalCount } }");
     assert!(data["themes"]["totalCount"].as_u64().unwrap_or_default() > 0);
 }
+
+/// How many times the gateway ran the operation `name` (its `/metrics`): a `304` runs nothing.
+fn executed(gateway: &Gateway, name: &str) -> u64 {
+    let (status, metrics) = gateway.get("/metrics");
+    assert_eq!(status, 200, "{metrics}");
+    let series =
+        format!("gateway_request_duration_seconds_count{{operation=\"{name}\",outcome=\"OK\"}} ");
+    metrics
+        .lines()
+        .find_map(|line| line.strip_prefix(&series))
+        .map_or(0, |count| count.trim().parse().expect("a count"))
+}
+
+#[test]
+fn a_page_read_again_is_revalidated_and_an_edit_shows_at_once() {
+    // `PORTAL_ANSWER_CACHE_MB`: the portal keeps the dialogue's answer with its entity tag,
+    // and the gateway answers a page read again with `304` instead of running the query;
+    // an edit moves the data version, and the very next read shows it.
+    let (url, _dir) = sqlite();
+    let gateway = Gateway::start(&url);
+    let portal = Portal::start(&gateway.base);
+    let title = |language: &str| {
+        api(&gateway, language, "{ dialogue(number: 6) { title } }")["dialogue"]["title"]
+            .as_str()
+            .expect("a title")
+            .to_owned()
+    };
+    for language in ["en", "es"] {
+        // The first reads name the document by hash, send its text once, then are tagged.
+        for _ in 0..2 {
+            let page = portal.get(&format!("/{language}/dialogues/6"));
+            assert_eq!(page.status, 200, "{}", page.body);
+            assert_contains(&page, &html_text(&title(language)), "the dialogue");
+        }
+    }
+    let before = executed(&gateway, "Dialogue");
+    for language in ["en", "es", "en", "es"] {
+        let page = portal.get(&format!("/{language}/dialogues/6"));
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert_contains(&page, &html_text(&title(language)), "revalidated");
+        assert_contains(
+            &page,
+            &format!("<html lang=\"{language}\">"),
+            "its language",
+        );
+    }
+    assert_eq!(
+        executed(&gateway, "Dialogue"),
+        before,
+        "pages read again were revalidated, not run again"
+    );
+
+    let password = add_secretariat(&url, "secretariat.cache");
+    let login = gateway.graphql(&format!(
+        r#"mutation {{ login(username: "secretariat.cache", password: "{password}") {{ token }} }}"#
+    ));
+    let token = login["data"]["login"]["token"].as_str().expect("a token");
+    let edited = graphql_as(
+        &gateway,
+        token,
+        r#"mutation { updateDialogue(number: 6, input: { title: "Sixth dialogue <edited>" }) { title } }"#,
+    );
+    assert!(edited.get("errors").is_none(), "{edited}");
+    let page = portal.get("/en/dialogues/6");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert_contains(
+        &page,
+        &html_text("Sixth dialogue <edited>"),
+        "the edit, at once",
+    );
+    assert_eq!(executed(&gateway, "Dialogue"), before + 1, "run again once");
+}

@@ -1,13 +1,24 @@
 //! The portal's only source of data: GraphQL documents (`web/graphql/*.graphql`, checked
 //! against `schema/schema.graphql` at compile time) sent to the gateway over HTTP, in the
 //! page's language (`Accept-Language`).
+//!
+//! An anonymous read goes as a GET naming its document by hash (the gateway's automatic
+//! persisted queries: a short, stable URL) and is revalidated: the answers the gateway tagged
+//! (`ETag`: its data version, catalog, language and URL) are kept, bounded, and sent back
+//! (`If-None-Match`); a `304` means the kept answer is still exactly what the query would
+//! return, without the gateway running it. Signed-in requests and mutations are POSTs, never
+//! kept: their answers are a person's.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use graphql_client::GraphQLQuery;
 use rial_schema::enums::Language;
+use rial_server::bounded::Bounded;
 use rial_server::client::header::{self, HeaderMap, HeaderValue};
-use rial_server::client::{self, Bytes, Client, Method, Timeouts};
+use rial_server::client::{self, Bytes, Client, Method, StatusCode, Timeouts};
+use sha2::{Digest, Sha256};
 
 /// Who the portal says it is to the gateway.
 const USER_AGENT: &str = concat!("rial-portal/", env!("CARGO_PKG_VERSION"));
@@ -567,19 +578,49 @@ pub struct Answer<T> {
 /// of an idle connection before the gateway closes it under it.
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The gateway client (cheap to clone: one connection pool).
+/// The gateway client (cheap to clone: one connection pool, one store of kept answers).
 #[derive(Clone)]
 pub struct Api {
     /// Drives its connections in the task of the page that asks (`rial_server::client`).
     client: Client,
+    /// Anonymous answers the gateway tagged, by language and URL, to revalidate; `None` when
+    /// `PORTAL_ANSWER_CACHE_MB` is 0.
+    answers: Option<Arc<Mutex<Bounded<String, Tagged>>>>,
+    /// Each document's SHA-256 in hex, the name a GET gives it, by the address of its text
+    /// (a `&'static str` of the derive: hashing its address costs nothing, hashing the text
+    /// a few microseconds; two copies of one text would only be two entries).
+    hashes: Arc<Mutex<HashMap<usize, Arc<str>>>>,
 }
 
+/// An answer kept with its entity tag.
+#[derive(Clone)]
+struct Tagged {
+    etag: HeaderValue,
+    body: Bytes,
+}
+
+/// What an anonymous read names its document by.
+enum Naming {
+    /// Its hash only: the usual, short URL.
+    Hash,
+    /// Its text with its hash, once the gateway said it does not know the hash (it then
+    /// keeps the text).
+    Text,
+}
+
+/// The gateway did not know the hash a read named its document by (a gateway restarted,
+/// or one that forgot it: its store is bounded).
+struct UnknownHash;
+
 impl Api {
+    /// A client of the gateway at `url` (through `socket` when given), keeping up to
+    /// `answer_cache_bytes` of anonymous answers to revalidate (0: none).
     pub fn new(
         url: String,
         socket: Option<&std::path::Path>,
         connect_timeout: Duration,
         timeout: Duration,
+        answer_cache_bytes: usize,
     ) -> anyhow::Result<Self> {
         let client = Client::new(
             &url,
@@ -591,7 +632,12 @@ impl Api {
             },
         )
         .map_err(|error| anyhow::anyhow!("PORTAL_GATEWAY_URL: {error}"))?;
-        Ok(Api { client })
+        Ok(Api {
+            client,
+            answers: (answer_cache_bytes > 0)
+                .then(|| Arc::new(Mutex::new(Bounded::new(answer_cache_bytes)))),
+            hashes: Arc::default(),
+        })
     }
 
     /// Sends one document in `language`, as the signed-in person whose gateway token is
@@ -618,17 +664,46 @@ impl Api {
     ) -> Result<Answer<Q::ResponseData>, ApiError> {
         let body = Q::build_query(variables);
         let mutation = is_mutation(body.query);
-        let body = serde_json::to_vec(&body)
-            .map_err(|error| ApiError::Unexpected(format!("variables: {error}")))?;
         let mut headers = HeaderMap::with_capacity(6);
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
         headers.insert(header::USER_AGENT, HeaderValue::from_static(USER_AGENT));
         headers.insert(
             header::ACCEPT_LANGUAGE,
             HeaderValue::from_static(language.as_str()),
+        );
+        if token.is_none() && client.is_none() && !mutation {
+            let variables = serde_json::to_string(&body.variables)
+                .map_err(|error| ApiError::Unexpected(format!("variables: {error}")))?;
+            let hash = self.hash(body.query);
+            let read = |naming| {
+                self.read(
+                    language,
+                    headers.clone(),
+                    body.operation_name,
+                    &variables,
+                    (&hash, body.query),
+                    naming,
+                )
+            };
+            return match read(Naming::Hash).await {
+                Ok((status, text)) => match classify(status, &text) {
+                    Ok(answer) => answer,
+                    Err(UnknownHash) => {
+                        let (status, text) = read(Naming::Text).await?;
+                        classify(status, &text).unwrap_or_else(|UnknownHash| {
+                            Err(ApiError::Unexpected(
+                                "the gateway refused the document's text and hash".into(),
+                            ))
+                        })
+                    }
+                },
+                Err(error) => Err(error),
+            };
+        }
+        let body = serde_json::to_vec(&body)
+            .map_err(|error| ApiError::Unexpected(format!("variables: {error}")))?;
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
         );
         if let Some(token) = token {
             // A token is the gateway's own (base64url and dots); one that is not cannot be
@@ -642,86 +717,195 @@ impl Api {
                 .map_err(|error| ApiError::Unexpected(error.to_string()))?;
             headers.insert("x-forwarded-for", value);
         }
-        let body = Bytes::from(body);
-        let send = || {
-            self.client.send(
+        let response = self
+            .exchange(
                 Method::POST,
                 self.client.path(),
-                headers.clone(),
-                body.clone(),
+                headers,
+                Bytes::from(body),
+                !mutation,
             )
+            .await?;
+        classify(response.status, &response.body).unwrap_or_else(|UnknownHash| {
+            Err(ApiError::Unexpected(
+                "PERSISTED_QUERY_NOT_FOUND for a text".into(),
+            ))
+        })
+    }
+
+    /// An anonymous read as a GET, revalidating the answer kept for its URL: the status and
+    /// body to read (a kept body when the gateway answers `304`).
+    async fn read(
+        &self,
+        language: Language,
+        mut headers: HeaderMap,
+        operation_name: &str,
+        variables: &str,
+        (hash, text): (&str, &str),
+        naming: Naming,
+    ) -> Result<(StatusCode, Bytes), ApiError> {
+        let extensions = format!(r#"{{"persistedQuery":{{"version":1,"sha256Hash":"{hash}"}}}}"#);
+        let mut parameters = vec![
+            ("operationName", operation_name),
+            ("variables", variables),
+            ("extensions", &extensions),
+        ];
+        if let Naming::Text = naming {
+            parameters.push(("query", text));
+        }
+        let query = serde_urlencoded::to_string(&parameters)
+            .map_err(|error| ApiError::Unexpected(format!("query string: {error}")))?;
+        let target = format!("{}?{query}", self.client.path());
+        // Only the short URL's answers are kept: the text is sent once, when the gateway
+        // lost the hash, and the next read by hash is tagged again.
+        let store = match (&self.answers, naming) {
+            (Some(answers), Naming::Hash) => Some(answers),
+            _ => None,
         };
-        let response = match send().await {
+        let key = format!("{} {target}", language.as_str());
+        let kept = store.and_then(|answers| {
+            let answers = answers.lock().unwrap_or_else(|poison| poison.into_inner());
+            answers.get(&key).cloned()
+        });
+        if let Some(kept) = &kept {
+            headers.insert(header::IF_NONE_MATCH, kept.etag.clone());
+        }
+        let response = self
+            .exchange(Method::GET, &target, headers, Bytes::new(), true)
+            .await?;
+        if let (StatusCode::NOT_MODIFIED, Some(kept)) = (response.status, kept) {
+            return Ok((StatusCode::OK, kept.body));
+        }
+        let etag = response.headers.get(header::ETAG);
+        if let (Some(answers), StatusCode::OK, Some(etag)) = (store, response.status, etag) {
+            let bytes = key.len() + response.body.len();
+            let tagged = Tagged {
+                etag: etag.clone(),
+                body: response.body.clone(),
+            };
+            answers
+                .lock()
+                .unwrap_or_else(|poison| poison.into_inner())
+                .put(key, tagged, bytes);
+        }
+        Ok((response.status, response.body))
+    }
+
+    /// One request to the gateway. A kept-alive connection that broke as it was reused is
+    /// tried once more on a new one when `repeatable`.
+    async fn exchange(
+        &self,
+        method: Method,
+        target: &str,
+        headers: HeaderMap,
+        body: Bytes,
+        repeatable: bool,
+    ) -> Result<client::Response, ApiError> {
+        let send = || {
+            self.client
+                .send(method.clone(), target, headers.clone(), body.clone())
+        };
+        match send().await {
             // A kept-alive connection that broke as it was reused (the gateway closed it as
             // idle at that very moment, or restarted): once more, on a new connection. A
             // query the gateway did receive is safe to send again; a mutation is not (it
             // may have been done), so it is never resent. A gateway that cannot be reached
             // (refused, timed out) is not asked twice.
-            Err(error @ client::Error::Broken { .. }) if !mutation => {
+            Err(error @ client::Error::Broken { .. }) if repeatable => {
                 tracing::debug!(%error, "retrying on a new connection");
                 send().await
             }
             sent => sent,
         }
-        .map_err(|error| ApiError::Down(error.to_string()))?;
-        let status = response.status;
-        let text = response.body;
-        let answer: graphql_client::Response<Q::ResponseData> = serde_json::from_slice(&text)
-            .map_err(|error| {
-                if status.is_server_error() {
-                    ApiError::Down(format!("HTTP {status}"))
-                } else {
-                    ApiError::Unexpected(format!("HTTP {status}: {error}"))
-                }
-            })?;
-        let mut search_unavailable = false;
-        for error in answer.errors.unwrap_or_default() {
-            let code = error
-                .extensions
-                .as_ref()
-                .and_then(|extensions| extensions.get("code"))
-                .and_then(|code| code.as_str())
-                .unwrap_or_default()
-                .to_owned();
-            match code.as_str() {
-                "SEARCH_UNAVAILABLE" => search_unavailable = true,
-                "NOT_FOUND" => return Err(ApiError::NotFound),
-                "BAD_USER_INPUT" => {
-                    let fields = error
-                        .extensions
-                        .as_ref()
-                        .and_then(|extensions| extensions.get("fields"))
-                        .and_then(|fields| {
-                            serde_json::from_value::<Vec<FieldError>>(fields.clone()).ok()
-                        })
-                        .unwrap_or_default();
-                    return Err(ApiError::BadInput {
-                        message: error.message,
-                        fields,
-                    });
-                }
-                "UNAUTHENTICATED" => return Err(ApiError::Unauthenticated),
-                "FORBIDDEN" => return Err(ApiError::Forbidden),
-                "INVALID_CREDENTIALS" | "LOGIN_THROTTLED" | "INVALID_TRANSITION" => {
-                    return Err(ApiError::Refused {
-                        code,
-                        message: error.message,
+        .map_err(|error| ApiError::Down(error.to_string()))
+    }
+
+    /// The SHA-256 of a document's text, in hex, computed once per document.
+    fn hash(&self, text: &'static str) -> Arc<str> {
+        let mut hashes = self
+            .hashes
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner());
+        hashes
+            .entry(text.as_ptr() as usize)
+            .or_insert_with(|| {
+                let digest = Sha256::digest(text.as_bytes());
+                digest
+                    .iter()
+                    .map(|byte| format!("{byte:02x}"))
+                    .collect::<String>()
+                    .into()
+            })
+            .clone()
+    }
+}
+
+/// What an answer says: its data, or the error a page shows (by `extensions.code`); or that
+/// the gateway did not know the document's hash.
+fn classify<T: serde::de::DeserializeOwned>(
+    status: StatusCode,
+    text: &[u8],
+) -> Result<Result<Answer<T>, ApiError>, UnknownHash> {
+    let answer: graphql_client::Response<T> = match serde_json::from_slice(text) {
+        Ok(answer) => answer,
+        Err(error) => {
+            return Ok(Err(if status.is_server_error() {
+                ApiError::Down(format!("HTTP {status}"))
+            } else {
+                ApiError::Unexpected(format!("HTTP {status}: {error}"))
+            }))
+        }
+    };
+    let mut search_unavailable = false;
+    for error in answer.errors.unwrap_or_default() {
+        let code = error
+            .extensions
+            .as_ref()
+            .and_then(|extensions| extensions.get("code"))
+            .and_then(|code| code.as_str())
+            .unwrap_or_default()
+            .to_owned();
+        let refused = match code.as_str() {
+            "SEARCH_UNAVAILABLE" => {
+                search_unavailable = true;
+                continue;
+            }
+            "PERSISTED_QUERY_NOT_FOUND" => return Err(UnknownHash),
+            "NOT_FOUND" => ApiError::NotFound,
+            "BAD_USER_INPUT" => {
+                let fields = error
+                    .extensions
+                    .as_ref()
+                    .and_then(|extensions| extensions.get("fields"))
+                    .and_then(|fields| {
+                        serde_json::from_value::<Vec<FieldError>>(fields.clone()).ok()
                     })
-                }
-                _ => {
-                    tracing::warn!(%code, message = %error.message, "gateway error");
-                    return Err(ApiError::Unexpected(format!("{code}: {}", error.message)));
+                    .unwrap_or_default();
+                ApiError::BadInput {
+                    message: error.message,
+                    fields,
                 }
             }
-        }
-        match answer.data {
-            Some(data) => Ok(Answer {
-                data,
-                search_unavailable,
-            }),
-            None => Err(ApiError::Unexpected("no data".into())),
-        }
+            "UNAUTHENTICATED" => ApiError::Unauthenticated,
+            "FORBIDDEN" => ApiError::Forbidden,
+            "INVALID_CREDENTIALS" | "LOGIN_THROTTLED" | "INVALID_TRANSITION" => ApiError::Refused {
+                code,
+                message: error.message,
+            },
+            _ => {
+                tracing::warn!(%code, message = %error.message, "gateway error");
+                ApiError::Unexpected(format!("{code}: {}", error.message))
+            }
+        };
+        return Ok(Err(refused));
     }
+    Ok(match answer.data {
+        Some(data) => Ok(Answer {
+            data,
+            search_unavailable,
+        }),
+        None => Err(ApiError::Unexpected("no data".into())),
+    })
 }
 
 /// Whether a document is a mutation: its first word past comments and blanks.

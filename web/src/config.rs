@@ -53,6 +53,11 @@ pub struct Config {
     /// Logs and traces, as the gateway's (`LOG_FORMAT`, `OTEL_EXPORTER_OTLP_ENDPOINT`, …).
     #[command(flatten)]
     pub telemetry: rial_server::telemetry::TelemetryArgs,
+    /// Anonymous answers kept to revalidate with the gateway (MiB, 0 = none): a page read
+    /// again sends the answer's entity tag back, and the gateway answers `304 Not Modified`
+    /// without running the query while its data has not changed.
+    #[arg(long, env = "PORTAL_ANSWER_CACHE_MB", default_value_t = 32)]
+    pub answer_cache_mb: usize,
     /// How often the locale files are re-read (ms, 0 = never).
     #[arg(long, env = "PORTAL_LOCALES_POLL_MS", default_value_t = 1000)]
     pub locales_poll_ms: u64,

@@ -446,6 +446,7 @@ pub async fn run(config: config::Config) -> anyhow::Result<()> {
         config.gateway_socket.as_deref(),
         Duration::from_millis(config.connect_timeout_ms),
         Duration::from_millis(config.gateway_timeout_ms),
+        config.answer_cache_mb.saturating_mul(1024 * 1024),
     )?;
     let addr: std::net::SocketAddr = config
         .addr

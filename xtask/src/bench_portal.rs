@@ -3,13 +3,16 @@
 //! The release `portal` in front of the release `gateway` (seeded SQLite at `--scale`, with
 //! its search on a throwaway Meilisearch holding that data), and two pages: the search page
 //! (`/en/search?q=women`) and a program's page. Each page is measured beside its baseline, the
-//! very GraphQL request the portal sends for it (the same document from `web/graphql/`, the
-//! same variables, the same `Accept-Language`) posted straight to the gateway: wrk against
-//! the gateway, then against the portal, rounds interleaved, medians. The report gives
-//! requests/s and p50, the share of the gateway's throughput the portal keeps and the
-//! milliseconds it adds at p50 (the bars: ≥ 70 %, ≤ 5 ms), both from the medians of
-//! each path and as the median over rounds of each round's pair (the portal's run against
-//! the gateway's run just before it), which the machine's drifting load disturbs less.
+//! very GraphQL request the portal sends for it (the GET naming the same document of
+//! `web/graphql/` by hash, the same variables, the same `Accept-Language`) sent straight to
+//! the gateway, and through two portals: as deployed (anonymous answers kept and revalidated:
+//! a page read again costs the gateway a `304`), and keeping none (`PORTAL_ANSWER_CACHE_MB=0`:
+//! the whole request every time, the portal's own cost laid bare). wrk against the gateway,
+//! then against each portal, rounds interleaved, medians. The report gives requests/s and
+//! p50, the share of the gateway's throughput each portal keeps and the milliseconds it adds
+//! at p50 (the bars: ≥ 70 %, ≤ 5 ms), both from the medians of each path and as the
+//! median over rounds of each round's pair (the portal's run against the gateway's run just
+//! before it), which the machine's drifting load disturbs less.
 //!
 //! Everything (wrk, portal, gateway, Meilisearch) shares this machine's CPUs; compare runs
 //! on the same machine only.
@@ -78,21 +81,61 @@ impl Options {
     }
 }
 
+/// The portal as deployed: it keeps anonymous answers and revalidates them with the gateway.
+const PORTAL_KEEPING: &str = "the portal's page, answers kept and revalidated (as deployed)";
+/// The portal keeping no answer (`PORTAL_ANSWER_CACHE_MB=0`): the whole request every time.
+const PORTAL_NOT_KEEPING: &str =
+    "the portal's page, no answer kept (`PORTAL_ANSWER_CACHE_MB=0`): that request + HTML";
+
 /// A page and its baseline: the portal's address, and the GraphQL request it sends.
 struct Case {
     name: String,
     portal_path: String,
     /// What the page must contain (a check that it is the page, not an error page).
     portal_marker: String,
-    graphql_body: String,
+    graphql: Get,
 }
 
-/// The request body graphql_client builds for a document of `web/graphql/`.
-fn graphql_body(file: &str, operation: &str, variables: Value) -> Result<String> {
-    let path = root().join("web/graphql").join(file);
-    let query =
-        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    Ok(json!({ "variables": variables, "query": query, "operationName": operation }).to_string())
+/// An anonymous read as the portal sends it (`web/src/api.rs`): a GET naming a document of
+/// `web/graphql/` by its SHA-256 (the gateway's persisted queries), and the same GET with the
+/// text, which makes the gateway learn the hash.
+struct Get {
+    by_hash: String,
+    with_text: String,
+}
+
+impl Get {
+    fn new(file: &str, operation: &str, variables: Value) -> Result<Get> {
+        let path = root().join("web/graphql").join(file);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let path_text = path.to_string_lossy().into_owned();
+        let sum = bench::output_of("sha256sum", &[&path_text])?;
+        let hash = sum.split_whitespace().next().context("sha256sum")?;
+        let extensions =
+            json!({ "persistedQuery": { "version": 1, "sha256Hash": hash } }).to_string();
+        let by_hash = format!(
+            "/graphql?operationName={}&variables={}&extensions={}",
+            percent_encoded(operation),
+            percent_encoded(&variables.to_string()),
+            percent_encoded(&extensions)
+        );
+        let with_text = format!("{by_hash}&query={}", percent_encoded(&text));
+        Ok(Get { by_hash, with_text })
+    }
+}
+
+/// `text` as a query-string value: every byte but the unreserved ones `%`-encoded.
+fn percent_encoded(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            let _ = write!(encoded, "%{byte:02X}");
+        }
+    }
+    encoded
 }
 
 fn cases(slug: &str) -> Result<Vec<Case>> {
@@ -101,7 +144,7 @@ fn cases(slug: &str) -> Result<Vec<Case>> {
             name: "search page: `/en/search?q=women` (hits, facets with counts)".to_owned(),
             portal_path: "/en/search?q=women".to_owned(),
             portal_marker: "class=\"hit\"".to_owned(),
-            graphql_body: graphql_body(
+            graphql: Get::new(
                 "search.graphql",
                 "Search",
                 json!({
@@ -119,7 +162,7 @@ fn cases(slug: &str) -> Result<Vec<Case>> {
             portal_path: format!("/en/programs/{slug}"),
             // The language switch: on this program's page only.
             portal_marker: format!("href=\"/es/programs/{slug}\""),
-            graphql_body: graphql_body("program.graphql", "Program", json!({ "slug": slug }))?,
+            graphql: Get::new("program.graphql", "Program", json!({ "slug": slug }))?,
         },
     ])
 }
@@ -178,11 +221,21 @@ pub fn run(args: &[String]) -> Result<()> {
         &dir.join("gateway-portal.log"),
         &gateway_env,
     )?;
+    // The portal as deployed, keeping anonymous answers to revalidate them with the gateway,
+    // and one that keeps none: every page is the whole GraphQL request again.
     let portal = Portal::start(
         &release.join("portal"),
         gateway.addr,
         options.via_socket.then_some(socket.as_path()),
         &dir.join("portal.log"),
+        None,
+    )?;
+    let uncached = Portal::start(
+        &release.join("portal"),
+        gateway.addr,
+        options.via_socket.then_some(socket.as_path()),
+        &dir.join("portal-uncached.log"),
+        Some(0),
     )?;
 
     let program: Value = serde_json::from_str(&bench::post_graphql(
@@ -231,49 +284,56 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut summary = Vec::new();
     for (n, case) in cases(slug)?.into_iter().enumerate() {
         eprintln!("\n-- {}", case.name);
-        // Both paths must answer properly before they are timed.
-        let (status, answer) = crate::http::send(
-            "POST",
-            &format!("http://{}/graphql", gateway.addr),
-            None,
-            "application/json",
-            case.graphql_body.as_bytes(),
-            Duration::from_secs(30),
-        )?;
-        ensure!(
-            status == 200 && answer.contains("\"data\"") && !answer.contains("\"errors\""),
-            "gateway: {status} {answer:.500}"
-        );
-        let (status, page) = crate::http::get(
-            &format!("http://{}{}", portal.addr, case.portal_path),
-            None,
-            Duration::from_secs(30),
-        )?;
-        ensure!(
-            status == 200 && page.contains(&case.portal_marker),
-            "portal {}: {status}, no `{}` in the page",
-            case.portal_path,
-            case.portal_marker
-        );
+        // Every path must answer properly before it is timed; the text first, so that the
+        // gateway knows the hash.
+        for target in [&case.graphql.with_text, &case.graphql.by_hash] {
+            let (status, answer) = crate::http::get(
+                &format!("http://{}{target}", gateway.addr),
+                None,
+                Duration::from_secs(30),
+            )?;
+            ensure!(
+                status == 200 && answer.contains("\"data\"") && !answer.contains("\"errors\""),
+                "gateway: {status} {answer:.500}"
+            );
+        }
+        for portal in [&portal, &uncached] {
+            let (status, page) = crate::http::get(
+                &format!("http://{}{}", portal.addr, case.portal_path),
+                None,
+                Duration::from_secs(30),
+            )?;
+            ensure!(
+                status == 200 && page.contains(&case.portal_marker),
+                "portal {}: {status}, no `{}` in the page",
+                case.portal_path,
+                case.portal_marker
+            );
+        }
         let graphql_script = dir.join(format!("portal-case-{n}-graphql.lua"));
-        bench::write_wrk_post(
+        std::fs::write(
             &graphql_script,
-            &[("Accept-Language", "en")],
-            &case.graphql_body,
-        )?;
+            "wrk.method = \"GET\"\nwrk.headers[\"Accept-Language\"] = \"en\"\n",
+        )
+        .with_context(|| format!("writing {}", graphql_script.display()))?;
         let page_script = dir.join(format!("portal-case-{n}-page.lua"));
         std::fs::write(&page_script, "wrk.method = \"GET\"\n")
             .with_context(|| format!("writing {}", page_script.display()))?;
         let paths = [
             (
-                format!("http://{}/graphql", gateway.addr),
+                format!("http://{}{}", gateway.addr, case.graphql.by_hash),
                 graphql_script,
                 "baseline: its GraphQL request, straight to the gateway",
             ),
             (
                 format!("http://{}{}", portal.addr, case.portal_path),
+                page_script.clone(),
+                PORTAL_KEEPING,
+            ),
+            (
+                format!("http://{}{}", uncached.addr, case.portal_path),
                 page_script,
-                "the portal's page (that request + HTML)",
+                PORTAL_NOT_KEEPING,
             ),
         ];
         let threads = options.connections.min(2);
@@ -281,11 +341,11 @@ pub fn run(args: &[String]) -> Result<()> {
             bench::wrk(threads, options.connections, url, script, bench::WARM_UP)
                 .context("warm-up")?;
         }
-        let mut runs: [Vec<WrkResult>; 2] = [Vec::new(), Vec::new()];
+        let mut runs: Vec<Vec<WrkResult>> = vec![Vec::new(); paths.len()];
         // One request at a time: the time a reader waits for the page, with no queue
         // behind other readers' pages (under load, p50 is mostly that queue: the
         // throughput again).
-        let mut alone: [Vec<WrkResult>; 2] = [Vec::new(), Vec::new()];
+        let mut alone: Vec<Vec<WrkResult>> = vec![Vec::new(); paths.len()];
         let alone_duration = Duration::from_secs((options.duration / 2).max(2).into());
         for round in 0..options.rounds {
             for ((url, script, label), runs) in paths.iter().zip(runs.iter_mut()) {
@@ -314,44 +374,52 @@ pub fn run(args: &[String]) -> Result<()> {
                 alone.push(result);
             }
         }
-        let [gateway_alone, portal_alone] = alone;
-        let alone_added = paired(&gateway_alone, &portal_alone, |direct, through| {
-            through.p50_ms - direct.p50_ms
-        });
-        let (alone_direct, alone_through) = (
-            bench::median(&gateway_alone).p50_ms,
-            bench::median(&portal_alone).p50_ms,
-        );
-        let [gateway_runs, portal_runs] = runs;
-        // Each round's portal run against the gateway run just before it: on a shared
-        // machine whose load drifts between rounds, the pairs see the same load.
-        let paired_ratio = paired(&gateway_runs, &portal_runs, |direct, through| {
-            through.requests_per_second / direct.requests_per_second
-        });
-        let paired_added = paired(&gateway_runs, &portal_runs, |direct, through| {
-            through.p50_ms - direct.p50_ms
-        });
-        let direct = bench::median(&gateway_runs);
-        let through = bench::median(&portal_runs);
-        for (label, result) in [(paths[0].2, &direct), (paths[1].2, &through)] {
+        let gateway_alone = &alone[0];
+        let gateway_runs = &runs[0];
+        let direct = bench::median(gateway_runs);
+        writeln!(
+            report,
+            "| {} | {} | {:.0} | {:.2} | {:.2} |",
+            case.name, paths[0].2, direct.requests_per_second, direct.p50_ms, direct.p99_ms
+        )?;
+        for ((_, _, label), (portal_runs, portal_alone)) in
+            paths.iter().zip(runs.iter().zip(&alone)).skip(1)
+        {
+            let alone_added = paired(gateway_alone, portal_alone, |direct, through| {
+                through.p50_ms - direct.p50_ms
+            });
+            let (alone_direct, alone_through) = (
+                bench::median(gateway_alone).p50_ms,
+                bench::median(portal_alone).p50_ms,
+            );
+            // Each round's portal run against the gateway run just before it: on a shared
+            // machine whose load drifts between rounds, the pairs see the same load.
+            let paired_ratio = paired(gateway_runs, portal_runs, |direct, through| {
+                through.requests_per_second / direct.requests_per_second
+            });
+            let paired_added = paired(gateway_runs, portal_runs, |direct, through| {
+                through.p50_ms - direct.p50_ms
+            });
+            let through = bench::median(portal_runs);
             writeln!(
                 report,
                 "| {} | {label} | {:.0} | {:.2} | {:.2} |",
-                case.name, result.requests_per_second, result.p50_ms, result.p99_ms
+                case.name, through.requests_per_second, through.p50_ms, through.p99_ms
             )?;
+            summary.push(Summary {
+                name: case.name.clone(),
+                portal: label,
+                direct: direct.clone(),
+                through,
+                paired_ratio,
+                paired_added,
+                alone: (alone_direct, alone_through, alone_added),
+            });
         }
-        summary.push(Summary {
-            name: case.name,
-            direct,
-            through,
-            paired_ratio,
-            paired_added,
-            alone: (alone_direct, alone_through, alone_added),
-        });
     }
     writeln!(
         report,
-        "\n| page | portal ÷ gateway req/s, medians (per-round pairs) — bar ≥ 0.70 | p50 added, one request at a time: medians (pairs) — bar ≤ 5 ms | p50 added under load (-c{}): medians (pairs) |\n|---|---:|---:|---:|",
+        "\n| page | portal | portal ÷ gateway req/s, medians (per-round pairs) — bar ≥ 0.70 | p50 added, one request at a time: medians (pairs) — bar ≤ 5 ms | p50 added under load (-c{}): medians (pairs) |\n|---|---|---:|---:|---:|",
         options.connections
     )?;
     let mark = |ok: bool| if ok { "✓" } else { "✗" };
@@ -362,8 +430,9 @@ pub fn run(args: &[String]) -> Result<()> {
         let alone_added = alone_through - alone_direct;
         writeln!(
             report,
-            "| {} | {ratio:.2} {} ({:.2} {}) | {alone_added:+.2} ms {} ({alone_paired:+.2} ms {}) — {alone_direct:.2} → {alone_through:.2} ms | {added:+.2} ms ({:+.2} ms) |",
+            "| {} | {} | {ratio:.2} {} ({:.2} {}) | {alone_added:+.2} ms {} ({alone_paired:+.2} ms {}) — {alone_direct:.2} → {alone_through:.2} ms | {added:+.2} ms ({:+.2} ms) |",
             row.name,
+            row.portal,
             mark(ratio >= 0.70),
             row.paired_ratio,
             mark(row.paired_ratio >= 0.70),
@@ -373,6 +442,7 @@ pub fn run(args: &[String]) -> Result<()> {
         )?;
     }
     drop(portal);
+    drop(uncached);
     gateway.stop()?;
     drop(meili);
 
@@ -387,6 +457,8 @@ pub fn run(args: &[String]) -> Result<()> {
 /// time (gateway p50, portal p50, p50 added by the pairs).
 struct Summary {
     name: String,
+    /// Which portal: [`PORTAL_KEEPING`] or [`PORTAL_NOT_KEEPING`].
+    portal: &'static str,
     direct: WrkResult,
     through: WrkResult,
     paired_ratio: f64,
@@ -422,17 +494,22 @@ struct Portal {
 }
 
 impl Portal {
+    /// `answer_cache_mb`: its `PORTAL_ANSWER_CACHE_MB` (its default when `None`).
     fn start(
         binary: &Path,
         gateway: SocketAddr,
         socket: Option<&Path>,
         log: &Path,
+        answer_cache_mb: Option<u32>,
     ) -> Result<Self> {
         let log_file =
             std::fs::File::create(log).with_context(|| format!("creating {}", log.display()))?;
         let mut command = Command::new(binary);
         if let Some(socket) = socket {
             command.env("PORTAL_GATEWAY_SOCKET", socket);
+        }
+        if let Some(mb) = answer_cache_mb {
+            command.env("PORTAL_ANSWER_CACHE_MB", mb.to_string());
         }
         let mut child = command
             .args(["--addr", "127.0.0.1:0"])

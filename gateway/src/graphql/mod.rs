@@ -1,7 +1,6 @@
 //! The GraphQL API, built independently of poem so tests call [`Api::execute`] directly.
 
 pub mod batch;
-pub mod bounded;
 pub mod connection;
 pub mod context;
 pub mod cursor;

@@ -13,7 +13,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::bounded::Bounded;
+use rial_server::bounded::Bounded;
 
 use sha2::{Digest, Sha256};
 

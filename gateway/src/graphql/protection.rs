@@ -582,7 +582,7 @@ mod documents {
     use async_graphql::parser::types::ExecutableDocument;
 
     use super::Kept;
-    use crate::graphql::bounded::Bounded;
+    use rial_server::bounded::Bounded;
 
     /// The texts kept, in bytes; a document takes a few times its text in memory.
     pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
