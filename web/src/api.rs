@@ -684,19 +684,17 @@ impl Api {
                     naming,
                 )
             };
-            return match read(Naming::Hash).await {
-                Ok((status, text)) => match classify(status, &text) {
-                    Ok(answer) => answer,
-                    Err(UnknownHash) => {
-                        let (status, text) = read(Naming::Text).await?;
-                        classify(status, &text).unwrap_or_else(|UnknownHash| {
-                            Err(ApiError::Unexpected(
-                                "the gateway refused the document's text and hash".into(),
-                            ))
-                        })
-                    }
-                },
-                Err(error) => Err(error),
+            let (status, text) = read(Naming::Hash).await?;
+            return match classify(status, &text) {
+                Ok(answer) => answer,
+                Err(UnknownHash) => {
+                    let (status, text) = read(Naming::Text).await?;
+                    classify(status, &text).unwrap_or_else(|UnknownHash| {
+                        Err(ApiError::Unexpected(
+                            "the gateway refused the document's text and hash".into(),
+                        ))
+                    })
+                }
             };
         }
         let body = serde_json::to_vec(&body)
@@ -762,10 +760,10 @@ impl Api {
             (Some(answers), Naming::Hash) => Some(answers),
             _ => None,
         };
-        let key = format!("{} {target}", language.as_str());
-        let kept = store.and_then(|answers| {
+        let key = store.map(|_| format!("{} {target}", language.as_str()));
+        let kept = store.zip(key.as_ref()).and_then(|(answers, key)| {
             let answers = answers.lock().unwrap_or_else(|poison| poison.into_inner());
-            answers.get(&key).cloned()
+            answers.get(key).cloned()
         });
         if let Some(kept) = &kept {
             headers.insert(header::IF_NONE_MATCH, kept.etag.clone());
@@ -777,7 +775,9 @@ impl Api {
             return Ok((StatusCode::OK, kept.body));
         }
         let etag = response.headers.get(header::ETAG);
-        if let (Some(answers), StatusCode::OK, Some(etag)) = (store, response.status, etag) {
+        if let (Some(answers), Some(key), StatusCode::OK, Some(etag)) =
+            (store, key, response.status, etag)
+        {
             let bytes = key.len() + response.body.len();
             let tagged = Tagged {
                 etag: etag.clone(),
