@@ -586,10 +586,11 @@ pub struct Api {
     /// Anonymous answers the gateway tagged, by language and URL, to revalidate; `None` when
     /// `PORTAL_ANSWER_CACHE_MB` is 0.
     answers: Option<Arc<Mutex<Bounded<String, Tagged>>>>,
-    /// Each document's SHA-256 in hex, the name a GET gives it, by the address of its text
-    /// (a `&'static str` of the derive: hashing its address costs nothing, hashing the text
-    /// a few microseconds; two copies of one text would only be two entries).
-    hashes: Arc<Mutex<HashMap<usize, Arc<str>>>>,
+    /// Each document's GET without its variables (the path, `operationName` and the
+    /// `extensions` naming it by SHA-256), built once, by the address of its text (a
+    /// `&'static str` of the derive: hashing its address costs nothing, hashing the text a
+    /// few microseconds; two copies of one text would only be two entries).
+    targets: Arc<Mutex<HashMap<usize, Arc<str>>>>,
 }
 
 /// An answer kept with its entity tag.
@@ -636,7 +637,7 @@ impl Api {
             client,
             answers: (answer_cache_bytes > 0)
                 .then(|| Arc::new(Mutex::new(Bounded::new(answer_cache_bytes)))),
-            hashes: Arc::default(),
+            targets: Arc::default(),
         })
     }
 
@@ -673,14 +674,13 @@ impl Api {
         if token.is_none() && client.is_none() && !mutation {
             let variables = serde_json::to_string(&body.variables)
                 .map_err(|error| ApiError::Unexpected(format!("variables: {error}")))?;
-            let hash = self.hash(body.query);
+            let document = self.target(body.operation_name, body.query)?;
             let read = |naming| {
                 self.read(
                     language,
                     headers.clone(),
-                    body.operation_name,
+                    (&document, body.query),
                     &variables,
-                    (&hash, body.query),
                     naming,
                 )
             };
@@ -737,23 +737,14 @@ impl Api {
         &self,
         language: Language,
         mut headers: HeaderMap,
-        operation_name: &str,
+        (document, text): (&str, &str),
         variables: &str,
-        (hash, text): (&str, &str),
         naming: Naming,
     ) -> Result<(StatusCode, Bytes), ApiError> {
-        let extensions = format!(r#"{{"persistedQuery":{{"version":1,"sha256Hash":"{hash}"}}}}"#);
-        let mut parameters = vec![
-            ("operationName", operation_name),
-            ("variables", variables),
-            ("extensions", &extensions),
-        ];
+        let mut target = format!("{document}&{}", query_string(&[("variables", variables)])?);
         if let Naming::Text = naming {
-            parameters.push(("query", text));
+            target = format!("{target}&{}", query_string(&[("query", text)])?);
         }
-        let query = serde_urlencoded::to_string(&parameters)
-            .map_err(|error| ApiError::Unexpected(format!("query string: {error}")))?;
-        let target = format!("{}?{query}", self.client.path());
         // Only the short URL's answers are kept: the text is sent once, when the gateway
         // lost the hash, and the next read by hash is tagged again.
         let store = match (&self.answers, naming) {
@@ -820,24 +811,36 @@ impl Api {
         .map_err(|error| ApiError::Down(error.to_string()))
     }
 
-    /// The SHA-256 of a document's text, in hex, computed once per document.
-    fn hash(&self, text: &'static str) -> Arc<str> {
-        let mut hashes = self
-            .hashes
+    /// A document's GET without its variables: the path, its operation and its SHA-256 in
+    /// hex (the gateway's persisted query), built once per document.
+    fn target(&self, operation_name: &str, text: &'static str) -> Result<Arc<str>, ApiError> {
+        let mut targets = self
+            .targets
             .lock()
             .unwrap_or_else(|poison| poison.into_inner());
-        hashes
-            .entry(text.as_ptr() as usize)
-            .or_insert_with(|| {
-                let digest = Sha256::digest(text.as_bytes());
-                digest
-                    .iter()
-                    .map(|byte| format!("{byte:02x}"))
-                    .collect::<String>()
-                    .into()
-            })
-            .clone()
+        if let Some(target) = targets.get(&(text.as_ptr() as usize)) {
+            return Ok(target.clone());
+        }
+        let hash: String = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
+        let extensions = format!(r#"{{"persistedQuery":{{"version":1,"sha256Hash":"{hash}"}}}}"#);
+        let parameters = [
+            ("operationName", operation_name),
+            ("extensions", &extensions),
+        ];
+        let target: Arc<str> =
+            format!("{}?{}", self.client.path(), query_string(&parameters)?).into();
+        targets.insert(text.as_ptr() as usize, target.clone());
+        Ok(target)
     }
+}
+
+/// Parameters as a query string (`application/x-www-form-urlencoded`).
+fn query_string(parameters: &[(&str, &str)]) -> Result<String, ApiError> {
+    serde_urlencoded::to_string(parameters)
+        .map_err(|error| ApiError::Unexpected(format!("query string: {error}")))
 }
 
 /// What an answer says: its data, or the error a page shows (by `extensions.code`); or that

@@ -736,6 +736,19 @@ pub(crate) fn write_wrk_post(path: &Path, headers: &[(&str, &str)], body: &str) 
     std::fs::write(path, script).with_context(|| format!("writing {}", path.display()))
 }
 
+/// `text` as a URL's query component: unreserved characters as they are, the rest `%XX`.
+pub(crate) fn percent_encode(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            let _ = write!(encoded, "%{byte:02X}");
+        }
+    }
+    encoded
+}
+
 /// What the benchmark takes from wrk's report.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct WrkResult {
@@ -981,6 +994,15 @@ pub(crate) fn listening_address(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_is_percent_encoded_for_a_get() {
+        assert_eq!(
+            percent_encode("{ program(slug: \"a-b\") { title } }"),
+            "%7B%20program%28slug%3A%20%22a-b%22%29%20%7B%20title%20%7D%20%7D"
+        );
+        assert_eq!(percent_encode("é"), "%C3%A9");
+    }
 
     const WRK_REPORT: &str = "Running 3s test @ http://127.0.0.1:40000/graphql
   2 threads and 16 connections

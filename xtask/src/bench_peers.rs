@@ -362,7 +362,7 @@ fn start_postgraphile(url: &str, dir: &Path) -> Result<Gateway> {
 /// A wrk script that revalidates `query`'s answer as a browser or a CDN does: a GET with
 /// the entity tag of the first answer, which must come back as `304 Not Modified`.
 fn write_wrk_revalidation(path: &Path, addr: SocketAddr, query: &str) -> Result<()> {
-    let target = format!("/graphql?query={}", percent_encode(query));
+    let target = format!("/graphql?query={}", bench::percent_encode(query));
     let url = format!("http://{addr}{target}");
     let timeout = Duration::from_secs(60);
     let (status, tag) = crate::http::get_header(&url, None, "etag", timeout)?;
@@ -380,19 +380,6 @@ fn write_wrk_revalidation(path: &Path, addr: SocketAddr, query: &str) -> Result<
         json_string(&tag)
     );
     std::fs::write(path, script).with_context(|| format!("writing {}", path.display()))
-}
-
-/// `text` as a URL's query component: unreserved characters as they are, the rest `%XX`.
-fn percent_encode(text: &str) -> String {
-    let mut encoded = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
 }
 
 fn graphql_body(query: &str) -> String {
@@ -1023,15 +1010,6 @@ fn mib(kib: u64) -> f64 {
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn a_query_is_percent_encoded_for_a_get() {
-        assert_eq!(
-            percent_encode("{ program(slug: \"a-b\") { title } }"),
-            "%7B%20program%28slug%3A%20%22a-b%22%29%20%7B%20title%20%7D%20%7D"
-        );
-        assert_eq!(percent_encode("é"), "%C3%A9");
-    }
 
     #[test]
     fn postgraphile_answers_take_the_gateways_shape() {

@@ -114,28 +114,17 @@ impl Get {
         let hash = sum.split_whitespace().next().context("sha256sum")?;
         let extensions =
             json!({ "persistedQuery": { "version": 1, "sha256Hash": hash } }).to_string();
+        // In the portal's order (`web/src/api.rs`): the document's parameters, then its
+        // variables.
         let by_hash = format!(
-            "/graphql?operationName={}&variables={}&extensions={}",
-            percent_encoded(operation),
-            percent_encoded(&variables.to_string()),
-            percent_encoded(&extensions)
+            "/graphql?operationName={}&extensions={}&variables={}",
+            bench::percent_encode(operation),
+            bench::percent_encode(&extensions),
+            bench::percent_encode(&variables.to_string())
         );
-        let with_text = format!("{by_hash}&query={}", percent_encoded(&text));
+        let with_text = format!("{by_hash}&query={}", bench::percent_encode(&text));
         Ok(Get { by_hash, with_text })
     }
-}
-
-/// `text` as a query-string value: every byte but the unreserved ones `%`-encoded.
-fn percent_encoded(text: &str) -> String {
-    let mut encoded = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            encoded.push(char::from(byte));
-        } else {
-            let _ = write!(encoded, "%{byte:02X}");
-        }
-    }
-    encoded
 }
 
 fn cases(slug: &str) -> Result<Vec<Case>> {
